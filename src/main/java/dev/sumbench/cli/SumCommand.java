@@ -1,0 +1,167 @@
+package dev.sumbench.cli;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sumbench.sum.Data;
+import dev.sumbench.sum.Probe;
+import dev.sumbench.sum.Settings;
+import dev.sumbench.sum.Strategies;
+import dev.sumbench.sum.SumStrategy;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code sumbench sum}: one strategy on generated data; with {@code --repeat}, a quick timing probe. */
+@Command(name = "sum", mixinStandardHelpOptions = true,
+        description = {"Sums generated data with one strategy and prints the sum.",
+            "With --repeat, also the min/median/max time per sum and GB/s after a short warm-up: the quick probe to run "
+                    + "before a full JMH suite."},
+        footer = {"", "Examples:",
+            "  sumbench sum --strategy fork-join --size 10000000 --workers 2 --repeat 50",
+            "  sumbench sum --strategy thread-pool --size 10 --chunk 5 --repeat 1000 --json"})
+final class SumCommand implements Callable<Integer> {
+
+    /** Time budget for the timed calls of one probe (the warm-up comes on top). */
+    private static final long PROBE_BUDGET_NANOS = 60_000_000_000L;
+    /** Share of the JVM's maximum heap the data may take; the rest is left for the strategies and the JVM. */
+    private static final double MAX_HEAP_SHARE_FOR_DATA = 0.8;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--strategy", required = true, paramLabel = "ID",
+            description = "Strategy id: ${COMPLETION-CANDIDATES}", completionCandidates = StrategyIds.class)
+    private String strategy;
+
+    @Option(names = "--size", required = true, paramLabel = "N", description = "Number of elements (0..2147483639).")
+    private long size;
+
+    @Option(names = "--workers", paramLabel = "W",
+            description = "Threads or processes that sum (1..1024; default: the available processors).")
+    private Integer workers;
+
+    @Option(names = "--chunk", paramLabel = "C", defaultValue = "0",
+            description = "Elements per task; 0 = the strategy's default (default: ${DEFAULT-VALUE}).")
+    private int chunk;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "" + Data.DEFAULT_SEED,
+            description = "Seed of the generated data (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--repeat", paramLabel = "R", defaultValue = "0",
+            description = "Time R sums after a warm-up and print min/median/max ns and GB/s (default: no timing).")
+    private int repeat;
+
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    private boolean json;
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        Settings settings = validatedSettings();
+        int n = (int) size;
+        long[] data = Data.generate(n, seed);
+        SumReport report;
+        try (SumStrategy sumStrategy = createStrategy(settings)) {
+            if (repeat == 0) {
+                report = SumReport.untimed(strategy, n, settings, sumStrategy.sum(data));
+            } else {
+                Probe.Timings timings = Probe.run(sumStrategy, data, repeat, PROBE_BUDGET_NANOS);
+                report = SumReport.timed(strategy, n, settings, timings);
+            }
+        }
+        print(report);
+        return ExitCodes.OK;
+    }
+
+    private Settings validatedSettings() {
+        if (!Strategies.ids().contains(strategy)) {
+            throw bad("--strategy: unknown strategy '" + strategy + "' (available: "
+                    + String.join(", ", Strategies.ids()) + ")");
+        }
+        if (size < 0 || size > Data.MAX_SIZE) {
+            throw bad("--size: must be 0.." + Data.MAX_SIZE + ", got " + size);
+        }
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        if (Data.bytes(size) > MAX_HEAP_SHARE_FOR_DATA * maxHeap) {
+            throw bad(String.format(Locale.ROOT, "--size: %d elements need %d MiB, more than this JVM may use "
+                    + "(max heap %d MiB; raise it with JAVA_OPTS=-Xmx...)", size, Data.bytes(size) >> 20, maxHeap >> 20));
+        }
+        int w = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
+        if (w < 1 || w > Settings.MAX_WORKERS) {
+            throw bad("--workers: must be 1.." + Settings.MAX_WORKERS + ", got " + w);
+        }
+        if (chunk < 0) {
+            throw bad("--chunk: must be >= 0 (0 = the strategy's default), got " + chunk);
+        }
+        if (repeat < 0) {
+            throw bad("--repeat: must be >= 0, got " + repeat);
+        }
+        return new Settings(w, chunk);
+    }
+
+    private SumStrategy createStrategy(Settings settings) {
+        try {
+            return Strategies.create(strategy, settings);
+        } catch (IllegalArgumentException e) {
+            throw bad("--strategy " + strategy + ": " + e.getMessage());
+        }
+    }
+
+    private ParameterException bad(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    private void print(SumReport report) throws JsonProcessingException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new ObjectMapper().writeValueAsString(report));
+        } else {
+            out.println(report.sum());
+            if (report.repeat() > 0) {
+                out.printf(Locale.ROOT, "%s size=%d workers=%d chunk=%d: min %d ns, median %d ns, max %d ns, "
+                                + "%.2f GB/s (%d timed sums)%n",
+                        report.strategy(), report.size(), report.workers(), report.chunk(), report.minNs(),
+                        report.medianNs(), report.maxNs(), report.gbps(), report.repeat());
+            }
+        }
+        out.flush();
+    }
+
+    /** The picocli completion candidates: the strategy ids of this JVM. */
+    static final class StrategyIds implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Strategies.ids().iterator();
+        }
+    }
+
+    /** What {@code sum} prints; the JSON field names are part of the CLI's contract. */
+    record SumReport(
+            @JsonProperty("strategy") String strategy,
+            @JsonProperty("size") int size,
+            @JsonProperty("workers") int workers,
+            @JsonProperty("chunk") int chunk,
+            @JsonProperty("sum") long sum,
+            @JsonProperty("repeat") int repeat,
+            @JsonProperty("min_ns") Long minNs,
+            @JsonProperty("median_ns") Long medianNs,
+            @JsonProperty("max_ns") Long maxNs,
+            @JsonProperty("gbps") Double gbps) {
+
+        static SumReport untimed(String strategy, int size, Settings settings, long sum) {
+            return new SumReport(strategy, size, settings.workers(), settings.chunk(), sum, 0, null, null, null, null);
+        }
+
+        static SumReport timed(String strategy, int size, Settings settings, Probe.Timings timings) {
+            return new SumReport(strategy, size, settings.workers(), settings.chunk(), timings.sum(),
+                    timings.times().length, timings.min(), timings.median(), timings.max(),
+                    timings.gigabytesPerSecond(size));
+        }
+    }
+}

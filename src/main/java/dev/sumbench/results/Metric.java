@@ -1,0 +1,27 @@
+package dev.sumbench.results;
+
+import java.util.List;
+
+/**
+ * One measured quantity of a benchmark row, as JMH reports it.
+ *
+ * @param score      JMH's score (mean over all iterations of all forks)
+ * @param error      half-width of JMH's confidence interval around the score ({@link Double#NaN} when JMH could not
+ *                   compute one, e.g. with two samples or fewer)
+ * @param confidence the confidence of {@code error}, e.g. 0.999
+ * @param unit       the unit as JMH wrote it, e.g. {@code ns/op}, {@code ops/s}, {@code MB/sec}
+ * @param samples    the number of samples behind the score
+ * @param rawData    per fork, the score of each measurement iteration; empty when the source had none (CSV)
+ */
+public record Metric(double score, double error, double confidence, String unit, long samples,
+                     List<List<Double>> rawData) {
+
+    public Metric {
+        rawData = rawData.stream().map(List::copyOf).toList();
+    }
+
+    /** Whether per-iteration data is present (it is in JMH JSON, not in CSV). */
+    public boolean hasRawData() {
+        return !rawData.isEmpty();
+    }
+}

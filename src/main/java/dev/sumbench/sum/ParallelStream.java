@@ -1,0 +1,62 @@
+package dev.sumbench.sum;
+
+import java.util.Arrays;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+
+/**
+ * {@code parallel-stream}: the JDK's own {@code Arrays.stream(data, lo, hi).parallel().sum()}, split the JDK's way.
+ *
+ * <p>{@code workers} really bounds its parallelism: the stream runs as a task inside a private {@link ForkJoinPool} of
+ * parallelism {@code workers}, and a parallel stream started from a ForkJoinPool worker forks its subtasks into that
+ * pool, not the common pool. A range that {@link DefaultChunking} would keep as one chunk is summed sequentially in
+ * the caller. With {@code chunk = 0} the JDK chooses its own leaves; with {@code chunk > 0} the parallel stream runs over
+ * the chunks of the plan instead ({@code IntStream.range(0, chunks).parallel().mapToLong(sumOfChunk).sum()}), so a
+ * chunk sweep covers this strategy too. The strategy owns its pool.
+ */
+public final class ParallelStream implements SumStrategy {
+
+    public static final String ID = "parallel-stream";
+
+    /** The JDK's own leaf count: AbstractTask.LEAF_TARGET = 4 leaves per unit of parallelism. */
+    private static final int JDK_LEAVES_PER_WORKER = 4;
+
+    private final Settings settings;
+    /** Created in the constructor, shut down in close(). */
+    private final ForkJoinPool pool;
+
+    public ParallelStream(Settings settings) {
+        this.settings = settings;
+        this.pool = PoolThreads.forkJoinPool(ID, settings.workers());
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Settings settings() {
+        return settings;
+    }
+
+    @Override
+    public long sum(long[] data, int lo, int hi) {
+        Ranges.check(data, lo, hi);
+        ChunkPlan plan = DefaultChunking.plan(ID, settings, lo, hi, JDK_LEAVES_PER_WORKER);
+        if (plan.count() == 1) {
+            return Arrays.stream(data, lo, hi).sum();
+        }
+        if (settings.chunk() == Settings.DEFAULT_CHUNK) {
+            return PoolThreads.await(pool.submit(() -> Arrays.stream(data, lo, hi).parallel().sum()));
+        }
+        return PoolThreads.await(pool.submit(() -> IntStream.range(0, plan.count()).parallel()
+                .mapToLong(i -> Ranges.loop(data, plan.lo(i), plan.hi(i)))
+                .sum()));
+    }
+
+    @Override
+    public void close() {
+        PoolThreads.shutdown(pool);
+    }
+}

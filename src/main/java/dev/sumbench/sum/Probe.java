@@ -1,0 +1,88 @@
+package dev.sumbench.sum;
+
+import java.util.Arrays;
+
+/**
+ * The quick timing behind {@code sumbench sum --repeat} and {@code sumbench demo}: a short warm-up, then {@code repeat}
+ * timed sums with {@link System#nanoTime()}. A probe, not a benchmark: use the JMH suite for numbers to publish.
+ */
+public final class Probe {
+
+    /** Warm-up: at least this many calls, so the JIT has compiled the hot loop and pools have started their threads. */
+    private static final int MIN_WARMUP_CALLS = 5;
+    /** Warm-up: and at least this long (C2 compiles after about 10 000 loop back-edges; 200 ms is ample). */
+    private static final long MIN_WARMUP_NANOS = 200_000_000L;
+    /** Warm-up never takes longer than this, however slow one call is (process-spawn). */
+    private static final long MAX_WARMUP_NANOS = 2_000_000_000L;
+
+    private Probe() {
+    }
+
+    /**
+     * Timings of one probe, in nanoseconds per sum.
+     *
+     * @param sum    the sum every timed call returned
+     * @param times  the time of each timed call, sorted ascending
+     */
+    public record Timings(long sum, long[] times) {
+
+        public long min() {
+            return times[0];
+        }
+
+        public long max() {
+            return times[times.length - 1];
+        }
+
+        /** The median (the mean of the two middle values for an even count). */
+        public long median() {
+            int n = times.length;
+            return n % 2 == 1 ? times[n / 2] : (times[n / 2 - 1] + times[n / 2]) / 2;
+        }
+
+        /** GB/s (10^9 bytes per second) read from the array at the median time. */
+        public double gigabytesPerSecond(long size) {
+            return median() == 0 ? Double.NaN : (double) Data.bytes(size) / median();
+        }
+    }
+
+    /**
+     * Warms {@code strategy} up on {@code data}, then times {@code repeat} sums of the whole array (stopping early after
+     * {@code budgetNanos}, but after at least one timed call).
+     *
+     * @throws IllegalStateException if two calls disagree on the sum (a strategy bug, never a timing artefact)
+     */
+    public static Timings run(SumStrategy strategy, long[] data, int repeat, long budgetNanos) {
+        if (repeat < 1) {
+            throw new IllegalArgumentException("repeat must be >= 1, got " + repeat);
+        }
+        long expected = strategy.sum(data);
+        long warmupStart = System.nanoTime();
+        for (int calls = 1; ; calls++) {
+            long elapsed = System.nanoTime() - warmupStart;
+            if (elapsed >= MAX_WARMUP_NANOS || (calls >= MIN_WARMUP_CALLS && elapsed >= MIN_WARMUP_NANOS)) {
+                break;
+            }
+            check(expected, strategy.sum(data), strategy);
+        }
+        long[] times = new long[repeat];
+        int done = 0;
+        long start = System.nanoTime();
+        while (done < repeat && (done == 0 || System.nanoTime() - start < budgetNanos)) {
+            long t0 = System.nanoTime();
+            long sum = strategy.sum(data);
+            times[done++] = System.nanoTime() - t0;
+            check(expected, sum, strategy);
+        }
+        long[] taken = Arrays.copyOf(times, done);
+        Arrays.sort(taken);
+        return new Timings(expected, taken);
+    }
+
+    private static void check(long expected, long actual, SumStrategy strategy) {
+        if (expected != actual) {
+            throw new IllegalStateException(strategy.id() + " returned " + actual + " after " + expected
+                    + " for the same data");
+        }
+    }
+}
