@@ -24,7 +24,7 @@ public final class Main {
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, args) -> {
-            String command = e.getCommandLine().getCommandName();
+            String command = qualifiedName(e.getCommandLine());
             err.println(command + ": " + firstLine(e.getMessage()) + " (see '" + qualifiedName(e.getCommandLine())
                     + " --help')");
             err.flush();
@@ -32,7 +32,7 @@ public final class Main {
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             boolean badInput = e instanceof BadInputException;
-            err.println(commandLine.getCommandName() + ": " + (badInput ? "" : "error: ") + firstLine(describe(e)));
+            err.println(qualifiedName(commandLine) + ": " + (badInput ? "" : "error: ") + firstLine(describe(e)));
             if (System.getenv("SUMBENCH_DEBUG") != null) {
                 e.printStackTrace(err);
             }
