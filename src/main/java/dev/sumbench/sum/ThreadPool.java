@@ -1,11 +1,13 @@
 package dev.sumbench.sum;
 
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
- * {@code thread-pool}: a fixed {@link ExecutorService} of {@code workers} threads. The range is split by the
+ * {@code thread-pool}: a fixed {@link ExecutorService} of {@code workers} threads (a {@link ThreadPoolExecutor} like
+ * {@code Executors.newFixedThreadPool}, with a work queue that lets idle workers poll briefly before they park). The range is split by the
  * {@link DefaultChunking} plan (one chunk per worker by default); the calling thread sums the first chunk itself and
  * the pool the others.
  *
@@ -26,13 +28,20 @@ public final class ThreadPool implements SumStrategy {
     /** One chunk per worker by default: a fixed pool has no work stealing to balance more. */
     private static final int DEFAULT_CHUNKS_PER_WORKER = 1;
 
+    /**
+     * How long an idle worker polls for the next chunk before it parks: see the implementation notes. The system
+     * property {@code sumbench.workerSpinNanos} overrides it (0 parks at once, as a plain fixed pool does).
+     */
+    private static final long WORKER_SPIN_NANOS = Long.getLong("sumbench.workerSpinNanos", 100_000);
+
     private final Settings settings;
     /** Created in the constructor, shut down in close(). */
     private final ExecutorService pool;
 
     public ThreadPool(Settings settings) {
         this.settings = settings;
-        this.pool = Executors.newFixedThreadPool(settings.workers(), PoolThreads.named(ID));
+        this.pool = new ThreadPoolExecutor(settings.workers(), settings.workers(), 0L, TimeUnit.MILLISECONDS,
+                new SpinningQueue<>(WORKER_SPIN_NANOS), PoolThreads.named(ID));
     }
 
     @Override
