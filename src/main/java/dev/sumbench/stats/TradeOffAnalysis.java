@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 public record TradeOffAnalysis(List<Aspect> aspects) {
 
     /* Implementation notes
+     * Rows of a core sweep count at the most cores only, like tables 1 to 4.
      * Each aspect takes the most direct measurement the run has and falls back to the overhead model:
      * - start-up: SpawnBenchmark-like rows (thread start, bare JVM start, process-spawn), plus process-spawn's fixed
      *   cost, which is mostly the start-up of its JVMs;
@@ -78,7 +79,16 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
 
     /** Table 7 of {@code runs}, whose analysis is {@code analysis}. */
     public static TradeOffAnalysis of(List<Run> runs, SumAnalysis analysis) {
-        List<Result> rows = runs.stream().flatMap(run -> run.results().stream()).toList();
+        List<Result> rows = new ArrayList<>();
+        for (Run run : runs) {
+            int metaCores = run.metadata().map(m -> m.cores()).orElse(0);
+            for (Result row : run.results()) {
+                int cores = Roles.intParam(row, "cores", 0) > 0 ? Roles.intParam(row, "cores", 0) : metaCores;
+                if (cores == 0 || analysis.cores() == 0 || cores == analysis.cores()) {
+                    rows.add(row);
+                }
+            }
+        }
         return new TradeOffAnalysis(List.of(startUp(rows, analysis), dispatch(rows, analysis), moving(analysis),
                 speedup(analysis), memory(rows)));
     }
@@ -95,7 +105,7 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
         for (SumAnalysis.ModelRow model : analysis.models()) {
             if (model.strategy().equals("process-spawn") && model.model().isPresent()) {
                 sides.add(Family.PROCESSES, new Entry(model.strategy(), model.model().get().fixedNanos(), "",
-                        "fixed cost, " + model.workers() + " workers"));
+                        "fixed cost, " + workers(model.workers())));
             }
         }
         return sides.aspect("start-up cost", Measure.NANOS,
@@ -109,7 +119,7 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
                 String label = Roles.label(row);
                 int workers = Roles.intParam(row, "workers", 0);
                 sides.add(Family.of(label), new Entry(label, Summary.nanosPerOp(row.primary()).center(), "",
-                        workers > 0 ? workers + " workers" : ""));
+                        workers > 0 ? workers(workers) : ""));
             }
         }
         if (!sides.isEmpty()) {
@@ -118,7 +128,7 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
         }
         for (SumAnalysis.ModelRow model : lastPerStrategy(analysis.models())) {
             model.model().ifPresent(m -> sides.add(Family.of(model.strategy()), new Entry(model.strategy(),
-                    m.fixedNanos(), "", "fixed cost, " + model.workers() + " workers")));
+                    m.fixedNanos(), "", "fixed cost, " + workers(model.workers()))));
         }
         return sides.aspect("dispatch cost (hand-off of almost no work)", Measure.NANOS,
                 "fixed cost of the overhead model (no dispatch benchmark in the run)");
@@ -135,8 +145,7 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
                 double extra = model.model().get().perElementNanos() - baseline.get().perElementNanos();
                 Family family = Family.of(model.strategy());
                 sides.add(family, new Entry(model.strategy(), extra * ELEMENTS_PER_MIB, "",
-                        model.workers() + " worker" + (model.workers() == 1 ? "" : "s")
-                                + (family == Family.THREADS ? ", shared array, no copy" : "")));
+                        workers(model.workers()) + (family == Family.THREADS ? ", shared array, no copy" : "")));
             }
         }
         return sides.aspect("moving 1 MiB to a worker", Measure.NANOS,
@@ -153,8 +162,8 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
                         .filter(row -> Family.of(row.strategy()) == family && row.bySize().containsKey(size))
                         .max(Comparator.comparingDouble(row -> row.bySize().get(size).value()))
                         .ifPresent(row -> sides.add(family, new Entry(row.strategy(), row.bySize().get(size).value(),
-                                "", row.workers() + " workers" + (row.cores() > 0 ? ", " + row.cores() + " cores" : "")
-                                + ", size " + size)));
+                                "", workers(row.workers()) + (row.cores() > 0 ? ", " + row.cores() + " cores" : "")
+                                + String.format(Locale.ROOT, ", size %,d", size))));
             }
         }
         return sides.aspect("speedup at the most cores", Measure.SPEEDUP,
@@ -169,12 +178,16 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
                     String label = Roles.label(row);
                     int workers = Math.max(1, Roles.intParam(row, "workers", 1));
                     sides.add(Family.of(label), new Entry(label, metric.getValue().score() / workers,
-                            metric.getValue().unit(), metric.getKey().toLowerCase(Locale.ROOT) + " ÷ " + workers
-                            + " workers"));
+                            metric.getValue().unit(), metric.getKey().toLowerCase(Locale.ROOT) + " ÷ "
+                            + workers(workers)));
                 }
             }
         }
         return sides.aspect("memory per worker", Measure.OTHER, "secondary metrics naming rss, footprint or memory");
+    }
+
+    private static String workers(int workers) {
+        return workers + (workers == 1 ? " worker" : " workers");
     }
 
     private static List<SumAnalysis.ModelRow> firstPerStrategy(List<SumAnalysis.ModelRow> models) {
