@@ -219,7 +219,7 @@ public final class Report {
             String speedup = analysis.speedups().stream()
                     .filter(s -> s.strategy().equals(fastest.strategy()) && s.workers() == fastest.workers())
                     .map(s -> s.bySize().get(largest)).filter(r -> r != null).findFirst()
-                    .map(r -> ", " + Formats.ratio(r) + " sequential").orElse("");
+                    .map(r -> ", speedup " + Formats.ratio(r) + " over sequential").orElse("");
             lines.add("fastest at size " + Formats.size(largest) + (analysis.cores() > 0 ? " on " + analysis.cores()
                     + " cores" : "") + ": " + fastest.strategy() + " (" + Formats.workers(fastest.workers()) + ") "
                     + Durations.format(fastest.nanos().center()) + speedup);
