@@ -30,6 +30,9 @@ import picocli.CommandLine.Parameters;
             "  java -cp target/sumbench.jar dev.sumbench.suite.BenchMain --core-counts 1,2 -- -p size=10000000"})
 public final class BenchMain implements Callable<Integer> {
 
+    /** Every line the suite prints itself starts with this. */
+    static final String PREFIX = "sumbench: ";
+
     @Option(names = "--quick", arity = "0..1", fallbackValue = "true", paramLabel = "BOOLEAN",
             description = "Run the reduced matrix (about 2 minutes on 2 cores). System property: bench.quick.")
     private String quick;
@@ -75,7 +78,10 @@ public final class BenchMain implements Callable<Integer> {
         System.exit(exitCode);
     }
 
-    /** The command, writing to {@code out} and {@code err}; bad input is one line and exit code 2. */
+    /**
+     * The command, writing to {@code out} and {@code err}: bad input is one line and exit code 2, a failure one line
+     * and exit code 1 ({@code SUMBENCH_DEBUG=1} adds the stack trace).
+     */
     static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
         BenchMain command = new BenchMain();
         command.out = out;
@@ -84,13 +90,13 @@ public final class BenchMain implements Callable<Integer> {
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, ignored) -> {
-            err.println("bench: " + firstLine(e.getMessage()) + " (see 'bench --help')");
+            err.println(PREFIX + firstLine(e.getMessage()) + " (see '" + BenchMain.class.getName() + " --help')");
             err.flush();
             return ExitCodes.BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             boolean badInput = e instanceof BadInputException;
-            err.println("bench: " + (badInput ? "" : "error: ") + firstLine(describe(e)));
+            err.println(PREFIX + (badInput ? "" : "error: ") + firstLine(describe(e)));
             if (System.getenv("SUMBENCH_DEBUG") != null) {
                 e.printStackTrace(err);
             }

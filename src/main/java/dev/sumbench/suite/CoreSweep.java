@@ -13,10 +13,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.SortedSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.options.Options;
 
 /**
@@ -60,9 +62,9 @@ final class CoreSweep {
         List<Integer> counts = counts(request.coreCounts(), allowed.size());
         requireTaskset();
         String executable = Suite.forkExecutable(request, user);
+        SortedSet<BenchmarkListEntry> selected = Suite.select(user, request.include());
         ForkJvm jvm = ForkJvm.probe(executable, Suite.classPath(), Suite.jvmSource(request, user));
         Suite.checkUserParams(user, jvm);
-        var selected = Suite.select(user, request.include());
         Duration estimate = Duration.ZERO;
         for (int k : counts) {
             ForkJvm pinned = new ForkJvm(jvm.executable(), jvm.version(), jvm.vendor(), jvm.feature(), jvm.home(), k,
@@ -70,14 +72,13 @@ final class CoreSweep {
             estimate = estimate.plus(Plan.make(selected, user, Suite.settings(request, executable), pinned).estimate());
         }
         out.println("sumbench: core sweep over " + counts + " on CPUs " + CpuList.format(allowed) + "; about "
-                + Suite.minutes(estimate));
+                + Suite.roughly(estimate));
         out.flush();
         if (request.dryRun()) {
             return ExitCodes.OK;
         }
         ZonedDateTime start = ZonedDateTime.now();
-        Path work = Files.createDirectories(request.results()).resolve(".sweep-" + ProcessHandle.current().pid());
-        Files.createDirectories(work);
+        Path work = Files.createTempDirectory("sumbench-sweep-");
         try {
             List<RunResult> results = new ArrayList<>();
             List<Integer> done = new ArrayList<>();
@@ -105,7 +106,7 @@ final class CoreSweep {
                 return ExitCodes.FAILURE;
             }
             int largest = done.stream().max(Integer::compare).orElseThrow();
-            RunMeta meta = Suite.meta(start, jvm, largest, Suite.jmhArgsOfRecord(request, executable), done);
+            RunMeta meta = Suite.meta(start, jvm, largest, Suite.jmhArgsOfRecord(request, user, executable), done);
             RunFiles.Published run = RunFiles.publish(request.results(), RunFiles.stem(start, Machine.host(),
                     jvm.feature()), results, meta);
             Suite.printPublished(run, out);

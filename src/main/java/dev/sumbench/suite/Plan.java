@@ -29,10 +29,11 @@ final class Plan {
     /*
      * Implementation notes. A benchmark's param values are, in order of precedence: the user's -p (JMH applies it
      * to every benchmark, and so do we), the quick matrix's, the annotation's; then Matrix.onMachine fills in what
-     * depends on the machine. Benchmarks go into the first pass whose values agree with theirs on every param both
-     * have (the methods of one class first, so that a class stays in one pass where it can); a pass excludes the other selected benchmarks by their exact names and passes its values with -p. The
-     * user's includes and excludes stay in every pass (JMH adds a builder's includes to its parent's, so they cannot
-     * be taken back), which is why a pass narrows the selection with excludes only.
+     * depends on the machine. The methods of one class are grouped first, so that a class stays in one pass where it
+     * can; then each group goes into the first pass whose values agree with its own on every param both have. A pass
+     * narrows the selection by excluding the other selected benchmarks by their exact names, and passes its values
+     * with -p. The user's includes and excludes stay in every pass: JMH adds a builder's includes to its parent's,
+     * so they cannot be taken back, which is why a pass narrows with excludes only.
      *
      * The estimate assumes FORK_OVERHEAD per fork (JVM start, JMH's hand-shake, the benchmark's setup) and
      * SINGLE_SHOT per single-shot call (a JVM start); it is printed before the run and docs/bench.md quotes it.

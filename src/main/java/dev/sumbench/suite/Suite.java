@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.PatternSyntaxException;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.BenchmarkList;
@@ -63,9 +64,10 @@ final class Suite {
             return ExitCodes.OK;
         }
         String executable = forkExecutable(request, user);
+        SortedSet<BenchmarkListEntry> selected = select(user, request.include());
         ForkJvm jvm = ForkJvm.probe(executable, classPath(), jvmSource(request, user));
         checkUserParams(user, jvm);
-        Plan plan = Plan.make(select(user, request.include()), user, settings(request, executable), jvm);
+        Plan plan = Plan.make(selected, user, settings(request, executable), jvm);
         if (plan.trials().isEmpty()) {
             throw new BadInputException("nothing to run on " + executable + ": " + String.join("; ", plan.notes()));
         }
@@ -75,24 +77,23 @@ final class Suite {
         }
         ZonedDateTime start = ZonedDateTime.now();
         List<RunResult> results = runPasses(plan);
-        List<Plan.Trial> missing = missing(plan, results);
+        boolean allMeasured = allMeasured(missing(plan, results));
         if (request.rawOut() != null) {
             RunFiles.saveRaw(request.rawOut(), results);
-            return reportMissing(missing);
+            return allMeasured ? ExitCodes.OK : ExitCodes.FAILURE;
         }
         if (results.isEmpty()) {
             err.println("sumbench: no benchmark produced a result; nothing was written");
             err.flush();
             return ExitCodes.FAILURE;
         }
-        RunMeta meta = meta(start, jvm, jvm.availableProcessors(), jmhArgsOfRecord(request, executable),
+        RunMeta meta = meta(start, jvm, jvm.availableProcessors(), jmhArgsOfRecord(request, user, executable),
                 List.of());
         RunFiles.Published run = RunFiles.publish(request.results(), RunFiles.stem(start, Machine.host(),
                 jvm.feature()), results, meta);
         printPublished(run, out);
-        boolean tablesOk = Tables.render(run, out, err);
-        int missingCode = reportMissing(missing);
-        return missingCode != ExitCodes.OK ? missingCode : tablesOk ? ExitCodes.OK : ExitCodes.FAILURE;
+        boolean tablesRendered = Tables.render(run, out, err);
+        return allMeasured && tablesRendered ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
     // ---- shared with CoreSweep ----
@@ -126,8 +127,12 @@ final class Suite {
         return ForkJvm.currentExecutable();
     }
 
+    /** Names where the forks' JVM came from, for messages about it. */
     static String jvmSource(BenchRequest request, Options user) {
-        return request.jvm() != null ? "bench.jvm" : user.getJvm().hasValue() ? "bench.args -jvm" : "java";
+        if (request.jvm() != null) {
+            return "bench.jvm";
+        }
+        return user.getJvm().hasValue() ? "bench.args -jvm" : "java";
     }
 
     /** The class path of this JVM: JMH forks and the probe use it too. */
@@ -183,16 +188,24 @@ final class Suite {
         }
     }
 
-    /** What a run records as its JMH options: the user's, and those the suite added for everything. */
-    static List<String> jmhArgsOfRecord(BenchRequest request, String executable) {
+    /**
+     * What a run records as its JMH options: the user's, and those the suite added for every benchmark (the quick
+     * settings the user did not override, the forks' JVM, the include). The params it resolved per benchmark are in
+     * the rows themselves.
+     */
+    static List<String> jmhArgsOfRecord(BenchRequest request, Options user, String executable) {
         List<String> words = new ArrayList<>();
         if (request.quick()) {
             String time = Matrix.QUICK_ITERATION_TIME.toString().replace(" ", "");
-            words.addAll(List.of("-f", Integer.toString(Matrix.QUICK_FORKS),
-                    "-wi", Integer.toString(Matrix.QUICK_WARMUP_ITERATIONS), "-w", time,
-                    "-i", Integer.toString(Matrix.QUICK_MEASUREMENT_ITERATIONS), "-r", time));
+            addUnlessSet(words, user.getForkCount().hasValue(), "-f", Integer.toString(Matrix.QUICK_FORKS));
+            addUnlessSet(words, user.getWarmupIterations().hasValue(), "-wi",
+                    Integer.toString(Matrix.QUICK_WARMUP_ITERATIONS));
+            addUnlessSet(words, user.getWarmupTime().hasValue(), "-w", time);
+            addUnlessSet(words, user.getMeasurementIterations().hasValue(), "-i",
+                    Integer.toString(Matrix.QUICK_MEASUREMENT_ITERATIONS));
+            addUnlessSet(words, user.getMeasurementTime().hasValue(), "-r", time);
         }
-        if (!executable.equals(ForkJvm.currentExecutable())) {
+        if (request.jvm() != null) {
             words.addAll(List.of("-jvm", executable));
         }
         words.addAll(request.jmhArgs());
@@ -200,6 +213,13 @@ final class Suite {
             words.add(request.include());
         }
         return words;
+    }
+
+    private static void addUnlessSet(List<String> words, boolean setByUser, String option, String value) {
+        if (!setByUser) {
+            words.add(option);
+            words.add(value);
+        }
     }
 
     static RunMeta meta(ZonedDateTime start, ForkJvm jvm, int cores, List<String> jmhArgs, List<Integer> coreCounts) {
@@ -223,7 +243,8 @@ final class Suite {
         return n + " " + noun + (n == 1 ? "" : noun.endsWith("s") ? "es" : "s");
     }
 
-    static String minutes(Duration duration) {
+    /** {@code 42 s} or {@code 15.5 min}. */
+    static String roughly(Duration duration) {
         long seconds = duration.toSeconds();
         return seconds < 90 ? seconds + " s" : String.format(Locale.ROOT, "%.1f min", seconds / 60.0);
     }
@@ -260,14 +281,13 @@ final class Suite {
         }
         out.println("sumbench: " + count(plan.trials().size(), "trial") + " in "
                 + count(plan.passes().size(), "JMH pass") + " on JDK " + jvm.feature() + " (" + jvm.executable()
-                + "), " + count(jvm.availableProcessors(), "CPU") + "; about " + minutes(plan.estimate())
+                + "), " + count(jvm.availableProcessors(), "CPU") + "; about " + roughly(plan.estimate())
                 + (request.quick() ? " (quick)" : ""));
         if (request.dryRun()) {
             int i = 1;
             for (Plan.Pass pass : plan.passes()) {
                 out.println("  pass " + i++ + ": " + pass.classes() + ": " + count(pass.trials().size(), "trial")
-                        + ", about "
-                        + minutes(plan.estimate(pass)));
+                        + ", about " + roughly(plan.estimate(pass)));
                 pass.params().forEach((name, values) -> out.println("    " + name + " = " + String.join(",", values)));
             }
         }
@@ -279,7 +299,7 @@ final class Suite {
         int i = 1;
         for (Plan.Pass pass : plan.passes()) {
             out.println("sumbench: pass " + i++ + " of " + plan.passes().size() + ": " + pass.classes() + " ("
-                    + count(pass.trials().size(), "trial") + ", about " + minutes(plan.estimate(pass)) + ")");
+                    + count(pass.trials().size(), "trial") + ", about " + roughly(plan.estimate(pass)) + ")");
             out.flush();
             try {
                 results.addAll(new Runner(plan.options(pass)).run());
@@ -302,21 +322,22 @@ final class Suite {
         return plan.trials().stream().filter(trial -> !measured.contains(trial)).toList();
     }
 
-    private int reportMissing(List<Plan.Trial> missing) {
+    /** True if every planned trial has a result; otherwise lists the others on stderr. */
+    private boolean allMeasured(List<Plan.Trial> missing) {
         if (missing.isEmpty()) {
-            return ExitCodes.OK;
+            return true;
         }
         err.println("sumbench: " + count(missing.size(), "trial") + " failed (JMH's output above says why):");
         for (Plan.Trial trial : missing) {
             err.println("  " + trial.benchmark() + " " + trial.params());
         }
         err.flush();
-        return ExitCodes.FAILURE;
+        return false;
     }
 
     private static String allBenchmarkClasses() {
         OutputFormat silent = OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT);
-        Set<String> classes = new java.util.TreeSet<>();
+        Set<String> classes = new TreeSet<>();
         for (BenchmarkListEntry entry : BenchmarkList.defaultList().getAll(silent, List.of())) {
             String name = entry.getUserClassQName();
             classes.add(name.substring(name.lastIndexOf('.') + 1));

@@ -93,13 +93,13 @@ class BenchMainTest {
 
     @Test
     void resultFileOptionsAreRefused() throws IOException {
-        assertBadInput("bench: bench.args: -rf and -rff are not allowed: every run writes JSON and CSV into results/ "
+        assertBadInput("sumbench: bench.args: -rf and -rff are not allowed: every run writes JSON and CSV into results/ "
                 + "itself", "--args=-rf csv -rff x.csv");
     }
 
     @Test
     void aJvmThatIsNotOneIsRefused() throws IOException {
-        assertBadInput("bench: bench.jvm: /no/such/java is not a java executable (nor a JDK home with bin/java)",
+        assertBadInput("sumbench: bench.jvm: /no/such/java is not a java executable (nor a JDK home with bin/java)",
                 "--jvm=/no/such/java");
     }
 
@@ -108,7 +108,7 @@ class BenchMainTest {
         int exitCode = bench("--include=NoSuchBenchmark");
 
         assertEquals(2, exitCode);
-        assertTrue(err.toString().startsWith("bench: no benchmark matches NoSuchBenchmark; the benchmarks are: "
+        assertTrue(err.toString().startsWith("sumbench: no benchmark matches NoSuchBenchmark; the benchmarks are: "
                 + "BandwidthBenchmark, ChunkSizeBenchmark, DispatchBenchmark, LayoutBenchmark, SpawnBenchmark, "
                 + "SumBenchmark"), err.toString());
         assertEquals(List.of(), files());
@@ -119,7 +119,7 @@ class BenchMainTest {
         int exitCode = bench("--", "-p", "strategy=sequential,no-such-strategy");
 
         assertEquals(2, exitCode);
-        assertTrue(err.toString().startsWith("bench: bench.args -p strategy: not available on JDK "
+        assertTrue(err.toString().startsWith("sumbench: bench.args -p strategy: not available on JDK "
                 + Runtime.version().feature() + ": no-such-strategy (available: sequential, "), err.toString());
         assertEquals(1, err.toString().lines().count());
         assertEquals(List.of(), files());
@@ -127,7 +127,7 @@ class BenchMainTest {
 
     @Test
     void aQuickThatIsNotABooleanIsRefused() throws IOException {
-        assertBadInput("bench: bench.quick: expected true or false, got 'maybe'", "--quick=maybe");
+        assertBadInput("sumbench: bench.quick: expected true or false, got 'maybe'", "--quick=maybe");
     }
 
     private void assertBadInput(String message, String... args) throws IOException {
