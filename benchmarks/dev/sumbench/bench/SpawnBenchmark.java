@@ -1,12 +1,11 @@
 package dev.sumbench.bench;
 
+import dev.sumbench.process.WorkerLauncher;
 import dev.sumbench.sum.Data;
 import dev.sumbench.sum.Sequential;
 import dev.sumbench.sum.Settings;
 import dev.sumbench.sum.SumStrategy;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -31,7 +30,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *
  * `process-spawn` is the teaching note's pattern: `with ProcessPoolExecutor() as executor` inside the function, so
  * every call starts its worker processes, sums, and stops them. Its baseline, in the same class, is a bare JVM start:
- * `java -Xshare:auto -cp <the same class path> BareJvm`, a main that does nothing, started and waited for. If
+ * the same `java`, class path and options a worker gets (WorkerLauncher.bareCommand(): `-Xshare:auto` among them,
+ * but not the workers' own class-data archive), running a main that does nothing, started and waited for. If
  * spawnSum costs about one bareJvm, the price of the pattern is JVM start-up and nothing else; the rest is the
  * worker's own start (its hello, its class loading) and the hand-off.
  *
@@ -59,7 +59,7 @@ public class SpawnBenchmark {
         Setups.checkCores(cores);
     }
 
-    /** The baseline's command: the same JVM and class path as this one, and a main that does nothing. */
+    /** The baseline's command: the same JVM, class path and options as a worker, and a main that does nothing. */
     @State(Scope.Benchmark)
     public static class Launcher {
 
@@ -72,9 +72,7 @@ public class SpawnBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            bareJvm = new ProcessBuilder(List.of(java, "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
-                    BareJvm.class.getName()))
+            bareJvm = new ProcessBuilder(WorkerLauncher.defaults().bareCommand())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.INHERIT);
         }
