@@ -1,5 +1,9 @@
 package dev.sumbench.cli;
 
+import dev.sumbench.process.CrashDemo;
+import dev.sumbench.process.JvmStartProbe;
+import dev.sumbench.process.ProcessSpawn;
+import dev.sumbench.process.WorkerLauncher;
 import dev.sumbench.report.Durations;
 import dev.sumbench.report.Table;
 import dev.sumbench.report.TableFormat;
@@ -18,13 +22,15 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code sumbench demo}: the teaching note's exercise in Java: the numbers 1..10 split in two halves, summed with
- * every available strategy.
+ * every available strategy; with {@code --crash}, the note's failure: a worker killed during a sum.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"The teaching note's exercise: the numbers 1..10 split in two halves (2 workers, chunk 5), "
                 + "summed with every available strategy.",
             "Prints each strategy's sum, the time to set it up (start its threads or processes), the median time "
-                    + "per sum, and the trade-off it shows."})
+                    + "per sum, and the trade-off it shows.",
+            "With --crash: kills a worker process (SIGKILL) during a sum and prints the BrokenPoolException it "
+                    + "causes; a demonstration, so it exits 0."})
 final class DemoCommand implements Callable<Integer> {
 
     /** The teaching note's list: 1..10. */
@@ -47,8 +53,21 @@ final class DemoCommand implements Callable<Integer> {
             description = "Table format: text, md or csv (default: ${DEFAULT-VALUE}).")
     private String format;
 
+    @Option(names = "--crash",
+            description = "Instead of the table: sum 1..1000000 in two halves with a pool of 2 worker processes, kill "
+                    + "worker 1 with SIGKILL while its half is being sent, and print the BrokenPoolException that the "
+                    + "sum fails with (the teaching note's BrokenProcessPool, explained). Exits 0: the crash is the "
+                    + "demonstration.")
+    private boolean crash;
+
+    /** Bare JVM starts timed for the process-spawn note; the median is printed. */
+    private static final int BARE_JVM_RUNS = 3;
+
     @Override
     public Integer call() {
+        if (crash) {
+            return crash();
+        }
         if (repeat < 1) {
             throw new BadInputException("--repeat: must be >= 1, got " + repeat);
         }
@@ -72,9 +91,31 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         table.note("setup: creating the strategy (its threads or child JVMs); median per sum: after a warm-up.");
+        if (Strategies.ids().contains(ProcessSpawn.ID)) {
+            long bare = JvmStartProbe.medianBareStartNanos(WorkerLauncher.defaults(), BARE_JVM_RUNS);
+            table.note(ProcessSpawn.ID + " starts its JVMs in every sum; a bare JVM (same java and options, empty "
+                    + "main) starts and exits in " + Durations.format(bare) + " here.");
+        }
         table.note("A probe, not a benchmark: `mvn verify -Pbench` measures the same with JMH.");
         PrintWriter out = spec.commandLine().getOut();
         out.print(tableFormat.render(table.build()));
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private Integer crash() {
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("Summing 1..%d in two halves with a pool of 2 worker processes (process-pipe), and killing "
+                + "worker %d with SIGKILL while its half is being sent...%n", CrashDemo.SIZE, CrashDemo.VICTIM);
+        out.flush();
+        CrashDemo.Outcome outcome = CrashDemo.run(WorkerLauncher.defaults());
+        out.printf("The sum failed %s after the kill of pid %d with %s:%n", Durations.format(outcome.detectionNanos()),
+                outcome.victimPid(), outcome.failure().getClass().getSimpleName());
+        out.println("  " + outcome.failure().getMessage());
+        out.println("The pool was closed: " + (outcome.childrenLeft() == 0 ? "every worker process reaped"
+                : outcome.childrenLeft() + " worker processes still alive (a defect)") + ".");
+        out.println("Python's ProcessPoolExecutor reports the same event as \"BrokenProcessPool: A process in the process"
+                + " pool was terminated abruptly while the future was running or pending.\"");
         out.flush();
         return ExitCodes.OK;
     }

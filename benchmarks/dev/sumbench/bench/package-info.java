@@ -1,0 +1,11 @@
+/**
+ * The JMH benchmarks of sumbench: one class per question, written like the JMH samples. Each class states its question
+ * at the top, keeps its baseline beside what it is compared with, checks its results outside the timed region, and
+ * ends with a "How to run" footer.
+ *
+ * <p>Every benchmark carries the params of the suite's vocabulary where they apply: {@code strategy}, {@code size},
+ * {@code workers}, {@code chunk}, and {@code cores} everywhere (the CPUs the JVM may use; {@code 0} = whatever it
+ * has). {@code dev.sumbench.suite.BenchMain} runs them all ({@code mvn verify -Pbench}) and fills in the values that
+ * depend on the machine.
+ */
+package dev.sumbench.bench;

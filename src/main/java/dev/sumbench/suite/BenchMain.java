@@ -1,0 +1,154 @@
+package dev.sumbench.suite;
+
+import dev.sumbench.cli.BadInputException;
+import dev.sumbench.cli.ExitCodes;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Runs the JMH suite: what {@code mvn verify -Pbench} and {@code scripts/bench-cores} start.
+ *
+ * <p>Every option also reads a system property, so {@code java -Dbench.quick -cp target/sumbench.jar
+ * dev.sumbench.suite.BenchMain} works like {@code mvn verify -Pbench -Dbench.quick}; an option given on the command
+ * line wins, and an empty value counts as not given.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Runs the sumbench JMH suite and saves the run as results/<yyyyMMdd-HHmmss>_<host>_jdk<N>"
+                + ".{json,csv,meta.json}, never overwriting a run.",
+            "JMH options go after '--' (or in --args / -Dbench.args); JMH's progress and ETA are printed as it runs."},
+        footer = {"", "Examples:",
+            "  mvn verify -Pbench -Dbench.quick",
+            "  mvn verify -Pbench -Dbench.include=SumBenchmark -Dbench.args=\"-p size=1000 -prof gc\"",
+            "  java -cp target/sumbench.jar dev.sumbench.suite.BenchMain --dry-run",
+            "  java -cp target/sumbench.jar dev.sumbench.suite.BenchMain --core-counts 1,2 -- -p size=10000000"})
+public final class BenchMain implements Callable<Integer> {
+
+    /** Every line the suite prints itself starts with this. */
+    static final String PREFIX = "sumbench: ";
+
+    @Option(names = "--quick", arity = "0..1", fallbackValue = "true", paramLabel = "BOOLEAN",
+            description = "Run the reduced matrix (about 2 minutes on 2 cores). System property: bench.quick.")
+    private String quick;
+
+    @Option(names = "--include", paramLabel = "REGEX",
+            description = "Only benchmarks whose name matches. System property: bench.include.")
+    private String include;
+
+    @Option(names = "--jvm", paramLabel = "PATH",
+            description = "The java (or JDK home) that runs the forks. System property: bench.jvm.")
+    private String jvm;
+
+    @Option(names = "--args", paramLabel = "JMH_OPTIONS",
+            description = "JMH options as one string, e.g. \"-p size=1000 -prof gc\". System property: bench.args.")
+    private String args;
+
+    @Option(names = "--results", paramLabel = "DIR", description = "Where runs land (default: results).")
+    private Path results;
+
+    @Option(names = "--core-counts", paramLabel = "COUNTS", arity = "0..1", fallbackValue = "",
+            description = "Run once per core count under taskset (1,2,4 or 1-4; no value: 1..the CPUs) and merge.")
+    private String coreCounts;
+
+    @Option(names = "--dry-run", description = "Print the plan and its estimated duration; run nothing.")
+    private boolean dryRun;
+
+    @Option(names = "--raw-out", hidden = true, paramLabel = "FILE",
+            description = "One count of a core sweep: save the results here for the sweep to merge.")
+    private Path rawOut;
+
+    @Parameters(paramLabel = "JMH_OPTION", description = "JMH options, after '--'.")
+    private List<String> jmhOptions = new ArrayList<>();
+
+    private PrintWriter out;
+    private PrintWriter err;
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) {
+        int exitCode = newCommandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true))
+                .execute(args);
+        System.exit(exitCode);
+    }
+
+    /**
+     * The command, writing to {@code out} and {@code err}: bad input is one line and exit code 2, a failure one line
+     * and exit code 1 ({@code SUMBENCH_DEBUG=1} adds the stack trace).
+     */
+    static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
+        BenchMain command = new BenchMain();
+        command.out = out;
+        command.err = err;
+        CommandLine cli = new CommandLine(command);
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((e, ignored) -> {
+            err.println(PREFIX + firstLine(e.getMessage()) + " (see '" + BenchMain.class.getName() + " --help')");
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            boolean badInput = e instanceof BadInputException;
+            err.println(PREFIX + (badInput ? "" : "error: ") + firstLine(describe(e)));
+            if (System.getenv("SUMBENCH_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return badInput ? ExitCodes.BAD_INPUT : ExitCodes.FAILURE;
+        });
+        return cli;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        BenchRequest request = request();
+        return request.coreCounts() != null
+                ? new CoreSweep(request, out, err).run()
+                : new Suite(request, out, err).run();
+    }
+
+    /** The options merged with the {@code bench.*} system properties. */
+    private BenchRequest request() {
+        boolean isQuick = isQuick(quick != null ? quick : System.getProperty("bench.quick"));
+        List<String> words = new ArrayList<>(JmhArgs.split(given(args, "bench.args")));
+        words.addAll(jmhOptions);
+        Path resultsDir = results != null ? results : Path.of("results");
+        return new BenchRequest(isQuick, given(include, "bench.include"), given(jvm, "bench.jvm"), words,
+                resultsDir, coreCounts, dryRun, rawOut);
+    }
+
+    /** {@code -Dbench.quick} alone gives "" (java) or "true" (Maven): both mean yes; absent means no. */
+    private static boolean isQuick(String value) {
+        if (value == null || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.isBlank() || value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new BadInputException("bench.quick: expected true or false, got '" + value + "'");
+    }
+
+    /** The option's value, else the system property's; blank counts as not given. */
+    private static String given(String option, String property) {
+        String value = option != null ? option : System.getProperty(property);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    private static String firstLine(String message) {
+        String text = message == null ? "" : message.strip();
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline).strip();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.sumbench.suite;
+
+import dev.sumbench.bench.ChunkSizeBenchmark;
+import dev.sumbench.bench.LayoutBenchmark;
+import dev.sumbench.bench.SpawnBenchmark;
+import dev.sumbench.bench.SumBenchmark;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * What the suite measures besides the benchmarks' own annotations: the reduced matrix of {@code -Dbench.quick}, and
+ * the params whose values depend on the machine and the JVM that runs the forks.
+ *
+ * <p>The default matrix is the benchmarks' annotations themselves ({@code @Param}, {@code @Warmup},
+ * {@code @Measurement}, {@code @Fork}); docs/bench.md adds up what it costs.
+ */
+final class Matrix {
+
+    /*
+     * Implementation notes. JMH applies a `-p name=values` option to every benchmark that has the param, so a value
+     * that must differ between benchmarks (the strategy ids of SumBenchmark and of LayoutBenchmark; workers = 1,2,4
+     * for SumBenchmark but one per core for ChunkSizeBenchmark) cannot be passed once for the whole run. Plan groups
+     * the benchmarks into passes whose params agree and runs JMH once per pass. The values are resolved here, before
+     * the run, rather than inside the benchmarks, so that every row of the result carries real numbers (workers=2,
+     * cores=2) instead of the annotations' "0 = the machine's".
+     */
+
+    static final String STRATEGY = "strategy";
+    static final String WORKERS = "workers";
+    static final String CORES = "cores";
+    static final String THREADS = "threads";
+
+    /** {@code -Dbench.quick}: one fork, one warm-up iteration, three measured ones, 100 ms each. */
+    static final int QUICK_FORKS = 1;
+    static final int QUICK_WARMUP_ITERATIONS = 1;
+    static final int QUICK_MEASUREMENT_ITERATIONS = 3;
+    static final TimeValue QUICK_ITERATION_TIME = TimeValue.milliseconds(100);
+
+    /**
+     * The params that {@code -Dbench.quick} narrows, per benchmark class; the others keep their annotated values.
+     * Chosen so that every class still answers its question once: small against large, one chunk from each end and
+     * the middle, the cached size of the layout comparison.
+     */
+    static final Map<String, Map<String, List<String>>> QUICK_PARAMS = Map.of(
+            SumBenchmark.class.getName(), Map.of("size", List.of("1000", "10000000"), WORKERS, List.of("2")),
+            SpawnBenchmark.class.getName(), Map.of(WORKERS, List.of("2")),
+            ChunkSizeBenchmark.class.getName(), Map.of("size", List.of("10000000"),
+                    "chunk", List.of("4096", "65536", "1048576")),
+            LayoutBenchmark.class.getName(), Map.of("size", List.of("100000")));
+
+    /** The annotation value of {@code workers} and {@code cores} that means "whatever this JVM has". */
+    static final String MACHINE_DEFAULT = "0";
+
+    private Matrix() {
+    }
+
+    /** The quick matrix's values of {@code param} for {@code benchmarkClass}, if it narrows that param. */
+    static Optional<List<String>> quickValues(String benchmarkClass, String param) {
+        return Optional.ofNullable(QUICK_PARAMS.getOrDefault(benchmarkClass, Map.of()).get(param));
+    }
+
+    /**
+     * The values {@code param} takes on the JVM {@code jvm}, given the values the benchmark asks for:
+     * <ul>
+     * <li>{@code cores}: that JVM's available processors (the benchmark checks it);
+     * <li>{@code threads}: 1, 2, 4, ... up to those processors, and the processors themselves;
+     * <li>{@code workers} annotated {@code 0} ("one per core"): the processors;
+     * <li>{@code strategy}: the ids asked for that the JVM offers (none below JDK 21 for virtual-threads);
+     * <li>any other param: as asked.
+     * </ul>
+     */
+    static List<String> onMachine(String param, List<String> asked, ForkJvm jvm) {
+        int cpus = jvm.availableProcessors();
+        return switch (param) {
+            case CORES -> List.of(Integer.toString(cpus));
+            case THREADS -> powersOfTwoUpTo(cpus);
+            case WORKERS -> asked.equals(List.of(MACHINE_DEFAULT)) ? List.of(Integer.toString(cpus)) : asked;
+            case STRATEGY -> asked.stream().filter(jvm.strategies()::contains).toList();
+            default -> asked;
+        };
+    }
+
+    /** 1, 2, 4, ... below {@code n}, then {@code n}. */
+    static List<String> powersOfTwoUpTo(int n) {
+        List<String> values = new ArrayList<>();
+        for (int k = 1; k < n; k *= 2) {
+            values.add(Integer.toString(k));
+        }
+        values.add(Integer.toString(n));
+        return values;
+    }
+}

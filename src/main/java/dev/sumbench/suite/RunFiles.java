@@ -1,0 +1,213 @@
+package dev.sumbench.suite;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.sumbench.results.RunMeta;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
+import org.openjdk.jmh.results.format.ResultFormatType;
+
+/**
+ * The files of a run: {@code <dir>/<stem>.json} and {@code .csv} written by JMH's own result formats, and
+ * {@code .meta.json}. A run never overwrites another: if any file of the stem exists, the stem gets a suffix
+ * {@code -2}, {@code -3}, ...; each file is written under a temporary name first and appears under its final name
+ * only when complete.
+ */
+final class RunFiles {
+
+    /*
+     * Implementation notes. A file appears with Files.createLink(final, temporary): link(2) fails when the name
+     * exists, so two runs finishing in the same second cannot take the same stem, and a reader never sees half a
+     * file. If a later file of the set finds its name taken, the ones already linked are removed and the next suffix
+     * is tried. Where the file system has no hard links, Files.move without REPLACE_EXISTING does the same, with a
+     * tiny window between its existence check and the rename (and then a retry cannot reuse the moved file: the
+     * run fails with a clear message instead, which such a race on such a file system deserves).
+     */
+
+    static final String JSON = ".json";
+    static final String CSV = ".csv";
+    static final String META = ".meta.json";
+    /** The tables a run gets next (written by {@code sumbench tables}): reserved with the stem. */
+    static final String TABLES = ".md";
+
+    private static final List<String> RESERVED = List.of(JSON, CSV, META, TABLES);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    /** More runs than this with one stem in one second is a bug, not a busy machine. */
+    private static final int MAX_SUFFIX = 1000;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ObjectMapper JSON_MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private RunFiles() {
+    }
+
+    /** The stem DESIGN.md names: {@code <yyyyMMdd-HHmmss>_<host>_jdk<feature>}. */
+    static String stem(ZonedDateTime start, String host, int jdkFeature) {
+        return STAMP.format(start) + "_" + Machine.fileNameSafe(host) + "_jdk" + jdkFeature;
+    }
+
+    /**
+     * The paths of a published run.
+     *
+     * @param stem the stem taken (with its suffix, if it needed one)
+     * @param json the JMH JSON
+     * @param csv  the JMH CSV
+     * @param meta the metadata
+     */
+    record Published(String stem, Path json, Path csv, Path meta) {
+
+        /** Where {@code sumbench tables} writes the tables of this run. */
+        Path tables() {
+            return json.resolveSibling(stem + TABLES);
+        }
+    }
+
+    /**
+     * Writes {@code results} and {@code meta} (whose stem is replaced by the one taken) into {@code dir}, creating it.
+     *
+     * @throws IOException if a file cannot be written; nothing of the run is left behind then
+     */
+    static Published publish(Path dir, String stem, Collection<RunResult> results, RunMeta meta) throws IOException {
+        Files.createDirectories(dir);
+        List<RunResult> sorted = new ArrayList<>(results);
+        sorted.sort(RunResult.DEFAULT_SORT_COMPARATOR);
+        Path json = temporary(dir, stem, JSON);
+        Path csv = temporary(dir, stem, CSV);
+        Path metaFile = null;
+        try {
+            writeJmh(json, ResultFormatType.JSON, sorted);
+            writeJmh(csv, ResultFormatType.CSV, sorted);
+            for (int suffix = 1; suffix <= MAX_SUFFIX; suffix++) {
+                String taken = suffix == 1 ? stem : stem + "-" + suffix;
+                if (anyExists(dir, taken)) {
+                    continue;
+                }
+                if (metaFile != null) {
+                    Files.deleteIfExists(metaFile);
+                }
+                metaFile = temporary(dir, taken, META);
+                JSON_MAPPER.writeValue(metaFile.toFile(), withStem(meta, taken));
+                Map<Path, Path> files = new LinkedHashMap<>();
+                files.put(json, dir.resolve(taken + JSON));
+                files.put(csv, dir.resolve(taken + CSV));
+                files.put(metaFile, dir.resolve(taken + META));
+                if (appearAll(files)) {
+                    return new Published(taken, dir.resolve(taken + JSON), dir.resolve(taken + CSV),
+                            dir.resolve(taken + META));
+                }
+            }
+            throw new IOException("more than " + MAX_SUFFIX + " runs named " + stem + " in " + dir);
+        } finally {
+            Files.deleteIfExists(json);
+            Files.deleteIfExists(csv);
+            if (metaFile != null) {
+                Files.deleteIfExists(metaFile);
+            }
+        }
+    }
+
+    /** Saves the results of a pass of a core sweep for the sweep to merge (same JMH, same classes: serialisation). */
+    static void saveRaw(Path file, Collection<RunResult> results) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temporary = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(temporary);
+                 ObjectOutputStream objects = new ObjectOutputStream(out)) {
+                objects.writeObject(new ArrayList<>(results));
+            }
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** Reads what {@link #saveRaw} wrote. */
+    @SuppressWarnings("unchecked")
+    static List<RunResult> loadRaw(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file); ObjectInputStream objects = new ObjectInputStream(in)) {
+            return (List<RunResult>) objects.readObject();
+        } catch (ClassNotFoundException | ClassCastException e) {
+            throw new IOException(file + ": not the results of a sumbench pass", e);
+        }
+    }
+
+    private static RunMeta withStem(RunMeta m, String stem) {
+        return new RunMeta(stem, m.date(), m.host(), m.cpuModel(), m.cores(), m.onlineCpus(), m.memoryBytes(), m.os(),
+                m.jdkVendor(), m.jdkVersion(), m.jdkFeature(), m.javaHome(), m.jmhVersion(), m.jmhArgs(),
+                m.gitCommit(), m.gitDirty(), m.coreCounts());
+    }
+
+    private static boolean anyExists(Path dir, String stem) {
+        return RESERVED.stream().anyMatch(extension -> Files.exists(dir.resolve(stem + extension)));
+    }
+
+    /** Gives each temporary file its final name, all or none; false if a name was taken meanwhile. */
+    private static boolean appearAll(Map<Path, Path> files) throws IOException {
+        List<Path> appeared = new ArrayList<>();
+        try {
+            for (Map.Entry<Path, Path> file : files.entrySet()) {
+                appear(file.getKey(), file.getValue());
+                appeared.add(file.getValue());
+            }
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            for (Path path : appeared) {
+                Files.deleteIfExists(path);
+            }
+            return false;
+        }
+    }
+
+    private static void appear(Path temporary, Path target) throws IOException {
+        try {
+            Files.createLink(target, temporary);
+        } catch (FileAlreadyExistsException e) {
+            throw e;
+        } catch (UnsupportedOperationException | IOException e) {
+            Files.move(temporary, target); // no hard links here: a rename, which also refuses an existing target
+        }
+    }
+
+    /** A new hidden file beside the final one, with the permissions the umask gives (a temp file's are 0600). */
+    private static Path temporary(Path dir, String stem, String extension) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path file = dir.resolve("." + stem + extension + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+            try {
+                return Files.createFile(file);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= MAX_SUFFIX) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void writeJmh(Path file, ResultFormatType type, Collection<RunResult> results) throws IOException {
+        try (PrintStream out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8)) {
+            ResultFormatFactory.getInstance(type, out).writeOut(results);
+            if (out.checkError()) {
+                throw new IOException("cannot write " + file);
+            }
+        }
+    }
+}

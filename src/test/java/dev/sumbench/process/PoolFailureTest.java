@@ -1,0 +1,188 @@
+package dev.sumbench.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.sumbench.sum.ChunkPlan;
+import dev.sumbench.sum.Data;
+import dev.sumbench.sum.Settings;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** What happens when a worker dies: a clear exception within a second, a broken pool, and nothing left behind. */
+class PoolFailureTest {
+
+    /** The deadline for failing pending tasks after a death. */
+    private static final long ONE_SECOND_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    @AfterEach
+    void leavesNoChildNoThreadNoFile() {
+        assertEquals(List.of(), ProcessTesting.descendants(), "children left after close()");
+        ProcessTesting.awaitCondition(Duration.ofSeconds(5), "the worker threads ended",
+                () -> ProcessTesting.workerThreads().isEmpty());
+        assertEquals(List.of(), ProcessTesting.sharedDirectoriesOf(ProcessHandle.current().pid()), "shared files left");
+    }
+
+    @Test
+    void killedWorkerFailsPendingTasksWithinOneSecond() {
+        WorkerLauncher launcher = WorkerLauncher.defaults().withExtraJvmOptions(List.of("-Xlog:gc:stderr"));
+        long[] data = Data.generate(6 * Protocol.MAX_VALUES_PER_FRAME, 1);
+        ChunkPlan halves = ChunkPlan.byCount(0, data.length, 2);
+        BrokenPoolException broken;
+        long victimPid;
+        try (ProcessPool pool = ProcessPool.start(2, launcher)) {
+            ProcessHandle victim = pool.processes().get(1);
+            victimPid = victim.pid();
+            AtomicLong killedAt = new AtomicLong();
+            // Killed while its chunk is still arriving: the chunk is certainly pending, never answered.
+            pool.onFirstFrame((worker, chunk) -> {
+                if (worker == 1) {
+                    victim.destroyForcibly();
+                    killedAt.set(System.nanoTime());
+                }
+            });
+            broken = assertThrows(BrokenPoolException.class, () -> pool.sumValues(data, halves));
+            long detection = System.nanoTime() - killedAt.get();
+            assertTrue(detection < ONE_SECOND_NANOS, "failed " + detection / 1_000_000 + " ms after the kill");
+
+            String message = broken.getMessage();
+            assertTrue(message.startsWith("process pool broken: worker 1 (pid " + victimPid + ") was killed by "
+                    + "signal 9 (SIGKILL; exit code 137) while it held chunk 1 of 2 [" + halves.lo(1) + ", "
+                    + halves.hi(1) + ")"), message);
+            assertTrue(message.contains("stderr tail: ") && message.contains("Using G1"), message);
+            assertTrue(!message.contains("\n"), "one line: " + message);
+            assertEquals(1, broken.worker());
+            assertEquals(victimPid, broken.pid());
+            assertEquals(OptionalInt.of(137), broken.exitCode());
+            assertEquals(OptionalInt.of(9), broken.signal());
+            assertEquals("chunk 1 of 2 [" + halves.lo(1) + ", " + halves.hi(1) + ")", broken.chunk().orElseThrow());
+            assertTrue(broken.stderrTail().contains("Using G1"), broken.stderrTail());
+            assertTrue(pool.broken().isPresent());
+
+            long laterCall = System.nanoTime();
+            BrokenPoolException again = assertThrows(BrokenPoolException.class,
+                    () -> pool.sumValues(data, ChunkPlan.byCount(0, 10, 2)));
+            assertTrue(System.nanoTime() - laterCall < ONE_SECOND_NANOS / 2, "a later call fails at once");
+            assertEquals(broken.getMessage(), again.getMessage());
+            assertSame(broken.getCause(), again.getCause(), "the same cause for every caller");
+            assertSame(pool.broken().orElseThrow(), again.getCause());
+        }
+        assertTrue(ProcessTesting.exited(victimPid));
+    }
+
+    @Test
+    void aDeathFailsThePendingTasksOfTheOtherWorkersToo() throws Exception {
+        assumeTrue(ProcessTesting.killCommand() != null, "needs kill -STOP to hold a task pending");
+        long[] data = Data.oneTo(10);
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try (ProcessPool pool = ProcessPool.start(2, WorkerLauncher.defaults())) {
+            ProcessHandle stopped = pool.processes().get(0);
+            ProcessHandle victim = pool.processes().get(1);
+            // Worker 0 is frozen, so its chunk stays pending for as long as the pool lets it.
+            ProcessTesting.stop(stopped.pid());
+            CountDownLatch bothSent = new CountDownLatch(1);
+            pool.onFirstFrame((worker, chunk) -> {
+                if (chunk == 1) {
+                    bothSent.countDown();
+                }
+            });
+            Future<Long> sum = caller.submit(() -> pool.sumValues(data, ChunkPlan.byCount(0, 10, 2)));
+            assertTrue(bothSent.await(ProcessTesting.JVM_START.toSeconds(), TimeUnit.SECONDS));
+            long killedAt = System.nanoTime();
+            victim.destroyForcibly();
+            ExecutionException failure = assertThrows(ExecutionException.class, () -> sum.get(5, TimeUnit.SECONDS));
+            long detection = System.nanoTime() - killedAt;
+            BrokenPoolException broken = assertInstanceOf(BrokenPoolException.class, failure.getCause());
+            assertTrue(detection < ONE_SECOND_NANOS, "failed " + detection / 1_000_000 + " ms after the kill");
+            assertTrue(broken.getMessage().contains("worker 1 (pid " + victim.pid() + ") was killed by signal 9"),
+                    broken.getMessage());
+        } finally {
+            caller.shutdownNow();
+        }
+    }
+
+    @Test
+    void sharedPoolKilledFromOutsideMidSumFailsWithinOneSecondAndRemovesItsFile() throws Exception {
+        long[] data = Data.generate(4_000_000, 2);
+        AtomicInteger sums = new AtomicInteger();
+        AtomicLong killedAt = new AtomicLong();
+        ExecutorService killer = Executors.newSingleThreadExecutor();
+        try (ProcessShared shared = new ProcessShared(new Settings(2, 0), WorkerLauncher.defaults())) {
+            ProcessHandle victim = shared.pool().processes().get(1);
+            Future<?> kill = killer.submit(() -> {
+                ProcessTesting.awaitCondition(ProcessTesting.JVM_START, "a few sums ran", () -> sums.get() >= 3);
+                killedAt.set(System.nanoTime());
+                victim.destroyForcibly();
+            });
+            BrokenPoolException broken = assertThrows(BrokenPoolException.class, () -> {
+                while (true) {
+                    shared.sum(data);
+                    sums.incrementAndGet();
+                }
+            });
+            long detection = System.nanoTime() - killedAt.get();
+            kill.get();
+            assertTrue(detection < ONE_SECOND_NANOS, "failed " + detection / 1_000_000 + " ms after the kill");
+            assertEquals(1, broken.worker());
+            assertEquals(victim.pid(), broken.pid());
+            assertEquals(OptionalInt.of(9), broken.signal());
+        } finally {
+            killer.shutdownNow();
+        }
+    }
+
+    @Test
+    void closeIsIdempotentAndAClosedPoolRefusesWork() {
+        ProcessPool pool = ProcessPool.start(2, WorkerLauncher.defaults());
+        List<ProcessHandle> children = pool.processes();
+        assertEquals(55, pool.sumValues(Data.oneTo(10), ChunkPlan.byCount(0, 10, 2)));
+        pool.close();
+        pool.close();
+        for (ProcessHandle child : children) {
+            assertTrue(!child.isAlive(), "child " + child.pid() + " reaped");
+        }
+        IllegalStateException closed = assertThrows(IllegalStateException.class,
+                () -> pool.sumValues(Data.oneTo(10), ChunkPlan.byCount(0, 10, 2)));
+        assertTrue(closed.getMessage().contains("closed"), closed.getMessage());
+    }
+
+    @Test
+    void closeKillsAWorkerThatIgnoresTheShutdownFrame() throws Exception {
+        assumeTrue(ProcessTesting.killCommand() != null, "needs kill -STOP to make a worker deaf");
+        ProcessPool pool = ProcessPool.start(1, WorkerLauncher.defaults());
+        ProcessHandle deaf = pool.processes().get(0);
+        ProcessTesting.stop(deaf.pid());
+        long start = System.nanoTime();
+        pool.close();
+        long took = System.nanoTime() - start;
+        assertTrue(!deaf.isAlive());
+        assertTrue(took >= TimeUnit.MILLISECONDS.toNanos(ProcessPool.SHUTDOWN_GRACE_MILLIS) && took < ONE_SECOND_NANOS * 10,
+                "close took " + took / 1_000_000 + " ms");
+    }
+
+    @Test
+    void aWorkerThatBreaksTheProtocolBreaksThePool() {
+        WorkerLauncher wrongTask = WorkerLauncher.defaults().withMainClass(FakeWorkers.WrongTask.class.getName());
+        try (ProcessPool pool = ProcessPool.start(1, wrongTask)) {
+            BrokenPoolException broken = assertThrows(BrokenPoolException.class,
+                    () -> pool.sumValues(Data.oneTo(10), ChunkPlan.byCount(0, 10, 1)));
+            assertTrue(broken.getMessage().contains("broke the protocol (it sent a RESULT for task 123456789, "
+                    + "expected task "), broken.getMessage());
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.sumbench.suite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/** The plan of the real benchmark list, for JVMs described by hand (the probe is tested by BenchMainTest). */
+class PlanTest {
+
+    private static final List<String> ALL_IDS = List.of("sequential", "sequential-stream", "thread-pool",
+            "fork-join", "parallel-stream", "virtual-threads", "process-pipe", "process-shared", "process-spawn");
+    private static final List<String> JDK17_IDS = ALL_IDS.stream().filter(id -> !id.equals("virtual-threads"))
+            .toList();
+
+    @Test
+    void theDefaultMatrixFitsTwentyMinutesOnTwoCores() throws CommandLineOptionException {
+        Plan plan = plan(jvm(2, ALL_IDS), false);
+
+        // Sum 9 x 4 x 3 = 108, Dispatch 9, Spawn 1 + 2, ChunkSize 3 x 2 x 8 = 48, Bandwidth 2, Layout 2 x 3 x 2 = 12
+        assertEquals(108 + 9 + 3 + 48 + 2 + 12, plan.trials().size());
+        Duration estimate = plan.estimate();
+        assertTrue(estimate.compareTo(Duration.ofMinutes(17)) <= 0, "default: " + estimate);
+    }
+
+    @Test
+    void theQuickMatrixFitsThreeMinutesOnTwoCores() throws CommandLineOptionException {
+        Plan plan = plan(jvm(2, ALL_IDS), true);
+
+        // Sum 9 x 2 x 1 = 18, Dispatch 9, Spawn 1 + 1, ChunkSize 3 x 1 x 3 = 9, Bandwidth 2, Layout 2 x 1 x 2 = 4
+        assertEquals(18 + 9 + 2 + 9 + 2 + 4, plan.trials().size());
+        Duration estimate = plan.estimate();
+        assertTrue(estimate.compareTo(Duration.ofMinutes(2)) <= 0, "quick: " + estimate);
+    }
+
+    @Test
+    void idsTheJvmLacksAreLeftOutWithANote() throws CommandLineOptionException {
+        Plan plan = plan(jvm(2, JDK17_IDS), false);
+
+        assertFalse(values(plan, "SumBenchmark.sum", "strategy").contains("virtual-threads"));
+        assertEquals(Set.copyOf(JDK17_IDS), values(plan, "SumBenchmark.sum", "strategy"));
+        assertEquals(Set.of("sequential", "parallel-stream"), values(plan, "LayoutBenchmark.array", "strategy"));
+        assertTrue(plan.notes().contains("SumBenchmark.sum: virtual-threads left out, not available on JDK 17 "
+                + "(/jdk/bin/java)"), plan.notes().toString());
+    }
+
+    @Test
+    void machineParamsFollowTheCpus() throws CommandLineOptionException {
+        Plan plan = plan(jvm(6, ALL_IDS), false);
+
+        assertEquals(Set.of("6"), values(plan, "SumBenchmark.sum", "cores"));
+        assertEquals(Set.of("6"), values(plan, "SpawnBenchmark.bareJvm", "cores"));
+        assertEquals(Set.of("1", "2", "4"), values(plan, "SumBenchmark.sum", "workers"));
+        assertEquals(Set.of("6"), values(plan, "ChunkSizeBenchmark.sum", "workers"));
+        assertEquals(Set.of("6"), values(plan, "LayoutBenchmark.boxed", "workers"));
+        assertEquals(Set.of("1", "2", "4", "6"), values(plan, "BandwidthBenchmark.read", "threads"));
+    }
+
+    @Test
+    void theUsersParamsWinEverywhere() throws CommandLineOptionException {
+        Plan plan = plan(jvm(2, ALL_IDS), true, "-p", "size=1000", "-p", "workers=3");
+
+        assertEquals(Set.of("1000"), values(plan, "SumBenchmark.sum", "size"));
+        assertEquals(Set.of("1000"), values(plan, "LayoutBenchmark.array", "size"));
+        assertEquals(Set.of("3"), values(plan, "ChunkSizeBenchmark.sum", "workers"));
+        assertEquals(Set.of("3"), values(plan, "SumBenchmark.sum", "workers"));
+    }
+
+    @Test
+    void eachPassRunsExactlyItsBenchmarksWithItsParams() throws CommandLineOptionException {
+        Plan plan = plan(jvm(2, JDK17_IDS), false);
+
+        assertTrue(plan.passes().size() > 1, "benchmarks whose params disagree need passes of their own");
+        Set<String> all = new TreeSet<>();
+        for (Plan.Pass pass : plan.passes()) {
+            Options options = plan.options(pass);
+            Set<String> selected = BenchmarkList.defaultList()
+                    .find(OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT),
+                            options.getIncludes(), options.getExcludes())
+                    .stream().map(BenchmarkListEntry::getUsername).collect(Collectors.toSet());
+            Set<String> expected = pass.entries().stream().map(BenchmarkListEntry::getUsername)
+                    .collect(Collectors.toSet());
+            assertEquals(expected, selected);
+            for (Map.Entry<String, List<String>> param : pass.params().entrySet()) {
+                assertEquals(param.getValue(), List.copyOf(options.getParameter(param.getKey()).get()));
+            }
+            assertTrue(all.addAll(expected), "a benchmark runs in one pass only");
+        }
+        assertEquals(all.size(), selected(new CommandLineOptions()).size());
+    }
+
+    @Test
+    void aClassStaysInOnePassWhenItsMethodsAgree() throws CommandLineOptionException {
+        Plan plan = plan(jvm(2, ALL_IDS), false);
+
+        for (Plan.Pass pass : plan.passes()) {
+            if (pass.classes().contains("LayoutBenchmark")) {
+                assertEquals(2, pass.entries().stream().filter(e -> e.getUsername().contains("Layout")).count());
+            }
+        }
+    }
+
+    private static Plan plan(ForkJvm jvm, boolean quick, String... jmhArgs) throws CommandLineOptionException {
+        CommandLineOptions user = new CommandLineOptions(jmhArgs);
+        return Plan.make(selected(user), user, new Plan.RunSettings(null, quick, null), jvm);
+    }
+
+    private static SortedSet<BenchmarkListEntry> selected(Options user) {
+        return BenchmarkList.defaultList().find(OutputFormatFactory.createFormatInstance(System.out,
+                VerboseMode.SILENT), user.getIncludes(), user.getExcludes());
+    }
+
+    private static Set<String> values(Plan plan, String benchmark, String param) {
+        return plan.trials().stream()
+                .filter(t -> t.benchmark().endsWith("." + benchmark))
+                .map(t -> t.params().get(param))
+                .collect(Collectors.toSet());
+    }
+
+    private static ForkJvm jvm(int cpus, List<String> ids) {
+        int feature = ids.contains("virtual-threads") ? 21 : 17;
+        return new ForkJvm("/jdk/bin/java", feature + ".0.1", "Vendor", feature, "/jdk", cpus, ids, "Linux", 1L << 34);
+    }
+}
