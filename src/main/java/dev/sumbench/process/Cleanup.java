@@ -51,7 +51,7 @@ final class Cleanup {
 
     private static void runAtExit() {
         for (ProcessPool pool : POOLS) {
-            pool.killAll();
+            pool.killAtExit();
         }
         for (Path path : PATHS) {
             try {

@@ -34,8 +34,8 @@ public final class ProcessPool implements AutoCloseable {
     /*
      * Implementation notes. Per worker there are two daemon threads, a reader for stdout and a drainer for stderr
      * (WorkerProcess); the caller writes requests itself, under the worker's write lock, and then waits on one
-     * PendingReply per chunk. Waiting spins for SPIN_NANOS before parking, but only when the machine has a core to spare
-     * beyond the workers: on a machine with no spare core the spinning caller would take the core a worker needs.
+     * PendingReply per chunk. Waiting spins for SPIN_NANOS before parking, but only when the machine has cores to spare
+     * beyond the workers (SPARE_CORES_TO_SPIN): otherwise the spinning caller would take the core a worker needs.
      *
      * Broken state: `broken` is set once (first death wins) before open requests are failed, and a caller re-checks it
      * after appending a request, so no request can slip between the two and wait forever. Closing sets `closing` first,
@@ -54,10 +54,17 @@ public final class ProcessPool implements AutoCloseable {
     /** How long close() waits for a worker's threads once its process is gone. */
     private static final long THREAD_JOIN_MILLIS = 1_000;
     /**
-     * How long a caller spins for replies before it parks: a park/unpark pair costs 5..20 us, comparable to a whole
-     * round trip of a small chunk, so spinning keeps the caller's own wake-up off the measured path.
+     * How long a caller spins for replies before it parks. A round trip of a small chunk (two pipe writes, a worker
+     * wake-up, a reader-thread wake-up) takes some tens of microseconds, and a park/unpark pair would add 5..20 us to
+     * it; spinning this long covers the round trip, and a long sum parks after a negligible fraction of its time.
      */
-    static final long SPIN_NANOS = 50_000;
+    static final long SPIN_NANOS = 100_000;
+
+    /**
+     * Cores beyond the workers that a caller needs before it spins: one for itself and one for the reader thread that
+     * receives the reply. With fewer, the spinning caller would take the core that a worker or the reader needs.
+     */
+    private static final int SPARE_CORES_TO_SPIN = 2;
 
     private static final AtomicLong POOL_IDS = new AtomicLong();
 
@@ -81,7 +88,7 @@ public final class ProcessPool implements AutoCloseable {
 
     private ProcessPool(int count) {
         this.workers = new WorkerProcess[count];
-        this.spin = Runtime.getRuntime().availableProcessors() > count;
+        this.spin = Runtime.getRuntime().availableProcessors() >= count + SPARE_CORES_TO_SPIN;
     }
 
     /**
@@ -330,8 +337,17 @@ public final class ProcessPool implements AutoCloseable {
         }
     }
 
-    /** Kills every child that is still alive, without waiting (close() and the shutdown hook). */
-    void killAll() {
+    /**
+     * The JVM is exiting with this pool open: kill the children at once, and let the callers still waiting hear "closed"
+     * rather than a death that is only the exit's doing.
+     */
+    void killAtExit() {
+        closing = true;
+        killAll();
+    }
+
+    /** Kills every child that is still alive, without waiting. */
+    private void killAll() {
         for (WorkerProcess worker : workers) {
             if (worker != null && worker.process.isAlive()) {
                 worker.process.destroyForcibly();
