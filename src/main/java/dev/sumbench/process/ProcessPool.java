@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * A pool of child JVMs that sum ranges of {@code long[]} data: the engine of the {@code process-*} strategies.
  *
  * <p>{@link #start} launches {@code workers} children with {@link WorkerLauncher} (the parent's own {@code java} and
- * class path, no shell) and returns once each one has said hello, or throws {@link PoolStartException}. Work goes to the
- * children as frames of the {@link Protocol}: {@link #sumValues} copies the values through the pipe, {@link #sumShared}
- * sends offsets into data that {@link #map} made the children map. Chunk {@code i} of a plan goes to worker
+ * class path, no shell) and returns once each one has said hello, or throws {@link PoolStartException}. Work goes to
+ * the children as frames of the {@link Protocol}: {@link #sumValues} copies the values through the pipe,
+ * {@link #sumShared} sends offsets into data that {@link #map} made the children map. Chunk {@code i} of a plan goes to worker
  * {@code i % workers}; the caller waits for every reply and adds them up.
  *
  * <p>Failure: when a child dies, every request pending anywhere in the pool fails within a second with a
@@ -53,7 +53,7 @@ public final class ProcessPool implements AutoCloseable {
      * by construction (ChunkPlan), and a pull costs a round trip per chunk; round-robin assignment costs nothing.
      */
 
-    /** Most workers a pool accepts: each child is a JVM of tens of MiB; far more than any machine we measure has cores. */
+    /** Most workers a pool accepts: each child is a JVM of tens of MiB; more than any machine we measure has cores. */
     public static final int MAX_WORKERS = 256;
     /** How long close() lets children exit after the shutdown frame before it kills them. */
     public static final long SHUTDOWN_GRACE_MILLIS = 500;
@@ -152,7 +152,7 @@ public final class ProcessPool implements AutoCloseable {
         return workers.length;
     }
 
-    /** The children, in worker order (for monitoring and tests; do not destroy them unless you mean to break the pool). */
+    /** The children, in worker order (for monitoring and tests; destroying one breaks the pool). */
     public List<ProcessHandle> processes() {
         List<ProcessHandle> handles = new ArrayList<>();
         for (WorkerProcess worker : workers) {
@@ -348,8 +348,8 @@ public final class ProcessPool implements AutoCloseable {
     }
 
     /**
-     * The JVM is exiting with this pool open: kill the children at once, and let the callers still waiting hear "closed"
-     * rather than a death that is only the exit's doing.
+     * The JVM is exiting with this pool open: kill the children at once, and let the callers still waiting hear
+     * "closed" rather than a death that is only the exit's doing.
      */
     void killAtExit() {
         closing = true;
