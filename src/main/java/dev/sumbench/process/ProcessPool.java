@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>{@link #start} launches {@code workers} children with {@link WorkerLauncher} (the parent's own {@code java} and
  * class path, no shell) and returns once each one has said hello, or throws {@link PoolStartException}. Work goes to
  * the children as frames of the {@link Protocol}: {@link #sumValues} copies the values through the pipe,
- * {@link #sumShared} sends offsets into data that {@link #map} made the children map. Chunk {@code i} of a plan goes to worker
- * {@code i % workers}; the caller waits for every reply and adds them up.
+ * {@link #sumShared} sends offsets into data that {@link #map} made the children map. Chunk {@code i} of a plan goes
+ * to worker {@code i % workers}; the caller waits for every reply and adds them up.
  *
  * <p>Failure: when a child dies, every request pending anywhere in the pool fails within a second with a
  * {@link BrokenPoolException} that names the worker, its pid, exit code or signal, the chunk it held and its stderr
