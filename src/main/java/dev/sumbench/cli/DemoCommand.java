@@ -114,8 +114,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  " + outcome.failure().getMessage());
         out.println("The pool was closed: " + (outcome.childrenLeft() == 0 ? "every worker process reaped"
                 : outcome.childrenLeft() + " worker processes still alive (a defect)") + ".");
-        out.println("Python's ProcessPoolExecutor reports the same event as \"BrokenProcessPool: A process in the process"
-                + " pool was terminated abruptly while the future was running or pending.\"");
+        out.println("Python's ProcessPoolExecutor reports the same event as \"BrokenProcessPool: A process in the "
+                + "process pool was terminated abruptly while the future was running or pending.\"");
         out.flush();
         return ExitCodes.OK;
     }

@@ -21,12 +21,20 @@ final class Cleanup {
 
     /** The hook, installed with the first registration. */
     private static final class Hook {
-        static {
-            Runtime.getRuntime().addShutdownHook(new Thread(Cleanup::runAtExit, "sumbench-process-cleanup"));
+        private static final boolean INSTALLED = addHook();
+
+        private static boolean addHook() {
+            try {
+                Runtime.getRuntime().addShutdownHook(new Thread(Cleanup::runAtExit, "sumbench-process-cleanup"));
+                return true;
+            } catch (IllegalStateException e) {
+                return false; // the JVM is already exiting: close() is the only cleanup left
+            }
         }
 
-        static void install() {
-            // loading this class installed the hook
+        /** Loads this class, which installs the hook; false if the JVM was already exiting. */
+        static boolean install() {
+            return INSTALLED;
         }
     }
 
@@ -51,7 +59,7 @@ final class Cleanup {
 
     private static void runAtExit() {
         for (ProcessPool pool : POOLS) {
-            pool.killAll();
+            pool.killAtExit();
         }
         for (Path path : PATHS) {
             try {

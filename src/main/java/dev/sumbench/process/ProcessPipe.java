@@ -7,9 +7,9 @@ import dev.sumbench.sum.Settings;
 import dev.sumbench.sum.SumStrategy;
 
 /**
- * {@code process-pipe}: a {@link ProcessPool} of {@code workers} child JVMs, started once; every sum copies each chunk's
- * values through its worker's stdin (in frames of up to 1 MiB) and reads the partial sum back from its stdout. The
- * data is copied on every call: this is the cost of "own memory, explicit communication".
+ * {@code process-pipe}: a {@link ProcessPool} of {@code workers} child JVMs, started once; every sum copies each
+ * chunk's values through its worker's stdin (in frames of up to 1 MiB) and reads the partial sum back from its stdout.
+ * The data is copied on every call: this is the cost of "own memory, explicit communication".
  *
  * <p>Chunks come from the {@link DefaultChunking} plan with one chunk per worker by default. A range the plan keeps as
  * one chunk still goes to one worker (unlike the thread strategies, which sum it in the caller): summing it here would

@@ -4,6 +4,8 @@ import dev.sumbench.sum.ChunkPlan;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,10 +15,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * A pool of child JVMs that sum ranges of {@code long[]} data: the engine of the {@code process-*} strategies.
  *
  * <p>{@link #start} launches {@code workers} children with {@link WorkerLauncher} (the parent's own {@code java} and
- * class path, no shell) and returns once each one has said hello, or throws {@link PoolStartException}. Work goes to the
- * children as frames of the {@link Protocol}: {@link #sumValues} copies the values through the pipe, {@link #sumShared}
- * sends offsets into data that {@link #map} made the children map. Chunk {@code i} of a plan goes to worker
- * {@code i % workers}; the caller waits for every reply and adds them up.
+ * class path, no shell) and returns once each one has said hello, or throws {@link PoolStartException}. Work goes to
+ * the children as frames of the {@link Protocol}: {@link #sumValues} copies the values through the pipe,
+ * {@link #sumShared} sends offsets into data that {@link #map} made the children map. Chunk {@code i} of a plan goes
+ * to worker {@code i % workers}; the caller waits for every reply and adds them up.
  *
  * <p>Failure: when a child dies, every request pending anywhere in the pool fails within a second with a
  * {@link BrokenPoolException} that names the worker, its pid, exit code or signal, the chunk it held and its stderr
@@ -34,18 +36,24 @@ public final class ProcessPool implements AutoCloseable {
     /*
      * Implementation notes. Per worker there are two daemon threads, a reader for stdout and a drainer for stderr
      * (WorkerProcess); the caller writes requests itself, under the worker's write lock, and then waits on one
-     * PendingReply per chunk. Waiting spins for SPIN_NANOS before parking, but only when the machine has a core to spare
-     * beyond the workers: on a machine with no spare core the spinning caller would take the core a worker needs.
+     * PendingReply per chunk. Waiting spins for SPIN_NANOS before parking, but only when the machine has cores to spare
+     * beyond the workers (SPARE_CORES_TO_SPIN): otherwise the spinning caller would take the core a worker needs.
      *
      * Broken state: `broken` is set once (first death wins) before open requests are failed, and a caller re-checks it
      * after appending a request, so no request can slip between the two and wait forever. Closing sets `closing` first,
      * so that the ends of the workers that close() itself causes are not reported as deaths.
      *
+     * The pipe transport writes the chunks from the caller's thread, one after the other. Measured as CPU time per GB
+     * (robust on a loaded machine), the writing caller costs about as much as one worker reading and summing, so one
+     * writer is what bounds process-pipe's throughput. A writer thread per worker would fill several pipes at once on a
+     * machine with cores to spare; not done, since it adds a hand-off to every call and the single writer already
+     * moves a few GB/s.
+     *
      * Rejected: a queue that idle workers pull chunks from. It balances uneven chunks, but chunks of one plan are equal
      * by construction (ChunkPlan), and a pull costs a round trip per chunk; round-robin assignment costs nothing.
      */
 
-    /** Most workers a pool accepts: each child is a JVM of tens of MiB; far more than any machine we measure has cores. */
+    /** Most workers a pool accepts: each child is a JVM of tens of MiB; more than any machine we measure has cores. */
     public static final int MAX_WORKERS = 256;
     /** How long close() lets children exit after the shutdown frame before it kills them. */
     public static final long SHUTDOWN_GRACE_MILLIS = 500;
@@ -54,10 +62,17 @@ public final class ProcessPool implements AutoCloseable {
     /** How long close() waits for a worker's threads once its process is gone. */
     private static final long THREAD_JOIN_MILLIS = 1_000;
     /**
-     * How long a caller spins for replies before it parks: a park/unpark pair costs 5..20 us, comparable to a whole
-     * round trip of a small chunk, so spinning keeps the caller's own wake-up off the measured path.
+     * How long a caller spins for replies before it parks. A round trip of a small chunk (two pipe writes, a worker
+     * wake-up, a reader-thread wake-up) takes some tens of microseconds, and a park/unpark pair would add 5..20 us to
+     * it; spinning this long covers the round trip, and a long sum parks after a negligible fraction of its time.
      */
-    static final long SPIN_NANOS = 50_000;
+    static final long SPIN_NANOS = 100_000;
+
+    /**
+     * Cores beyond the workers that a caller needs before it spins: one for itself and one for the reader thread that
+     * receives the reply. With fewer, the spinning caller would take the core that a worker or the reader needs.
+     */
+    private static final int SPARE_CORES_TO_SPIN = 2;
 
     private static final AtomicLong POOL_IDS = new AtomicLong();
 
@@ -81,7 +96,7 @@ public final class ProcessPool implements AutoCloseable {
 
     private ProcessPool(int count) {
         this.workers = new WorkerProcess[count];
-        this.spin = Runtime.getRuntime().availableProcessors() > count;
+        this.spin = Runtime.getRuntime().availableProcessors() >= count + SPARE_CORES_TO_SPIN;
     }
 
     /**
@@ -137,7 +152,7 @@ public final class ProcessPool implements AutoCloseable {
         return workers.length;
     }
 
-    /** The children, in worker order (for monitoring and tests; do not destroy them unless you mean to break the pool). */
+    /** The children, in worker order (for monitoring and tests; destroying one breaks the pool). */
     public List<ProcessHandle> processes() {
         List<ProcessHandle> handles = new ArrayList<>();
         for (WorkerProcess worker : workers) {
@@ -147,8 +162,8 @@ public final class ProcessPool implements AutoCloseable {
     }
 
     /** The first death if the pool is broken. */
-    public java.util.Optional<BrokenPoolException> broken() {
-        return java.util.Optional.ofNullable(broken.get());
+    public Optional<BrokenPoolException> broken() {
+        return Optional.ofNullable(broken.get());
     }
 
     // ---------------------------------------------------------------------------------------------- work
@@ -157,10 +172,12 @@ public final class ProcessPool implements AutoCloseable {
      * Pipe transport: sends the values of each chunk of {@code plan} (over {@code data}) through its worker's stdin and
      * returns the wrapped sum of the replies.
      *
-     * @throws BrokenPoolException   if a worker died (now or before)
-     * @throws IllegalStateException if the pool is closed
+     * @throws IndexOutOfBoundsException if the plan's range is not a range of {@code data}
+     * @throws BrokenPoolException        if a worker died (now or before)
+     * @throws IllegalStateException      if the pool is closed
      */
     public long sumValues(long[] data, ChunkPlan plan) {
+        Objects.checkFromToIndex(plan.lo(), plan.hi(), data.length);
         PendingReply[] replies = new PendingReply[plan.count()];
         for (int i = 0; i < plan.count(); i++) {
             WorkerProcess worker = workerFor(i);
@@ -330,8 +347,17 @@ public final class ProcessPool implements AutoCloseable {
         }
     }
 
-    /** Kills every child that is still alive, without waiting (close() and the shutdown hook). */
-    void killAll() {
+    /**
+     * The JVM is exiting with this pool open: kill the children at once, and let the callers still waiting hear
+     * "closed" rather than a death that is only the exit's doing.
+     */
+    void killAtExit() {
+        closing = true;
+        killAll();
+    }
+
+    /** Kills every child that is still alive, without waiting. */
+    private void killAll() {
         for (WorkerProcess worker : workers) {
             if (worker != null && worker.process.isAlive()) {
                 worker.process.destroyForcibly();

@@ -33,8 +33,9 @@ public final class ProcessShared implements SumStrategy {
      * Implementation notes. A read-write lock guards the placement: sums hold the read lock while their requests are
      * in flight, a placement holds the write lock, so the file is never rewritten under a worker that is summing it.
      * A new file (and a MAP to every worker) is made only when the data does not fit the current one; otherwise the
-     * data is rewritten in place through the open channel. The array is held through a WeakReference: the strategy
-     * must not keep a benchmark's data alive, and a collected array cannot come back as "the same".
+     * data is rewritten in place through the open channel. Directories that JVMs killed during a placement left
+     * behind are removed when a strategy starts and before each new file. The array is held through a WeakReference:
+     * the strategy must not keep a benchmark's data alive, and a collected array cannot come back as "the same".
      */
 
     public static final String ID = "process-shared";
@@ -62,6 +63,7 @@ public final class ProcessShared implements SumStrategy {
     ProcessShared(Settings settings, WorkerLauncher launcher, Path base) {
         this.settings = settings;
         this.base = base;
+        SharedDirectory.removeStale(base);
         this.pool = ProcessPool.start(settings.workers(), launcher);
     }
 

@@ -13,7 +13,8 @@ import dev.sumbench.sum.SumStrategy;
  * of a bare JVM ({@link WorkerLauncher#bareCommand()}).
  *
  * <p>Each call starts {@code min(workers, chunks)} children: a child that would get no chunk is not started. Nothing
- * outlives a call; {@link #close()} only refuses later calls. {@link #sum} is thread-safe (every call has its own pool).
+ * outlives a call; {@link #close()} only refuses later calls. {@link #sum} is thread-safe (each call has its own
+ * pool).
  */
 public final class ProcessSpawn implements SumStrategy {
 

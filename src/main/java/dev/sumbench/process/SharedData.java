@@ -13,9 +13,9 @@ import java.util.Locale;
 
 /**
  * A file of {@code long} values (little-endian) that workers map read-only: created in a fresh private directory
- * ({@link SharedDirectory}), written by this JVM through a file channel, and unlinked as soon as every worker has mapped
- * it. The channel stays open, so the data can be rewritten in place (the workers' shared mappings see the new values)
- * even after the name is gone. Not thread-safe: {@link ProcessShared} serialises placements.
+ * ({@link SharedDirectory}), written by this JVM through a file channel, and unlinked as soon as every worker has
+ * mapped it. The channel stays open, so the data can be rewritten in place (the workers' shared mappings see the new
+ * values) even after the name is gone. Not thread-safe: {@link ProcessShared} serialises placements.
  */
 final class SharedData implements AutoCloseable {
 

@@ -67,7 +67,8 @@ final class SharedDirectory {
 
     private static FileAttribute<?>[] ownerOnly(Path base) throws IOException {
         if (Files.getFileStore(base).supportsFileAttributeView("posix")) {
-            return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))};
+            return new FileAttribute<?>[] {
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))};
         }
         return new FileAttribute<?>[0];
     }

@@ -27,7 +27,7 @@ public record WorkerLauncher(Path java, String classPath, List<String> jvmOption
      *  - the default GC (G1) stays. -XX:+UseSerialGC costs about 50% more CPU at start on JDK 17 (and ParallelGC as
      *    much): the heap objects archived in the JDK's default CDS archive can only be used with G1 there, so the
      *    other collectors rebuild the module graph at every start. Summing allocates nothing, so GC does not matter.
-     *  - -Xshare:auto (the default, spelled out): class-data sharing roughly halves start-up CPU; -Xshare:off doubles it.
+     *  - -Xshare:auto (the default, spelled out): with -Xshare:off a start took about twice the CPU.
      *  - -XX:TieredStopAtLevel=1 saves little at start and makes the sum loop several times slower (C1 code): rejected.
      *  - -XX:-UsePerfData: no hsperfdata file per child in the temp dir (a killed child would leave one behind), and a
      *    little less start-up work.

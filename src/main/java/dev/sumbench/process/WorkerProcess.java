@@ -54,13 +54,22 @@ final class WorkerProcess {
 
     /** Requests sent and not answered, oldest first: appended under writeLock, removed by the reader. */
     private final ConcurrentLinkedQueue<PendingReply> inFlight = new ConcurrentLinkedQueue<>();
-    /** Guards stdin, frame, frameBytes and frameValues. */
+    /** Guards stdin and the frame buffers. */
     private final ReentrantLock writeLock = new ReentrantLock();
     private final OutputStream stdin;
+    /** The SUM_SHARED frame, rewritten for every request; guarded by writeLock. */
+    private final ByteBuffer sharedFrame = ByteBuffer.allocate(Protocol.HEADER_BYTES + Protocol.SUM_SHARED_PAYLOAD)
+            .order(Protocol.ORDER);
     /** The frame buffer of the pipe transport, allocated on first use; guarded by writeLock. */
     private byte[] frame;
     private ByteBuffer frameBytes;
     private LongBuffer frameValues;
+
+    /** Reply buffers: used only by the reader thread. */
+    private final byte[] replyHeader = new byte[Protocol.HEADER_BYTES];
+    private final ByteBuffer replyHeaderBuffer = ByteBuffer.wrap(replyHeader).order(Protocol.ORDER);
+    private final byte[] replyPayload = new byte[Protocol.MAX_REPLY_LENGTH - Protocol.KIND_BYTES];
+    private final ByteBuffer replyPayloadBuffer = ByteBuffer.wrap(replyPayload).order(Protocol.ORDER);
 
     /** The message of the worker's last ERROR reply; written by the reader. */
     private volatile String lastError;
@@ -88,11 +97,10 @@ final class WorkerProcess {
         try {
             PendingReply pending = open(new PendingReply(task, plan, chunk));
             try {
-                ByteBuffer small = ByteBuffer.allocate(Protocol.HEADER_BYTES + Protocol.SUM_SHARED_PAYLOAD)
-                        .order(Protocol.ORDER);
+                ByteBuffer small = sharedFrame.clear();
                 Protocol.putHeader(small, Protocol.SUM_SHARED, Protocol.SUM_SHARED_PAYLOAD);
                 small.putLong(task).putLong(plan.lo(chunk)).putLong(plan.hi(chunk) - (long) plan.lo(chunk));
-                stdin.write(small.array());
+                stdin.write(small.array(), 0, small.position());
                 stdin.flush();
             } catch (IOException e) {
                 writeFailed(e);
@@ -238,6 +246,10 @@ final class WorkerProcess {
         } catch (ProtocolViolation e) {
             violation = e.getMessage();
             process.destroyForcibly();
+        } catch (RuntimeException | Error e) {
+            // A bug of ours must not leave callers waiting for replies that no thread reads any more.
+            violation = "its reader thread failed: " + e;
+            process.destroyForcibly();
         }
         ended = true;
         pool.workerEnded(this, violation);
@@ -279,12 +291,11 @@ final class WorkerProcess {
     }
 
     private void readReply(InputStream stdout) throws IOException, ProtocolViolation {
-        byte[] header = new byte[Protocol.HEADER_BYTES];
-        readFully(stdout, header, header.length);
-        ByteBuffer h = ByteBuffer.wrap(header).order(Protocol.ORDER);
-        int length = h.getInt();
-        int version = h.get() & 0xFF;
-        int type = h.get() & 0xFF;
+        readFully(stdout, replyHeader, Protocol.HEADER_BYTES);
+        ByteBuffer h = replyHeaderBuffer;
+        int length = h.getInt(0);
+        int version = h.get(Protocol.LENGTH_BYTES) & 0xFF;
+        int type = h.get(Protocol.LENGTH_BYTES + 1) & 0xFF;
         if (length < Protocol.KIND_BYTES || length > Protocol.MAX_REPLY_LENGTH) {
             throw new ProtocolViolation("it sent a reply of length " + length + " (allowed: " + Protocol.KIND_BYTES
                     + ".." + Protocol.MAX_REPLY_LENGTH + ")");
@@ -292,16 +303,16 @@ final class WorkerProcess {
         if (version != Protocol.VERSION) {
             throw new ProtocolViolation("it sent a reply of protocol version " + version);
         }
-        byte[] payload = new byte[length - Protocol.KIND_BYTES];
-        readFully(stdout, payload, payload.length);
-        ByteBuffer p = ByteBuffer.wrap(payload).order(Protocol.ORDER);
+        int payloadLength = length - Protocol.KIND_BYTES;
+        readFully(stdout, replyPayload, payloadLength);
+        ByteBuffer p = replyPayloadBuffer;
         switch (type) {
             case Protocol.RESULT -> {
-                if (payload.length != Protocol.RESULT_PAYLOAD) {
-                    throw new ProtocolViolation("it sent a RESULT of " + payload.length + " bytes");
+                if (payloadLength != Protocol.RESULT_PAYLOAD) {
+                    throw new ProtocolViolation("it sent a RESULT of " + payloadLength + " bytes");
                 }
-                long task = p.getLong();
-                long value = p.getLong();
+                long task = p.getLong(0);
+                long value = p.getLong(Long.BYTES);
                 PendingReply head = inFlight.peek();
                 if (head == null) {
                     throw new ProtocolViolation("it sent a RESULT for task " + task + " but nothing was asked");
@@ -313,11 +324,12 @@ final class WorkerProcess {
                 head.complete(value);
             }
             case Protocol.ERROR -> {
-                if (payload.length < Long.BYTES) {
-                    throw new ProtocolViolation("it sent an ERROR of " + payload.length + " bytes");
+                if (payloadLength < Long.BYTES) {
+                    throw new ProtocolViolation("it sent an ERROR of " + payloadLength + " bytes");
                 }
-                long task = p.getLong();
-                String message = new String(payload, Long.BYTES, payload.length - Long.BYTES, StandardCharsets.UTF_8);
+                long task = p.getLong(0);
+                String message = new String(replyPayload, Long.BYTES, payloadLength - Long.BYTES,
+                        StandardCharsets.UTF_8);
                 lastError = (task == Protocol.NO_TASK ? "" : "task " + task + ": ") + message;
             }
             default -> throw new ProtocolViolation("it sent a reply of " + Protocol.typeName(type));

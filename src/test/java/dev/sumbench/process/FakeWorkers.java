@@ -22,7 +22,8 @@ final class FakeWorkers {
     /** Says a hello of protocol version 99. */
     static final class WrongVersion {
         public static void main(String[] args) throws IOException {
-            ByteBuffer hello = ByteBuffer.allocate(Protocol.HEADER_BYTES + Protocol.HELLO_PAYLOAD).order(Protocol.ORDER);
+            ByteBuffer hello = ByteBuffer.allocate(Protocol.HEADER_BYTES + Protocol.HELLO_PAYLOAD)
+                    .order(Protocol.ORDER);
             hello.putInt(Protocol.KIND_BYTES + Protocol.HELLO_PAYLOAD).put((byte) 99).put((byte) Protocol.HELLO);
             hello.putInt(Protocol.MAGIC).putInt(99).putLong(ProcessHandle.current().pid());
             System.out.write(hello.array());
@@ -51,7 +52,8 @@ final class FakeWorkers {
     static final class WrongTask {
         public static void main(String[] args) throws IOException {
             DataOutputStream out = new DataOutputStream(System.out);
-            ByteBuffer hello = ByteBuffer.allocate(Protocol.HEADER_BYTES + Protocol.HELLO_PAYLOAD).order(Protocol.ORDER);
+            ByteBuffer hello = ByteBuffer.allocate(Protocol.HEADER_BYTES + Protocol.HELLO_PAYLOAD)
+                    .order(Protocol.ORDER);
             Protocol.putHeader(hello, Protocol.HELLO, Protocol.HELLO_PAYLOAD);
             hello.putInt(Protocol.MAGIC).putInt(Protocol.VERSION).putLong(ProcessHandle.current().pid());
             out.write(hello.array());

@@ -171,8 +171,8 @@ class PoolFailureTest {
         pool.close();
         long took = System.nanoTime() - start;
         assertTrue(!deaf.isAlive());
-        assertTrue(took >= TimeUnit.MILLISECONDS.toNanos(ProcessPool.SHUTDOWN_GRACE_MILLIS) && took < ONE_SECOND_NANOS * 10,
-                "close took " + took / 1_000_000 + " ms");
+        assertTrue(took >= TimeUnit.MILLISECONDS.toNanos(ProcessPool.SHUTDOWN_GRACE_MILLIS)
+                && took < ONE_SECOND_NANOS * 10, "close took " + took / 1_000_000 + " ms");
     }
 
     @Test

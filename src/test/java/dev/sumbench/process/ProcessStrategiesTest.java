@@ -80,7 +80,8 @@ class ProcessStrategiesTest {
             long[] data = Data.generate(size, random.nextLong());
             Settings settings = new Settings(1 + random.nextInt(2), c == 0 ? 0 : 1 + random.nextInt(size + 1));
             try (SumStrategy spawn = Strategies.create(ProcessSpawn.ID, settings)) {
-                assertEquals(Ranges.loop(data, 0, size), spawn.sum(data), "process-spawn " + settings + " size " + size);
+                assertEquals(Ranges.loop(data, 0, size), spawn.sum(data),
+                        "process-spawn " + settings + " size " + size);
                 assertEquals(List.of(), ProcessTesting.descendants(), "children after a process-spawn call");
             }
         }

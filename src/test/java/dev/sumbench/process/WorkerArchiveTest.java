@@ -59,8 +59,8 @@ class WorkerArchiveTest {
 
     @Test
     void theBareJvmBaselineNeverUsesTheWorkersArchive() {
-        WorkerLauncher withArchive = WorkerLauncher.defaults().withJvmOptions(
-                WorkerArchive.withArchive(WorkerLauncher.DEFAULT_JVM_OPTIONS, Path.of("/x/app-worker.jsa"), "-Xshare:auto"));
+        WorkerLauncher withArchive = WorkerLauncher.defaults().withJvmOptions(WorkerArchive.withArchive(
+                WorkerLauncher.DEFAULT_JVM_OPTIONS, Path.of("/x/app-worker.jsa"), "-Xshare:auto"));
         assertTrue(withArchive.usesArchive());
         assertTrue(withArchive.command(0).contains("-XX:SharedArchiveFile=/x/app-worker.jsa"));
         assertFalse(withArchive.bareCommand().stream().anyMatch(option -> option.startsWith("-XX:SharedArchiveFile")));
