@@ -4,7 +4,7 @@ import dev.sumbench.cli.Main;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
-/** Renders a published run's tables with {@code sumbench tables}, in this JVM, when the CLI has that command. */
+/** Renders a published run's tables with {@code sumbench tables}, in this JVM. */
 final class Tables {
 
     static final String COMMAND = "tables";
@@ -12,26 +12,18 @@ final class Tables {
     private Tables() {
     }
 
-    /** Writes {@code <stem>.md} beside the run and lets the command print its summary; false if it failed. */
+    /** Writes {@code <stem>.md} (and its charts) beside the run and prints the tables' summary; false if it failed. */
     static boolean render(RunFiles.Published run, PrintWriter out, PrintWriter err) {
         CommandLine cli = Main.newCommandLine(out, err);
-        if (!cli.getSubcommands().containsKey(COMMAND)) {
-            out.println("sumbench: tables are not available in this build (no 'sumbench " + COMMAND + "'); "
-                    + "the run files above are complete");
-            out.flush();
-            return true;
-        }
         int exitCode = cli.execute(COMMAND, run.json().toString(), "--format", "md", "--out",
-                run.tables().toString());
+                run.tables().toString(), "--summary");
         out.flush();
         if (exitCode != 0) {
             err.println("sumbench: the run is saved, but 'sumbench " + COMMAND + "' failed (exit code " + exitCode
-                    + "); retry with: scripts/tables " + run.json());
+                    + "); retry with: scripts/tables " + run.json() + " --out " + run.tables());
             err.flush();
             return false;
         }
-        out.println("sumbench: tables: " + run.tables());
-        out.flush();
         return true;
     }
 }

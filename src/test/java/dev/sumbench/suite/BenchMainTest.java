@@ -43,11 +43,14 @@ class BenchMainTest {
 
         assertEquals(0, exitCode, err.toString());
         List<Path> files = files();
-        assertEquals(3, files.size(), files.toString());
-        String stem = files.get(0).getFileName().toString().replaceFirst("\\..*$", "");
+        String stem = files.stream().map(f -> f.getFileName().toString()).filter(name -> name.endsWith(".meta.json"))
+                .findFirst().orElseThrow().replaceFirst("\\.meta\\.json$", "");
         assertTrue(stem.matches(STEM), stem);
-        assertEquals(List.of(stem + ".csv", stem + ".json", stem + ".meta.json"),
-                files.stream().map(f -> f.getFileName().toString()).toList());
+        assertEquals(List.of(stem + ".csv", stem + ".json", stem + ".md", stem + ".meta.json"),
+                files.stream().map(f -> f.getFileName().toString()).filter(name -> !name.endsWith(".png")).toList(),
+                "the run, its metadata and its tables (charts beside them)");
+        assertTrue(Files.readString(results.resolve(stem + ".md")).startsWith("# sumbench: " + stem + ".json"),
+                "the tables of the run");
 
         JsonNode json = new ObjectMapper().readTree(results.resolve(stem + ".json").toFile());
         assertEquals(1, json.size());
