@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the examples of the tables documentation (README.md once merged, else docs/tables.md) and compares their
+ * Runs the tables examples of README.md and compares their
  * output: the documentation cannot drift from what the commands print.
  *
  * <p>A {@code ```console} block is run when every command in it is one this test knows: {@code $ scripts/tables ...},
@@ -29,7 +29,7 @@ class DocsExamplesTest {
 
     @Test
     void documentedExamplesPrintWhatTheDocumentationSays() throws IOException {
-        Path doc = Files.exists(Path.of("README.md")) ? Path.of("README.md") : Path.of("docs", "tables.md");
+        Path doc = Path.of("README.md");
         List<List<String>> blocks = consoleBlocks(Files.readAllLines(doc));
         int run = 0;
         for (List<String> block : blocks) {
