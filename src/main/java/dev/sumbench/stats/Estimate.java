@@ -1,5 +1,6 @@
 package dev.sumbench.stats;
 
+import dev.sumbench.results.Metric;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
@@ -33,6 +34,21 @@ public record Estimate(double centre, double lo, double hi, double confidence, l
         }
         double sd = Math.sqrt(squares / (n - 1));
         return ofMoments(mean, sd, n, confidence);
+    }
+
+    /**
+     * A metric's score with an interval at {@code confidence}: over fork means when there are enough forks for them to
+     * be worth it ({@link Samples#unitFor}), else over iterations; without raw data, from JMH's error.
+     */
+    public static Estimate ofMetric(Metric metric, double confidence) {
+        if (metric.hasRawData()) {
+            return ofSamples(Samples.of(metric, Samples.unitFor(metric, metric, 1 - confidence)), confidence);
+        }
+        double jmhConfidence = metric.confidence() > 0 && metric.confidence() < 1 ? metric.confidence()
+                : Comparisons.JMH_DEFAULT_CONFIDENCE;
+        WelchSummaryTest.Moments moments = WelchSummaryTest.Moments.fromJmh(metric.score(), metric.error(),
+                jmhConfidence, metric.samples());
+        return ofMoments(moments.mean(), moments.sd(), moments.n(), confidence);
     }
 
     /** The t interval of a mean at {@code confidence} from its standard deviation {@code sd} over {@code n} samples. */
