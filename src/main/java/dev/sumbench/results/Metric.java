@@ -10,8 +10,9 @@ import java.util.List;
  *                   compute one, e.g. with two samples or fewer)
  * @param confidence the confidence of {@code error}, e.g. 0.999
  * @param unit       the unit as JMH wrote it, e.g. {@code ns/op}, {@code ops/s}, {@code MB/sec}
- * @param samples    the number of samples behind the score
- * @param rawData    per fork, the score of each measurement iteration; empty when the source had none (CSV)
+ * @param samples    the number of samples behind the score (in sample mode: the number of timed operations)
+ * @param rawData    per fork, the score of each measurement iteration; empty when the source had none (CSV). In
+ *                   sample mode, where JMH's JSON holds a histogram per iteration, each iteration's mean
  */
 public record Metric(double score, double error, double confidence, String unit, long samples,
                      List<List<Double>> rawData) {
@@ -23,5 +24,25 @@ public record Metric(double score, double error, double confidence, String unit,
     /** Whether per-iteration data is present (it is in JMH JSON, not in CSV). */
     public boolean hasRawData() {
         return !rawData.isEmpty();
+    }
+
+    /** What the unit means (time per op, ops per time, or other). */
+    public ScoreUnit scoreUnit() {
+        return ScoreUnit.parse(unit);
+    }
+
+    /** The lower end of JMH's interval, {@code score - error} ({@code NaN} without an error). */
+    public double lower() {
+        return score - error;
+    }
+
+    /** The upper end of JMH's interval, {@code score + error} ({@code NaN} without an error). */
+    public double upper() {
+        return score + error;
+    }
+
+    /** Every iteration's score, fork after fork. */
+    public List<Double> allRawData() {
+        return rawData.stream().flatMap(List::stream).toList();
     }
 }
