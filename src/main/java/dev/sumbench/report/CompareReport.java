@@ -1,13 +1,13 @@
 package dev.sumbench.report;
 
 import dev.sumbench.results.Result;
+import dev.sumbench.results.ScoreUnit;
 import dev.sumbench.stats.Comparison;
 import dev.sumbench.stats.Comparisons;
 import dev.sumbench.stats.Direction;
 import dev.sumbench.stats.Estimate;
 import dev.sumbench.stats.GeoMean;
 import dev.sumbench.stats.RowComparison;
-import dev.sumbench.stats.ScoreUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +49,7 @@ public final class CompareReport {
                     geoMean.unit() == null ? "" : value(geoMean.oldCentre(), geoMean.unit()), "",
                     geoMean.unit() == null ? "" : value(geoMean.newCentre(), geoMean.unit()), "",
                     signed(geoMean.change()) + " " + words(geoMean.change(), geoMean.direction(),
-                            geoMean.unit() == null || geoMean.unit().isSpeed()), "", "");
+                            geoMean.unit() == null || geoMean.unit().isTime()), "", "");
         }
         for (Result.Key key : comparison.onlyOld()) {
             table.row(oneSide(key, "only in old"));
@@ -94,8 +94,8 @@ public final class CompareReport {
             case UNCHANGED -> "~";
             case UNTESTED -> "untested";
             case CHANGED -> signed(row.change()) + (row.change() > 0 ? " higher" : " lower");
-            case BETTER, WORSE -> signed(row.change()) + " " + words(row.change(), row.unit().direction(),
-                    row.unit().isSpeed());
+            case BETTER, WORSE -> signed(row.change()) + " " + words(row.change(), row.direction(),
+                    row.unit().isTime());
         };
     }
 

@@ -1,5 +1,6 @@
 package dev.sumbench.stats;
 
+import dev.sumbench.results.ScoreUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;

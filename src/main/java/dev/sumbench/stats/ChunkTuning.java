@@ -2,6 +2,7 @@ package dev.sumbench.stats;
 
 import dev.sumbench.results.Result;
 import dev.sumbench.results.Run;
+import dev.sumbench.results.ScoreUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -114,15 +115,15 @@ public record ChunkTuning(double within, List<ChunkChoice> choices, List<String>
 
     private static ChunkChoice choose(Result.Key key, List<Result> rows, double within) {
         ScoreUnit unit = ScoreUnit.parse(rows.get(0).primary().unit());
-        Direction direction = unit.direction() == Direction.UNKNOWN ? Direction.LOWER_IS_BETTER : unit.direction();
+        Direction direction = Direction.of(unit) == Direction.UNKNOWN ? Direction.LOWER_IS_BETTER : Direction.of(unit);
         List<String> warnings = new ArrayList<>();
-        if (unit.direction() == Direction.UNKNOWN) {
+        if (Direction.of(unit) == Direction.UNKNOWN) {
             warnings.add("unit '" + unit.text() + "' has no known direction: lower is taken as better");
         }
         List<ChunkPoint> points = new ArrayList<>();
         ChunkPoint defaultPoint = null;
         for (Result row : rows) {
-            double factor = ScoreUnit.parse(row.primary().unit()).factorTo(unit).orElse(Double.NaN);
+            double factor = Direction.conversion(ScoreUnit.parse(row.primary().unit()), unit).orElse(Double.NaN);
             if (Double.isNaN(factor)) {
                 warnings.add("chunk " + row.param(CHUNK) + " is in " + row.primary().unit() + ", the others in "
                         + unit.text() + ": skipped");

@@ -4,6 +4,7 @@ import dev.sumbench.results.Metric;
 import dev.sumbench.results.Result;
 import dev.sumbench.results.Run;
 import dev.sumbench.results.RunMeta;
+import dev.sumbench.results.ScoreUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,8 +71,8 @@ public final class Comparisons {
                 continue;
             }
             Result oldRow = entry.getValue();
-            OptionalDouble factor = ScoreUnit.parse(newRow.primary().unit())
-                    .factorTo(ScoreUnit.parse(oldRow.primary().unit()));
+            OptionalDouble factor = Direction.conversion(ScoreUnit.parse(newRow.primary().unit()),
+                    ScoreUnit.parse(oldRow.primary().unit()));
             if (factor.isEmpty()) {
                 warnings.add(describe(entry.getKey()) + ": units differ (" + oldRow.primary().unit() + " in old, "
                         + newRow.primary().unit() + " in new) and do not convert: not compared");
@@ -101,7 +102,7 @@ public final class Comparisons {
      */
     public static RowComparison compareRows(Result oldRow, Result newRow, double alpha) {
         ScoreUnit unit = ScoreUnit.parse(oldRow.primary().unit());
-        double factor = ScoreUnit.parse(newRow.primary().unit()).factorTo(unit).orElseThrow(
+        double factor = Direction.conversion(ScoreUnit.parse(newRow.primary().unit()), unit).orElseThrow(
                 () -> new IllegalArgumentException("units do not convert: " + newRow.primary().unit() + " into "
                         + unit.text()));
         Metric oldMetric = oldRow.primary();
@@ -179,10 +180,10 @@ public final class Comparisons {
         if (p > alpha || newSide.centre() == oldSide.centre()) {
             return Verdict.UNCHANGED;
         }
-        if (unit.direction() == Direction.UNKNOWN) {
+        if (Direction.of(unit) == Direction.UNKNOWN) {
             return Verdict.CHANGED;
         }
-        return unit.direction().improves(oldSide.centre(), newSide.centre()) ? Verdict.BETTER : Verdict.WORSE;
+        return Direction.of(unit).improves(oldSide.centre(), newSide.centre()) ? Verdict.BETTER : Verdict.WORSE;
     }
 
     static String tooFewForks(int oldForks, int newForks, double alpha) {

@@ -1,5 +1,6 @@
 package dev.sumbench.stats;
 
+import dev.sumbench.results.ScoreUnit;
 import java.util.List;
 
 /**
@@ -25,13 +26,13 @@ public record GeoMean(int rows, ScoreUnit unit, double oldCentre, double newCent
      */
     public static GeoMean of(List<RowComparison> compared) {
         List<RowComparison> usable = compared.stream()
-                .filter(r -> r.unit().direction() != Direction.UNKNOWN)
+                .filter(r -> r.direction() != Direction.UNKNOWN)
                 .filter(r -> r.oldSide().centre() > 0 && r.newSide().centre() > 0)
                 .toList();
         if (usable.isEmpty()) {
             return null;
         }
-        boolean oneDirection = usable.stream().map(r -> r.unit().direction()).distinct().count() == 1;
+        boolean oneDirection = usable.stream().map(r -> r.direction()).distinct().count() == 1;
         boolean oneUnit = usable.stream().map(r -> r.unit().text()).distinct().count() == 1;
         double logOld = 0;
         double logNew = 0;
@@ -41,10 +42,10 @@ public record GeoMean(int rows, ScoreUnit unit, double oldCentre, double newCent
             double n = row.newSide().centre();
             logOld += Math.log(o);
             logNew += Math.log(n);
-            logRatio += Math.log(oneDirection ? n / o : row.unit().direction().costRatio(o, n));
+            logRatio += Math.log(oneDirection ? n / o : row.direction().costRatio(o, n));
         }
         int count = usable.size();
-        Direction direction = oneDirection ? usable.get(0).unit().direction() : Direction.LOWER_IS_BETTER;
+        Direction direction = oneDirection ? usable.get(0).direction() : Direction.LOWER_IS_BETTER;
         return new GeoMean(count, oneUnit ? usable.get(0).unit() : null,
                 oneUnit ? Math.exp(logOld / count) : Double.NaN, oneUnit ? Math.exp(logNew / count) : Double.NaN,
                 Math.exp(logRatio / count) - 1, direction);

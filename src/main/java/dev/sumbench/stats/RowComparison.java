@@ -1,6 +1,7 @@
 package dev.sumbench.stats;
 
 import dev.sumbench.results.Result;
+import dev.sumbench.results.ScoreUnit;
 import java.util.List;
 
 /**
@@ -22,6 +23,11 @@ public record RowComparison(Result.Key key, ScoreUnit unit, Estimate oldSide, Es
         warnings = List.copyOf(warnings);
     }
 
+    /** Which way this row's unit improves. */
+    public Direction direction() {
+        return Direction.of(unit);
+    }
+
     /** The relative change of the centre, {@code new / old - 1} (+0.20 for 20 % more). */
     public double change() {
         return newSide.centre() / oldSide.centre() - 1;
@@ -29,8 +35,8 @@ public record RowComparison(Result.Key key, ScoreUnit unit, Estimate oldSide, Es
 
     /** The change in cost terms ({@code > 0}: worse), comparable across time and rate units; NaN if unknown. */
     public double costChange() {
-        return unit.direction() == Direction.UNKNOWN ? Double.NaN
-                : unit.direction().costRatio(oldSide.centre(), newSide.centre()) - 1;
+        return direction() == Direction.UNKNOWN ? Double.NaN
+                : direction().costRatio(oldSide.centre(), newSide.centre()) - 1;
     }
 
     /** Whether this row is significantly worse by more than {@code threshold} (0.05 for 5 %) in its own unit. */
