@@ -89,9 +89,10 @@ public record ChunkTuning(double within, List<ChunkChoice> choices, List<String>
     }
 
     /**
-     * The choices that go into a chunking profile: those with a strategy, size and workers, at one core count (the
-     * {@code cores} param's value given, else its largest; choices without that param are all kept). Of two choices
-     * for the same strategy, workers and size (two benchmarks), the first is kept.
+     * The choices that go into a chunking profile: those with a strategy, size and workers, at one core count: the
+     * given one (only rows with that {@code cores} param), else the largest {@code cores} value (rows without the
+     * param are kept too). Of two choices for the same strategy, workers and size (two benchmarks), the first is
+     * kept.
      */
     public List<ChunkChoice> forProfile(OptionalLong cores) {
         long wantedCores = cores.isPresent() ? cores.getAsLong()
@@ -103,7 +104,9 @@ public record ChunkTuning(double within, List<ChunkChoice> choices, List<String>
             if (choice.strategy() == null || choice.size().isEmpty() || choice.workers().isEmpty()) {
                 continue;
             }
-            if (choice.cores().isPresent() && choice.cores().getAsLong() != wantedCores) {
+            boolean otherCores = choice.cores().isPresent() && choice.cores().getAsLong() != wantedCores;
+            boolean coresAsked = cores.isPresent() && choice.cores().isEmpty();
+            if (otherCores || coresAsked) {
                 continue;
             }
             if (seen.add(choice.strategy() + "/" + choice.workers().getAsLong() + "/" + choice.size().getAsLong())) {
