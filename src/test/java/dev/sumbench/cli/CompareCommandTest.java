@@ -1,0 +1,130 @@
+package dev.sumbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sumbench.stats.CompareFixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CompareCommandTest {
+
+    private static final String OLD = CompareFixtures.path("aa-together-1.json").toString();
+    private static final String NEW = CompareFixtures.path("aa-together-2.json").toString();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anAaPairExitsZeroAndShowsTildesForUnchangedRows() {
+        CompareTuneCli run = CompareTuneCli.run("compare", OLD, NEW);
+        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        assertEquals("", run.err());
+        assertTrue(run.out().startsWith("compare " + OLD + " → " + NEW + "\n"), run.out());
+        assertTrue(run.out().contains("SumTime.loop"));
+        assertTrue(run.out().contains("5+5 forks"));
+        assertTrue(run.out().lines().filter(l -> l.matches(".*\\s~\\s.*")).count() >= 23, run.out());
+        assertTrue(run.out().contains("geomean"));
+        assertTrue(run.out().contains("no row is significantly worse by more than 5 %"));
+        assertTrue(run.out().contains("no .meta.json beside either run"));
+    }
+
+    @Test
+    void aSlowdownBeyondTheThresholdExitsThreeAndSaysSlower() throws IOException {
+        Path slower = slowedDownCopy(NEW, 1.2, dir);
+        CompareTuneCli run = CompareTuneCli.run("compare", OLD, slower.toString());
+        assertEquals(ExitCodes.REGRESSION, run.exitCode(), run.out());
+        assertTrue(run.out().contains("slower"));
+        assertFalse(run.out().contains("faster"), run.out());
+        assertTrue(run.out().contains("rows are significantly worse by more than 5 %"), run.out());
+        // the same slowdown under a 30 % threshold is reported, but is no regression
+        CompareTuneCli lenient = CompareTuneCli.run("compare", OLD, slower.toString(), "--threshold", "30%");
+        assertEquals(ExitCodes.OK, lenient.exitCode());
+        assertTrue(lenient.out().contains("slower"));
+    }
+
+    @Test
+    void csvOnlyIsComparedFromSummariesWithAWarning() {
+        CompareTuneCli run = CompareTuneCli.run("compare", CompareFixtures.path("aa-together-1.csv").toString(),
+                CompareFixtures.path("aa-together-2.csv").toString(), "--format", "md");
+        assertTrue(run.exitCode() == ExitCodes.OK || run.exitCode() == ExitCodes.REGRESSION, run.err());
+        assertTrue(run.out().startsWith("### compare "), run.out());
+        assertTrue(run.out().contains("20+20 samples"), run.out());
+        assertTrue(run.out().contains("- warning: 24 of 24 rows have no raw data"), run.out());
+    }
+
+    @Test
+    void csvFormatHasOneLinePerRowPlusHeader() {
+        CompareTuneCli run = CompareTuneCli.run("compare", OLD, NEW, "--format", "csv");
+        assertEquals(ExitCodes.OK, run.exitCode());
+        assertEquals(1 + 24 + 1, run.out().lines().count()); // header, rows, geomean
+        assertTrue(run.out().startsWith("benchmark,mode,params,old,±,new,±,change,p,n\n"), run.out());
+    }
+
+    @Test
+    void rowsOnOneSideOnlyAreListed() throws IOException {
+        Path partial = dir.resolve("partial.json");
+        ArrayNode rows = (ArrayNode) new ObjectMapper().readTree(Path.of(NEW).toFile());
+        rows.remove(0);
+        new ObjectMapper().writeValue(partial.toFile(), rows);
+        CompareTuneCli run = CompareTuneCli.run("compare", OLD, partial.toString());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        assertEquals(1, run.out().lines().filter(l -> l.contains("only in old")).count(), run.out());
+    }
+
+    @Test
+    void badInputIsOneLineOnStderrAndExitCodeTwo() throws IOException {
+        Path garbage = dir.resolve("garbage.json");
+        Files.writeString(garbage, "[{\"benchmark\": 1");
+        String[][] cases = {
+            {"compare", OLD},
+            {"compare", OLD, dir.resolve("missing.json").toString()},
+            {"compare", OLD, garbage.toString()},
+            {"compare", OLD, NEW, "--alpha", "0"},
+            {"compare", OLD, NEW, "--alpha", "1.5"},
+            {"compare", OLD, NEW, "--alpha", "x"},
+            {"compare", OLD, NEW, "--threshold", "abc"},
+            {"compare", OLD, NEW, "--threshold", "-5%"},
+            {"compare", OLD, NEW, "--format", "xml"},
+        };
+        for (String[] args : cases) {
+            CompareTuneCli run = CompareTuneCli.run(args);
+            assertEquals(ExitCodes.BAD_INPUT, run.exitCode(), String.join(" ", args) + ": " + run.err());
+            assertEquals(1, run.errLines(), String.join(" ", args) + ": " + run.err());
+            assertTrue(run.err().startsWith("sumbench compare: "), run.err());
+            assertEquals("", run.out());
+        }
+        CompareTuneCli missing = CompareTuneCli.run("compare", OLD, dir.resolve("missing.json").toString());
+        assertTrue(missing.err().contains("missing.json"), missing.err());
+    }
+
+    /** A copy of the JMH JSON {@code file} with every raw value, score and error made slower by {@code factor}. */
+    static Path slowedDownCopy(String file, double factor, Path dir) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ArrayNode rows = (ArrayNode) json.readTree(Path.of(file).toFile());
+        for (JsonNode row : rows) {
+            ObjectNode metric = (ObjectNode) row.get("primaryMetric");
+            double f = metric.get("scoreUnit").asText().startsWith("ops/") ? 1 / factor : factor;
+            metric.put("score", metric.get("score").asDouble() * f);
+            metric.put("scoreError", metric.get("scoreError").asDouble() * f);
+            for (JsonNode fork : metric.get("rawData")) {
+                ArrayNode iterations = (ArrayNode) fork;
+                for (int i = 0; i < iterations.size(); i++) {
+                    iterations.set(i, DoubleNode.valueOf(iterations.get(i).asDouble() * f));
+                }
+            }
+        }
+        Path target = dir.resolve("slower.json");
+        json.writeValue(target.toFile(), rows);
+        return target;
+    }
+}
