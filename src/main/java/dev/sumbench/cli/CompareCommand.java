@@ -58,7 +58,7 @@ final class CompareCommand implements Callable<Integer> {
             throw new BadInputException("--alpha: expected a level in (0, 1), got " + alpha);
         }
         double thresholdFraction = Percent.parse("--threshold", threshold);
-        TableFormat tableFormat = Formats.parse(format);
+        TableFormat tableFormat = FormatOption.parse(format);
         Run oldRun = read(oldFile);
         Run newRun = read(newFile);
         Comparison comparison = Comparisons.compare(oldRun, newRun, alpha, thresholdFraction);

@@ -60,7 +60,7 @@ final class TuneCommand implements Callable<Integer> {
         if (cores != null && cores < 1) {
             throw new BadInputException("--cores: expected a count >= 1, got " + cores);
         }
-        TableFormat tableFormat = Formats.parse(format);
+        TableFormat tableFormat = FormatOption.parse(format);
         Run run = CompareCommand.read(runFile);
         ChunkTuning tuning;
         try {

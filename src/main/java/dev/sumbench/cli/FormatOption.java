@@ -3,9 +3,9 @@ package dev.sumbench.cli;
 import dev.sumbench.report.TableFormat;
 
 /** The {@code --format} option of the table commands. */
-final class Formats {
+final class FormatOption {
 
-    private Formats() {
+    private FormatOption() {
     }
 
     /** The table format {@code name} names, or bad input naming {@code --format}. */

@@ -1,0 +1,274 @@
+package dev.sumbench.report;
+
+import dev.sumbench.results.Result;
+import dev.sumbench.results.Run;
+import dev.sumbench.results.RunMeta;
+import dev.sumbench.stats.BandwidthAnalysis;
+import dev.sumbench.stats.Crossover;
+import dev.sumbench.stats.SumAnalysis;
+import dev.sumbench.stats.SumMatrix;
+import dev.sumbench.stats.TradeOffAnalysis;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * The tables of one or more runs as one document: for sumbench's runs its seven tables (and charts), then generic
+ * tables for any other rows; for other projects' runs, generic tables only. Rendered in one {@link TableFormat}.
+ */
+public final class Report {
+
+    /* Implementation notes
+     * A run is sumbench's when its rows make a non-empty SumMatrix (rows with strategy and size params), whatever the
+     * class names. Charts are placed after the table they illustrate, as Markdown image links relative to the
+     * document, so <run>.md and <run>-*.png can move together. CSV has no headings: each table is preceded by one
+     * record holding its title, and tables are separated by an empty line. */
+
+    /**
+     * A table and the chart drawn after it.
+     *
+     * @param table       the table
+     * @param chartSuffix the chart's file suffix ({@code -time.png}), or empty
+     * @param generic     whether it is a generic table (rows outside sumbench's tables)
+     */
+    record Section(Table table, Optional<String> chartSuffix, boolean generic) {
+
+        Section(Table table, Optional<String> chartSuffix) {
+            this(table, chartSuffix, false);
+        }
+    }
+
+    private final List<Run> runs;
+    private final SumAnalysis analysis;
+    private final List<Section> sections;
+
+    private Report(List<Run> runs, SumAnalysis analysis, List<Section> sections) {
+        this.runs = List.copyOf(runs);
+        this.analysis = analysis;
+        this.sections = List.copyOf(sections);
+    }
+
+    /** The report of {@code runs}, merged. */
+    public static Report of(List<Run> runs) {
+        SumMatrix matrix = SumMatrix.of(runs);
+        SumAnalysis analysis = new SumAnalysis(matrix);
+        List<Section> sections = new ArrayList<>();
+        List<Result> all = runs.stream().flatMap(run -> run.results().stream()).toList();
+        if (!matrix.isEmpty()) {
+            sections.add(new Section(SumbenchTables.timeBySize(analysis), Optional.of("-time.png")));
+            sections.add(new Section(SumbenchTables.speedup(analysis), Optional.of("-speedup-workers.png")));
+            sections.add(new Section(SumbenchTables.efficiency(analysis), Optional.empty()));
+            sections.add(new Section(SumbenchTables.overheadModel(analysis), Optional.empty()));
+            SumbenchTables.scaling(analysis).ifPresent(t -> sections.add(new Section(t,
+                    Optional.of("-speedup-cores.png"))));
+            sections.add(new Section(SumbenchTables.bandwidth(BandwidthAnalysis.of(runs, matrix)), Optional.empty()));
+            sections.add(new Section(SumbenchTables.tradeOff(TradeOffAnalysis.of(runs, analysis)), Optional.empty()));
+            Set<Result> used = matrix.rows();
+            all = all.stream().filter(row -> !used.contains(row)).toList();
+        }
+        for (Table table : GenericTables.of(all)) {
+            sections.add(new Section(table, Optional.empty(), true));
+        }
+        return new Report(runs, analysis, sections);
+    }
+
+    /** Whether the runs are sumbench's own (they have its summing rows). */
+    public boolean isSumbench() {
+        return !analysis.matrix().isEmpty();
+    }
+
+    /** The analysis behind the tables. */
+    public SumAnalysis analysis() {
+        return analysis;
+    }
+
+    /** Every table, in order. */
+    public List<Table> tables() {
+        return sections.stream().map(Section::table).toList();
+    }
+
+    /** The charts of the report (none for other projects' runs). */
+    public List<Charts.Chart> charts() {
+        return Charts.of(analysis);
+    }
+
+    /**
+     * The whole document in {@code format}. With {@code chartStem} (Markdown only), each chart is linked after its
+     * table as {@code <chartStem><suffix>}, for charts listed in {@code chartSuffixes}.
+     */
+    public String render(TableFormat format, Optional<String> chartStem, List<String> chartSuffixes) {
+        return switch (format) {
+            case MD -> markdown(chartStem, chartSuffixes);
+            case TEXT -> text();
+            case CSV -> csv();
+        };
+    }
+
+    private String markdown(Optional<String> chartStem, List<String> chartSuffixes) {
+        StringBuilder out = new StringBuilder();
+        out.append("# ").append(isSumbench() ? "sumbench: " : "JMH results: ").append(names()).append("\n\n");
+        for (String line : runLines()) {
+            out.append("- ").append(line).append('\n');
+        }
+        boolean otherRowsHeading = false;
+        for (Section section : sections) {
+            if (isSumbench() && section.generic() && !otherRowsHeading) {
+                out.append("\n## Other rows\n");
+                otherRowsHeading = true;
+            }
+            out.append('\n').append(TableFormat.MD.render(section.table()));
+            if (chartStem.isPresent() && section.chartSuffix().isPresent()
+                    && chartSuffixes.contains(section.chartSuffix().get())) {
+                String suffix = section.chartSuffix().get();
+                String title = charts().stream().filter(c -> c.suffix().equals(suffix)).map(Charts.Chart::title)
+                        .findFirst().orElse(suffix);
+                out.append("\n![").append(title).append("](").append(chartStem.get()).append(suffix).append(")\n");
+            }
+        }
+        return out.toString();
+    }
+
+    private String text() {
+        StringBuilder out = new StringBuilder();
+        out.append(isSumbench() ? "sumbench: " : "JMH results: ").append(names()).append('\n');
+        for (String line : runLines()) {
+            out.append("  ").append(line).append('\n');
+        }
+        for (Section section : sections) {
+            out.append('\n').append(TableFormat.TEXT.render(section.table()));
+        }
+        return out.toString();
+    }
+
+    private String csv() {
+        StringBuilder out = new StringBuilder();
+        for (Section section : sections) {
+            if (out.length() > 0) {
+                out.append('\n');
+            }
+            StringWriter title = new StringWriter();
+            try (CSVPrinter printer = new CSVPrinter(title, CSVFormat.RFC4180.builder().setRecordSeparator('\n')
+                    .get())) {
+                printer.printRecord(section.table().title());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            out.append(title).append(TableFormat.CSV.render(section.table()));
+        }
+        return out.toString();
+    }
+
+    private String names() {
+        return String.join(", ", runs.stream().map(run -> String.valueOf(run.source().getFileName())).toList());
+    }
+
+    /** One line per run: its file, and its machine and JDK from the metadata when there is some. */
+    List<String> runLines() {
+        List<String> lines = new ArrayList<>();
+        for (Run run : runs) {
+            String name = String.valueOf(run.source().getFileName());
+            Optional<RunMeta> meta = run.metadata();
+            if (meta.isEmpty()) {
+                lines.add(name + ": " + run.results().size() + " rows (no .meta.json)");
+                continue;
+            }
+            RunMeta m = meta.get();
+            lines.add(String.format(Locale.ROOT, "%s: %d rows; %s, %d cores (%d online), %.1f GiB; %s; JDK %s %s; "
+                            + "JMH %s; commit %s%s; %s", name, run.results().size(), m.cpuModel(), m.cores(),
+                    m.onlineCpus(), m.memoryBytes() / (double) (1L << 30), m.os(), m.jdkVendor(), m.jdkVersion(),
+                    m.jmhVersion(), m.gitCommit(), m.gitDirty() ? " (dirty)" : "", m.date()));
+        }
+        return lines;
+    }
+
+    /**
+     * A few lines for a console after a run: what was read, the fastest strategy at the largest size, the crossover
+     * sizes, and the bandwidth.
+     */
+    public List<String> summary() {
+        List<String> lines = new ArrayList<>();
+        long rows = runs.stream().mapToLong(run -> run.results().size()).sum();
+        if (!isSumbench()) {
+            long benchmarks = runs.stream().flatMap(run -> run.results().stream()).map(Result::benchmark).distinct()
+                    .count();
+            lines.add("tables: " + rows + " rows of " + benchmarks + " benchmarks from " + names());
+            return lines;
+        }
+        SumMatrix matrix = analysis.matrix();
+        List<Long> sizes = matrix.sizes();
+        List<Integer> workers = matrix.workers();
+        List<Integer> cores = matrix.coreCounts();
+        lines.add("tables: " + rows + " rows from " + names() + "; " + matrix.strategies().size() + " strategies, sizes "
+                + range(Formats.size(sizes.get(0)), Formats.size(sizes.get(sizes.size() - 1))) + ", workers "
+                + range(workers.get(0).toString(), workers.get(workers.size() - 1).toString())
+                + (cores.get(cores.size() - 1) > 0 ? ", cores " + range(cores.get(0).toString(),
+                cores.get(cores.size() - 1).toString()) : ""));
+        long largest = sizes.get(sizes.size() - 1);
+        analysis.timeBySize().stream().filter(r -> r.size() == largest).findFirst().ifPresent(row -> {
+            SumMatrix.Cell fastest = row.best().values().stream()
+                    .min(Comparator.comparingDouble(c -> c.nanos().center())).orElseThrow();
+            String speedup = analysis.speedups().stream()
+                    .filter(s -> s.strategy().equals(fastest.strategy()) && s.workers() == fastest.workers())
+                    .map(s -> s.bySize().get(largest)).filter(r -> r != null).findFirst()
+                    .map(r -> ", " + Formats.ratio(r) + " sequential").orElse("");
+            lines.add("fastest at size " + Formats.size(largest) + (analysis.cores() > 0 ? " on " + analysis.cores()
+                    + " cores" : "") + ": " + fastest.strategy() + " (" + Formats.workers(fastest.workers()) + ") "
+                    + Durations.format(fastest.nanos().center()) + speedup);
+        });
+        List<String> crossovers = new ArrayList<>();
+        for (String strategy : matrix.strategies()) {
+            if (strategy.equals(SumMatrix.BASELINE)) {
+                continue;
+            }
+            analysis.models().stream().filter(m -> m.strategy().equals(strategy) && m.crossover().isPresent())
+                    .min(Comparator.comparingDouble(m -> rank(m.crossover().get())))
+                    .ifPresent(m -> crossovers.add(strategy + " " + crossoverText(m.crossover().get(), m.workers())));
+        }
+        if (!crossovers.isEmpty()) {
+            lines.add("beats sequential from size: " + String.join("; ", crossovers));
+        }
+        BandwidthAnalysis bandwidth = BandwidthAnalysis.of(runs, matrix);
+        bandwidth.rows().stream().filter(r -> !r.kernel()).max(Comparator.comparingDouble(BandwidthAnalysis.Row::gbps))
+                .ifPresent(top -> lines.add(String.format(Locale.ROOT, "bandwidth: %s (%s) %.2f GB/s, %s of the "
+                                + "ceiling %.2f GB/s", top.label(), Formats.workers(top.workers()), top.gbps(),
+                        Formats.percent(top.share()), bandwidth.ceilingGbps())));
+        return lines;
+    }
+
+    private static double rank(Crossover crossover) {
+        return switch (crossover.kind()) {
+            case ALWAYS -> 0;
+            case AT -> crossover.size();
+            case NEVER -> Double.POSITIVE_INFINITY;
+        };
+    }
+
+    private static String crossoverText(Crossover crossover, int workers) {
+        return switch (crossover.kind()) {
+            case NEVER -> "never";
+            case ALWAYS -> "always (" + workers + "w)";
+            case AT -> "≈ " + Formats.size(crossover.size()) + " (" + workers + "w"
+                    + (crossover.extrapolated() ? ", extrapolated" : "") + ")";
+        };
+    }
+
+    private static String range(String first, String last) {
+        return first.equals(last) ? first : first + ".." + last;
+    }
+
+    /** The stem that chart files of an output file {@code out} share: its name without {@code .md/.txt/.csv}. */
+    public static String chartStem(Path out) {
+        String name = String.valueOf(out.getFileName());
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}

@@ -1,0 +1,225 @@
+package dev.sumbench.report;
+
+import dev.sumbench.stats.BandwidthAnalysis;
+import dev.sumbench.stats.Crossover;
+import dev.sumbench.stats.OverheadModel;
+import dev.sumbench.stats.Ratio;
+import dev.sumbench.stats.SumAnalysis;
+import dev.sumbench.stats.SumMatrix;
+import dev.sumbench.stats.TradeOffAnalysis;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * sumbench's seven tables, laid out from the figures of {@link SumAnalysis}, {@link BandwidthAnalysis} and
+ * {@link TradeOffAnalysis}. Layout only: every number comes from the stats package.
+ */
+public final class SumbenchTables {
+
+    /** What the teaching note said about each aspect, in the order of {@link TradeOffAnalysis#aspects()}. */
+    private static final List<String> TEACHING_NOTE = List.of(
+            "processes cost more to start; threads start cheaply",
+            "processes need explicit communication; threads share memory",
+            "processes have their own memory: data must be sent; threads share it",
+            "processes escape the GIL (the JVM has none: threads run in parallel too)",
+            "processes have their own memory; threads share one heap");
+
+    private SumbenchTables() {
+    }
+
+    /** Table 1: time per call by size, each strategy at its best worker count. */
+    public static Table timeBySize(SumAnalysis analysis) {
+        List<String> strategies = analysis.matrix().strategies();
+        List<Table.Column> columns = new ArrayList<>();
+        columns.add(Table.Column.right("size"));
+        strategies.forEach(s -> columns.add(Table.Column.right(s)));
+        Table.Builder table = Table.builder("1. Time per call by size (each strategy at its best worker count"
+                + cores(analysis) + ")", columns.toArray(Table.Column[]::new));
+        for (SumAnalysis.TimeRow row : analysis.timeBySize()) {
+            List<String> cells = new ArrayList<>();
+            cells.add(Formats.size(row.size()));
+            for (String strategy : strategies) {
+                SumMatrix.Cell cell = row.best().get(strategy);
+                cells.add(cell == null ? Formats.NONE : Formats.time(cell.nanos()) + " (" + cell.workers() + "w)");
+            }
+            table.row(cells);
+        }
+        table.note("each cell: JMH's score ± its 99.9 % error as a share of the score, and the fastest worker count");
+        warnings(analysis.matrix()).forEach(table::note);
+        return table.build();
+    }
+
+    /** Table 2: speedup over sequential at the same size, per strategy and worker count. */
+    public static Table speedup(SumAnalysis analysis) {
+        Table.Builder table = Table.builder("2. Speedup over sequential at the same size" + cores(analysis),
+                sizeColumns(analysis, "strategy", "workers"));
+        for (SumAnalysis.SpeedupRow row : analysis.speedups()) {
+            List<String> cells = new ArrayList<>(List.of(row.strategy(), Integer.toString(row.workers())));
+            for (long size : analysis.matrix().sizes()) {
+                Ratio speedup = row.bySize().get(size);
+                cells.add(speedup == null ? Formats.NONE : Formats.ratio(speedup));
+            }
+            table.row(cells);
+        }
+        table.note("speedup = sequential's time ÷ the strategy's time; above 1 is faster. In brackets: an interval "
+                + "from both 99.9 % intervals (jointly at least 99.8 %); it straddles 1 where the difference is noise");
+        return table.build();
+    }
+
+    /** Table 3: parallel efficiency, speedup ÷ workers (and ÷ cores where known). */
+    public static Table efficiency(SumAnalysis analysis) {
+        boolean coresKnown = analysis.cores() > 0;
+        Table.Builder table = Table.builder("3. Parallel efficiency" + cores(analysis),
+                sizeColumns(analysis, "strategy", "workers"));
+        for (SumAnalysis.SpeedupRow row : analysis.speedups()) {
+            List<String> cells = new ArrayList<>(List.of(row.strategy(), Integer.toString(row.workers())));
+            for (long size : analysis.matrix().sizes()) {
+                Optional<Ratio> perWorker = row.efficiencyPerWorker(size);
+                Optional<Ratio> perCore = row.efficiencyPerCore(size);
+                cells.add(perWorker.isEmpty() ? Formats.NONE : Formats.percent(perWorker.get().value())
+                        + (perCore.isPresent() ? " / " + Formats.percent(perCore.get().value()) : ""));
+            }
+            table.row(cells);
+        }
+        table.note(coresKnown ? "each cell: speedup ÷ workers / speedup ÷ cores; 100% is ideal"
+                : "each cell: speedup ÷ workers; 100% is ideal (the cores are unknown: no .meta.json, no cores param)");
+        return table.build();
+    }
+
+    /** Table 4: the overhead model per strategy and worker count, with the crossover size. */
+    public static Table overheadModel(SumAnalysis analysis) {
+        Table.Builder table = Table.builder("4. Overhead model: time = fixed + per element × size" + cores(analysis),
+                Table.Column.left("strategy"), Table.Column.right("workers"), Table.Column.right("fixed cost (µs)"),
+                Table.Column.right("per element (ns)"), Table.Column.right("R²"),
+                Table.Column.right("beats sequential from (model)"), Table.Column.right("from (measured)"));
+        Set<String> warnings = new LinkedHashSet<>();
+        for (SumAnalysis.ModelRow row : analysis.models()) {
+            Optional<OverheadModel> model = row.model();
+            boolean baseline = row.strategy().equals(SumMatrix.BASELINE);
+            table.row(row.strategy(), Integer.toString(row.workers()),
+                    model.map(m -> Formats.decimals(m.fixedNanos() / 1e3, 2)).orElse(Formats.NONE),
+                    model.map(m -> Formats.decimals(m.perElementNanos(), 3)).orElse(Formats.NONE),
+                    model.map(m -> Formats.decimals(m.rSquared(), 3)).orElse(Formats.NONE),
+                    baseline ? "(baseline)" : row.crossover().map(SumbenchTables::crossover).orElse(Formats.NONE),
+                    baseline ? "(baseline)" : row.firstFasterMeasured().isPresent()
+                            ? Formats.size(row.firstFasterMeasured().getAsLong()) : "never");
+            model.ifPresent(m -> m.warnings().forEach(w -> warnings.add(row.strategy() + " " + row.workers()
+                    + "w: " + w)));
+        }
+        table.note("fixed cost and per-element cost: least squares over the sizes, weighted by 1/time² so that "
+                + "every size counts alike; R² of that fit");
+        table.note("beats sequential from (model): where the two lines cross; (measured): the smallest measured size "
+                + "from which on every measured size was faster");
+        warnings.forEach(table::note);
+        return table.build();
+    }
+
+    private static String crossover(Crossover crossover) {
+        return switch (crossover.kind()) {
+            case NEVER -> "never";
+            case ALWAYS -> "always";
+            case AT -> "≈ " + Formats.size(crossover.size()) + (crossover.extrapolated() ? " (extrapolated)" : "");
+        };
+    }
+
+    /** Table 5: scaling with cores, from a core sweep; empty when the runs are not one. */
+    public static Optional<Table> scaling(SumAnalysis analysis) {
+        List<SumAnalysis.ScalingRow> rows = analysis.scaling();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Table.Builder table = Table.builder("5. Scaling with cores (size " + Formats.size(rows.get(0).size()) + ")",
+                Table.Column.left("strategy"), Table.Column.right("cores"), Table.Column.right("best workers"),
+                Table.Column.right("time"), Table.Column.right("speedup"), Table.Column.right("efficiency"),
+                Table.Column.right("serial fraction (Karp–Flatt)"));
+        for (SumAnalysis.ScalingRow row : rows) {
+            table.row(row.strategy(), Integer.toString(row.cores()), Integer.toString(row.best().workers()),
+                    Formats.time(row.best().nanos()), Formats.ratio(row.speedup()), Formats.percent(row.efficiency()),
+                    Double.isNaN(row.serialFraction()) ? Formats.NONE : Formats.decimals(row.serialFraction(), 3));
+        }
+        table.note("speedup over sequential at " + analysis.matrix().coreCounts().get(0) + " core(s); efficiency = "
+                + "speedup ÷ cores");
+        table.note("serial fraction e = (1/speedup − 1/cores) ÷ (1 − 1/cores): 0 is perfect scaling; an e that grows "
+                + "with the cores means overhead (hand-off, memory bandwidth) rather than serial work");
+        return Optional.of(table.build());
+    }
+
+    /** Table 6: bandwidth of the large-size rows and their share of the measured ceiling. */
+    public static Table bandwidth(BandwidthAnalysis bandwidth) {
+        Table.Builder table = Table.builder("6. Memory bandwidth (size ≥ " + Formats.size(bandwidth.threshold()) + ")",
+                Table.Column.left("row"), Table.Column.right("workers"), Table.Column.right("cores"),
+                Table.Column.right("size"), Table.Column.right("time"), Table.Column.right("GB/s"),
+                Table.Column.right("share of ceiling"));
+        for (BandwidthAnalysis.Row row : bandwidth.rows()) {
+            table.row((row.kernel() ? "bandwidth kernel: " : "") + row.label(), Integer.toString(row.workers()),
+                    row.cores() > 0 ? Integer.toString(row.cores()) : Formats.NONE, Formats.size(row.size()),
+                    Formats.time(row.nanos()), Formats.decimals(row.gbps(), 2), Formats.percent(row.share()));
+        }
+        table.note("GB/s = 8 bytes × size ÷ time per call; ceiling " + Formats.decimals(bandwidth.ceilingGbps(), 2)
+                + " GB/s: " + bandwidth.ceilingSource());
+        return table.build();
+    }
+
+    /** Table 7: the teaching note's trade-off table, measured. */
+    public static Table tradeOff(TradeOffAnalysis tradeOff) {
+        Table.Builder table = Table.builder("7. Processes vs threads, measured", Table.Column.left("aspect"),
+                Table.Column.left("threads"), Table.Column.left("processes"), Table.Column.left("the teaching note said"),
+                Table.Column.left("measured by"));
+        List<TradeOffAnalysis.Aspect> aspects = tradeOff.aspects();
+        for (int i = 0; i < aspects.size(); i++) {
+            TradeOffAnalysis.Aspect aspect = aspects.get(i);
+            table.row(aspect.name(), entries(aspect, aspect.threads()), entries(aspect, aspect.processes()),
+                    i < TEACHING_NOTE.size() ? TEACHING_NOTE.get(i) : "", aspect.source());
+        }
+        return table.build();
+    }
+
+    private static String entries(TradeOffAnalysis.Aspect aspect, List<TradeOffAnalysis.Entry> entries) {
+        if (entries.isEmpty()) {
+            return "not measured";
+        }
+        List<String> texts = new ArrayList<>();
+        for (TradeOffAnalysis.Entry entry : entries) {
+            String value = switch (aspect.measure()) {
+                case NANOS -> Durations.format(entry.value());
+                case SPEEDUP -> Formats.times(entry.value());
+                case OTHER -> Formats.number(entry.value()) + " " + entry.unit();
+            };
+            texts.add(entry.label() + " " + value + (entry.detail().isEmpty() ? "" : " (" + entry.detail() + ")"));
+        }
+        return String.join("; ", texts);
+    }
+
+    private static Table.Column[] sizeColumns(SumAnalysis analysis, String... leading) {
+        List<Table.Column> columns = new ArrayList<>();
+        columns.add(Table.Column.left(leading[0]));
+        for (int i = 1; i < leading.length; i++) {
+            columns.add(Table.Column.right(leading[i]));
+        }
+        analysis.matrix().sizes().forEach(size -> columns.add(Table.Column.right("size " + Formats.size(size))));
+        return columns.toArray(Table.Column[]::new);
+    }
+
+    private static String cores(SumAnalysis analysis) {
+        return analysis.cores() > 0 ? ", " + analysis.cores() + " cores" : "";
+    }
+
+    /** The matrix's own notes and the measurement warnings, counted, not repeated per cell. */
+    private static List<String> warnings(SumMatrix matrix) {
+        List<String> notes = new ArrayList<>(matrix.notes());
+        long noInterval = matrix.cells().stream().filter(c -> !c.nanos().hasInterval()).count();
+        long wide = matrix.cells().stream().filter(c -> c.nanos().relativeHalfWidth() > 0.10).count();
+        if (noInterval > 0) {
+            notes.add(noInterval + " of " + matrix.cells().size() + " rows have no interval (fewer than 3 samples): "
+                    + "run more iterations or forks");
+        }
+        if (wide > 0) {
+            notes.add(wide + " of " + matrix.cells().size() + " rows have an interval wider than ±10%: run more "
+                    + "forks or iterations, on a quiet machine");
+        }
+        return notes;
+    }
+}

@@ -1,0 +1,233 @@
+package dev.sumbench.stats;
+
+import dev.sumbench.results.Metric;
+import dev.sumbench.results.Result;
+import dev.sumbench.results.Run;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Table 7: the teaching note's trade-off table of processes against threads, with measured figures instead of words.
+ *
+ * @param aspects start-up, dispatch, moving 1 MiB, speedup at the most cores, memory per worker: in that order
+ */
+public record TradeOffAnalysis(List<Aspect> aspects) {
+
+    /* Implementation notes
+     * Rows of a core sweep count at the most cores only, like tables 1 to 4.
+     * Each aspect takes the most direct measurement the run has and falls back to the overhead model:
+     * - start-up: SpawnBenchmark-like rows (thread start, bare JVM start, process-spawn), plus process-spawn's fixed
+     *   cost, which is mostly the start-up of its JVMs;
+     * - dispatch: DispatchBenchmark-like rows, else each strategy's fixed cost at its most workers;
+     * - moving 1 MiB (131 072 longs) to one worker: the per-element cost above sequential's, at the fewest workers,
+     *   times 131 072. For threads this is the hand-off of a shared array (no copy); for process-pipe the copy
+     *   through the pipe; for process-shared the mapped file's page-ins;
+     * - speedup at the most cores: the best strategy of each family at the largest size;
+     * - memory per worker: any secondary metric whose label names rss, footprint or memory, divided by workers. */
+
+    /** 1 MiB of longs. */
+    public static final long ELEMENTS_PER_MIB = (1 << 20) / Long.BYTES;
+
+    private static final Pattern MEMORY_LABEL = Pattern.compile("(?i).*(rss|footprint|memory).*");
+
+    /** How an aspect's values read. */
+    public enum Measure {
+        /** A time in nanoseconds. */
+        NANOS,
+        /** A speedup (a ratio). */
+        SPEEDUP,
+        /** A value in the unit its entry names. */
+        OTHER
+    }
+
+    /**
+     * One measured figure in a cell.
+     *
+     * @param label  what was measured (a strategy id, a method name)
+     * @param value  the value (nanoseconds for {@link Measure#NANOS})
+     * @param unit   for {@link Measure#OTHER}, the unit as measured; empty otherwise
+     * @param detail workers, cores, size or the source, in a few words
+     */
+    public record Entry(String label, double value, String unit, String detail) {
+    }
+
+    /**
+     * One row of the table.
+     *
+     * @param name      the aspect
+     * @param measure   how its values read
+     * @param threads   figures of threads (empty: not measured)
+     * @param processes figures of processes (empty: not measured)
+     * @param source    where the figures come from
+     */
+    public record Aspect(String name, Measure measure, List<Entry> threads, List<Entry> processes, String source) {
+
+        public Aspect {
+            threads = List.copyOf(threads);
+            processes = List.copyOf(processes);
+        }
+    }
+
+    public TradeOffAnalysis {
+        aspects = List.copyOf(aspects);
+    }
+
+    /** Table 7 of {@code runs}, whose analysis is {@code analysis}. */
+    public static TradeOffAnalysis of(List<Run> runs, SumAnalysis analysis) {
+        List<Result> rows = new ArrayList<>();
+        for (Run run : runs) {
+            int metaCores = run.metadata().map(m -> m.cores()).orElse(0);
+            for (Result row : run.results()) {
+                int cores = Roles.intParam(row, "cores", 0) > 0 ? Roles.intParam(row, "cores", 0) : metaCores;
+                if (cores == 0 || analysis.cores() == 0 || cores == analysis.cores()) {
+                    rows.add(row);
+                }
+            }
+        }
+        return new TradeOffAnalysis(List.of(startUp(rows, analysis), dispatch(rows, analysis), moving(analysis),
+                speedup(analysis), memory(rows)));
+    }
+
+    private static Aspect startUp(List<Result> rows, SumAnalysis analysis) {
+        Sides sides = new Sides();
+        for (Result row : rows) {
+            if (Roles.isSpawn(row) && row.primary().scoreUnit().isTime()) {
+                String label = Roles.label(row);
+                sides.add(Family.of(label), new Entry(label, Summary.nanosPerOp(row.primary()).center(), "",
+                        Roles.className(row)));
+            }
+        }
+        for (SumAnalysis.ModelRow model : analysis.models()) {
+            if (model.strategy().equals("process-spawn") && model.model().isPresent()) {
+                sides.add(Family.PROCESSES, new Entry(model.strategy(), model.model().get().fixedNanos(), "",
+                        "fixed cost, " + workers(model.workers())));
+            }
+        }
+        return sides.aspect("start-up cost", Measure.NANOS,
+                "spawn benchmark rows; process-spawn's fixed cost from the overhead model");
+    }
+
+    private static Aspect dispatch(List<Result> rows, SumAnalysis analysis) {
+        Sides sides = new Sides();
+        for (Result row : rows) {
+            if (Roles.isDispatch(row) && row.primary().scoreUnit().isTime()) {
+                String label = Roles.label(row);
+                int workers = Roles.intParam(row, "workers", 0);
+                sides.add(Family.of(label), new Entry(label, Summary.nanosPerOp(row.primary()).center(), "",
+                        workers > 0 ? workers(workers) : ""));
+            }
+        }
+        if (!sides.isEmpty()) {
+            return sides.aspect("dispatch cost (hand-off of almost no work)", Measure.NANOS,
+                    "dispatch benchmark rows");
+        }
+        for (SumAnalysis.ModelRow model : lastPerStrategy(analysis.models())) {
+            model.model().ifPresent(m -> sides.add(Family.of(model.strategy()), new Entry(model.strategy(),
+                    m.fixedNanos(), "", "fixed cost, " + workers(model.workers()))));
+        }
+        return sides.aspect("dispatch cost (hand-off of almost no work)", Measure.NANOS,
+                "fixed cost of the overhead model (no dispatch benchmark in the run)");
+    }
+
+    private static Aspect moving(SumAnalysis analysis) {
+        Sides sides = new Sides();
+        Optional<OverheadModel> baseline = analysis.baselineModel();
+        if (baseline.isPresent()) {
+            for (SumAnalysis.ModelRow model : firstPerStrategy(analysis.models())) {
+                if (model.strategy().equals(SumMatrix.BASELINE) || model.model().isEmpty()) {
+                    continue;
+                }
+                double extra = model.model().get().perElementNanos() - baseline.get().perElementNanos();
+                Family family = Family.of(model.strategy());
+                sides.add(family, new Entry(model.strategy(), extra * ELEMENTS_PER_MIB, "",
+                        workers(model.workers()) + (family == Family.THREADS ? ", shared array, no copy" : "")));
+            }
+        }
+        return sides.aspect("moving 1 MiB to a worker", Measure.NANOS,
+                "per-element cost above sequential's (overhead model) × 131,072 longs");
+    }
+
+    private static Aspect speedup(SumAnalysis analysis) {
+        Sides sides = new Sides();
+        SumMatrix matrix = analysis.matrix();
+        if (!matrix.isEmpty()) {
+            long size = matrix.sizes().get(matrix.sizes().size() - 1);
+            for (Family family : List.of(Family.THREADS, Family.PROCESSES)) {
+                analysis.speedups().stream()
+                        .filter(row -> Family.of(row.strategy()) == family && row.bySize().containsKey(size))
+                        .max(Comparator.comparingDouble(row -> row.bySize().get(size).value()))
+                        .ifPresent(row -> sides.add(family, new Entry(row.strategy(), row.bySize().get(size).value(),
+                                "", workers(row.workers()) + (row.cores() > 0 ? ", " + row.cores() + " cores" : "")
+                                + String.format(Locale.ROOT, ", size %,d", size))));
+            }
+        }
+        return sides.aspect("speedup at the most cores", Measure.SPEEDUP,
+                "best of each family at the largest size (table 2)");
+    }
+
+    private static Aspect memory(List<Result> rows) {
+        Sides sides = new Sides();
+        for (Result row : rows) {
+            for (Map.Entry<String, Metric> metric : row.secondary().entrySet()) {
+                if (MEMORY_LABEL.matcher(metric.getKey()).matches()) {
+                    String label = Roles.label(row);
+                    int workers = Math.max(1, Roles.intParam(row, "workers", 1));
+                    sides.add(Family.of(label), new Entry(label, metric.getValue().score() / workers,
+                            metric.getValue().unit(), metric.getKey().toLowerCase(Locale.ROOT) + " ÷ "
+                            + workers(workers)));
+                }
+            }
+        }
+        return sides.aspect("memory per worker", Measure.OTHER, "secondary metrics naming rss, footprint or memory");
+    }
+
+    private static String workers(int workers) {
+        return workers + (workers == 1 ? " worker" : " workers");
+    }
+
+    private static List<SumAnalysis.ModelRow> firstPerStrategy(List<SumAnalysis.ModelRow> models) {
+        List<SumAnalysis.ModelRow> first = new ArrayList<>();
+        for (SumAnalysis.ModelRow model : models) {
+            if (first.stream().noneMatch(m -> m.strategy().equals(model.strategy()))) {
+                first.add(model);
+            }
+        }
+        return first;
+    }
+
+    private static List<SumAnalysis.ModelRow> lastPerStrategy(List<SumAnalysis.ModelRow> models) {
+        List<SumAnalysis.ModelRow> last = new ArrayList<>();
+        for (SumAnalysis.ModelRow model : models) {
+            last.removeIf(m -> m.strategy().equals(model.strategy()));
+            last.add(model);
+        }
+        return last;
+    }
+
+    /** Collects the entries of threads and processes; sequential ones are left out. */
+    private static final class Sides {
+        private final List<Entry> threads = new ArrayList<>();
+        private final List<Entry> processes = new ArrayList<>();
+
+        void add(Family family, Entry entry) {
+            if (family == Family.THREADS) {
+                threads.add(entry);
+            } else if (family == Family.PROCESSES) {
+                processes.add(entry);
+            }
+        }
+
+        boolean isEmpty() {
+            return threads.isEmpty() && processes.isEmpty();
+        }
+
+        Aspect aspect(String name, Measure measure, String source) {
+            return new Aspect(name, measure, threads, processes, source);
+        }
+    }
+}
