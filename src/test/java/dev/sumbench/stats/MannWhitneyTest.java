@@ -117,6 +117,21 @@ class MannWhitneyTest {
     }
 
     @Test
+    void onIdenticallyDistributedSamplesTheExactTestFlagsAtMostAlpha() {
+        // 5 against 5: the exact size at alpha = 0.05 is P(U <= 2) + P(U >= 23) = 8 / 252 = 0.032
+        SplittableRandom random = new SplittableRandom(2024);
+        int rounds = 4000;
+        int flagged = 0;
+        for (int round = 0; round < rounds; round++) {
+            double[] x = random.doubles(5).map(v -> 100 * Math.exp(v)).toArray();
+            double[] y = random.doubles(5).map(v -> 100 * Math.exp(v)).toArray();
+            flagged += MannWhitney.test(x, y).p() <= 0.05 ? 1 : 0;
+        }
+        double rate = flagged / (double) rounds;
+        assertTrue(rate > 0.020 && rate < 0.045, "false-positive rate " + rate);
+    }
+
+    @Test
     void smallestPossiblePSaysWhenNoDifferenceCanBeDetected() {
         assertEquals(0.1, MannWhitney.smallestPossibleP(3, 3), 1e-12);
         assertEquals(2.0 / 70, MannWhitney.smallestPossibleP(4, 4), 1e-12);
