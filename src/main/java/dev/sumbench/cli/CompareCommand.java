@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
             "Exit code: 0 no row significantly worse beyond the threshold, 3 some row is, 2 bad input."},
         footer = {"", "Examples:",
             "  sumbench compare results/old.json results/new.json",
-            "  sumbench compare old.json new.json --alpha 0.01 --threshold 10% --format md"})
+            "  sumbench compare old.json new.json --alpha 0.01 --threshold 10%% --format md"})
 final class CompareCommand implements Callable<Integer> {
 
     @Spec

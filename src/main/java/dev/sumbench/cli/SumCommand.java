@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
             "  sumbench sum --strategy fork-join --size 10000000 --workers 2 --repeat 50",
             "  sumbench sum --strategy thread-pool --size 10 --chunk 5 --repeat 1000 --json",
-            "  sumbench sum --strategy fork-join --size 10000000 --workers 2 --chunk auto --profile run.chunks.json"})
+            "  sumbench sum --strategy fork-join --size 10000000 --workers 2 \\",
+            "      --chunk auto --profile results/<run>.chunks.json"})
 final class SumCommand implements Callable<Integer> {
 
     /** Time budget for the timed calls of one probe (the warm-up comes on top). */

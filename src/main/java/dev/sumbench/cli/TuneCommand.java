@@ -27,9 +27,9 @@ import picocli.CommandLine.Spec;
                     + "which 'sumbench sum --chunk auto --profile FILE' and the strategies' default chunk use."},
         footer = {"", "Examples:",
             "  sumbench tune results/20250101-120000_box_jdk17.json",
-            "  sumbench tune run.json --within 3% --cores 4 --out fork-join.chunks.json",
-            "  sumbench sum --strategy fork-join --size 10000000 --workers 2 --chunk auto "
-                    + "--profile results/20250101-120000_box_jdk17" + ChunkProfiles.SUFFIX})
+            "  sumbench tune run.json --within 3%% --cores 4 --out fork-join.chunks.json",
+            "  sumbench sum --strategy fork-join --size 10000000 --workers 2 \\",
+            "      --chunk auto --profile results/20250101-120000_box_jdk17" + ChunkProfiles.SUFFIX})
 final class TuneCommand implements Callable<Integer> {
 
     @Spec
