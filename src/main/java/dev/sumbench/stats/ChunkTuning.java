@@ -74,6 +74,18 @@ public record ChunkTuning(double within, List<ChunkChoice> choices, List<String>
             others.remove(CHUNK);
             groups.computeIfAbsent(new Result.Key(row.benchmark(), row.mode(), others), k -> new ArrayList<>()).add(row);
         }
+        int fewestForks = groups.values().stream().flatMap(List::stream)
+                .filter(row -> row.primary().hasRawData())
+                .mapToInt(row -> Samples.forkMeans(row.primary()).length).min().orElse(Integer.MAX_VALUE);
+        int forksNeeded = MannWhitney.fewestPerSide(1 - CONFIDENCE);
+        if (fewestForks < forksNeeded) {
+            warnings.add("intervals over iterations, since some rows have only " + fewestForks + " fork"
+                    + (fewestForks == 1 ? "" : "s") + ": iterations within a fork are not independent, so the "
+                    + "intervals are too narrow; run >= " + forksNeeded + " forks for intervals over fork means");
+        } else if (groups.values().stream().flatMap(List::stream).anyMatch(row -> !row.primary().hasRawData())) {
+            warnings.add("no raw data (JMH CSV): intervals from JMH's error, which treats iterations as independent; "
+                    + "JMH JSON (-rf json) gives intervals over fork means");
+        }
         List<ChunkChoice> choices = new ArrayList<>();
         for (Map.Entry<Result.Key, List<Result>> group : groups.entrySet()) {
             ChunkChoice choice = choose(group.getKey(), group.getValue(), within);

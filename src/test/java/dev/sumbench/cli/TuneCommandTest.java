@@ -66,7 +66,7 @@ class TuneCommandTest {
     @Test
     void badInputIsOneLineAndWritesNoProfile() throws IOException {
         Path run = copy("chunk-sweep.json");
-        Path noChunks = copy("aa-together-1.json");
+        Path noChunks = copy("aa-long-1.json");
         Path garbage = dir.resolve("garbage.csv");
         Files.writeString(garbage, "\"Benchmark\",\"Mode\"\n\"x\",\"avgt\",1\n");
         String[][] cases = {
