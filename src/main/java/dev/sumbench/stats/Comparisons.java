@@ -78,7 +78,7 @@ public final class Comparisons {
                         + newRow.primary().unit() + " in new) and do not convert: not compared");
                 continue;
             }
-            rows.add(compareRows(oldRow, newRow, alpha));
+            rows.add(withNoiseWarning(compareRows(oldRow, newRow, alpha), threshold));
         }
         List<Result.Key> onlyNew = news.keySet().stream().filter(k -> !olds.containsKey(k)).toList();
         if (rows.isEmpty() && !olds.isEmpty() && !news.isEmpty()) {
@@ -141,6 +141,23 @@ public final class Comparisons {
                 verdict(unit, oldSide, newSide, p, alpha), warnings);
     }
 
+    /**
+     * {@code row} with a warning when it is not significant although its intervals are wider than the threshold: a
+     * regression of the threshold's size could hide in that noise, so {@code ~} does not mean "no regression" there.
+     */
+    static RowComparison withNoiseWarning(RowComparison row, double threshold) {
+        double widest = Math.max(row.oldSide().relativeHalfWidth(), row.newSide().relativeHalfWidth());
+        if (row.verdict() != Verdict.UNCHANGED || !(widest > threshold) || threshold == 0) {
+            return row;
+        }
+        List<String> warnings = new ArrayList<>(row.warnings());
+        warnings.add(String.format(Locale.ROOT, "not significant, but an interval is wider than the %s threshold: a "
+                + "change of that size could hide in the noise; rerun with more forks or on a quieter machine",
+                percent(threshold)));
+        return new RowComparison(row.key(), row.unit(), row.oldSide(), row.newSide(), row.sampleUnit(), row.p(),
+                row.verdict(), warnings);
+    }
+
     /** Warnings about what differs between the runs' machines and JVMs, or that it cannot be checked. */
     public static List<String> metadataWarnings(Run oldRun, Run newRun) {
         RunMeta a = oldRun.meta();
@@ -196,6 +213,11 @@ public final class Comparisons {
     static String tooFewSamples(int n1, int n2, SampleUnit unit, double alpha) {
         return String.format(Locale.ROOT, "too few samples (%d+%d %s): need >= %d per side to detect a difference at "
                 + "alpha=%s", n1, n2, unit.plural(), MannWhitney.fewestPerSide(alpha), formatAlpha(alpha));
+    }
+
+    private static String percent(double fraction) {
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.6g", fraction * 100)).stripTrailingZeros()
+                .toPlainString() + " %";
     }
 
     private static String formatAlpha(double alpha) {

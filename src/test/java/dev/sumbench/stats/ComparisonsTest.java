@@ -188,6 +188,18 @@ class ComparisonsTest {
         assertEquals(List.of(Map.of("size", "2")), comparison.regressions().stream().map(r -> r.key().params()).toList());
     }
 
+    @Test
+    void aNoisyRowThatIsNotSignificantSaysThatARegressionCouldHideInIt() {
+        Run old = run("old.json", row(BENCH, "avgt", Map.of(), "ns/op", forks(5, 3, 100, 60)));
+        Run neu = run("new.json", row(BENCH, "avgt", Map.of(), "ns/op", forks(5, 3, 100, 60)));
+        RowComparison noisy = Comparisons.compare(old, neu, 0.05, 0.05).rows().get(0);
+        assertEquals(Verdict.UNCHANGED, noisy.verdict());
+        assertTrue(noisy.warnings().get(0).startsWith("not significant, but an interval is wider than the 5 % "
+                + "threshold"), noisy.warnings().toString());
+        RowComparison quiet = Comparisons.compare(old, neu, 0.05, 0.5).rows().get(0);
+        assertTrue(quiet.warnings().isEmpty(), quiet.warnings().toString());
+    }
+
     /** {@code forks} forks of {@code iterations} iterations around {@code centre}, fork f offset by f * spread / 10. */
     static List<List<Double>> forks(int forks, int iterations, double centre, double spread) {
         List<List<Double>> data = new ArrayList<>();
