@@ -132,6 +132,31 @@ class MannWhitneyTest {
     }
 
     @Test
+    void fiveForksASideDetectATwentyPercentShiftWhenForksAgreeWithinFivePercent() {
+        // power of 5 against 5 at alpha = 0.05 against a 20 % shift, by the forks' coefficient of variation
+        assertTrue(power(0.05) >= 0.95, "power at 5 %: " + power(0.05));
+        assertTrue(power(0.10) < 0.75, "power at 10 %: " + power(0.10));
+        assertTrue(power(0.20) < 0.30, "power at 20 %: " + power(0.20));
+    }
+
+    /** The share of 2000 simulated 5-against-5 comparisons with a 20 % shift and noise {@code cv} that are flagged. */
+    private static double power(double cv) {
+        java.util.Random random = new java.util.Random(99);
+        int rounds = 2000;
+        int flagged = 0;
+        for (int round = 0; round < rounds; round++) {
+            double[] x = new double[5];
+            double[] y = new double[5];
+            for (int i = 0; i < 5; i++) {
+                x[i] = 1 + cv * random.nextGaussian();
+                y[i] = 1.2 * (1 + cv * random.nextGaussian());
+            }
+            flagged += MannWhitney.test(x, y).p() <= 0.05 ? 1 : 0;
+        }
+        return flagged / (double) rounds;
+    }
+
+    @Test
     void smallestPossiblePSaysWhenNoDifferenceCanBeDetected() {
         assertEquals(0.1, MannWhitney.smallestPossibleP(3, 3), 1e-12);
         assertEquals(2.0 / 70, MannWhitney.smallestPossibleP(4, 4), 1e-12);
