@@ -126,6 +126,30 @@ class ChunkTuningTest {
         assertNull(tuning.choices().get(0).defaultPoint());
     }
 
+    @Test
+    void aRealSweepIsTunedPerSizeWithTheForkJoinDefaultAsReference() {
+        ChunkTuning tuning = ChunkTuning.of(CompareFixtures.run("chunk-sweep.json"), 0.05);
+        assertEquals(2, tuning.choices().size());
+        ChunkChoice small = tuning.choices().stream().filter(c -> c.size().getAsLong() == 200_000).findFirst()
+                .orElseThrow();
+        ChunkChoice large = tuning.choices().stream().filter(c -> c.size().getAsLong() == 2_000_000).findFirst()
+                .orElseThrow();
+        assertEquals(List.of(256L, 1024L, 4096L, 16384L, 65536L, 262144L),
+                small.points().stream().map(ChunkPoint::chunk).toList());
+        assertEquals(65536, small.best().chunk());
+        assertEquals(88.1, small.best().estimate().centre(), 0.05); // us/op, as JMH wrote it
+        assertEquals(65536, small.recommended().chunk());
+        assertEquals(172.2, small.defaultPoint().estimate().centre(), 0.05);
+        assertEquals(16384, large.best().chunk());
+        assertEquals(16384, large.recommended().chunk());
+        assertEquals(25_000, small.streamsRuleChunk().getAsLong());
+        assertEquals(1, large.againstForkJoinRule());
+        assertTrue(small.best().estimate().hasInterval());
+        assertTrue(tuning.warnings().get(0).startsWith("intervals over iterations, since some rows have only 2 forks"),
+                tuning.warnings().toString());
+        assertEquals(2, tuning.forProfile(OptionalLong.empty()).size());
+    }
+
     private static Run sweep(String strategy, String size, String workers, long[] chunks, double[] times) {
         List<Result> rows = new ArrayList<>();
         for (int i = 0; i < chunks.length; i++) {
