@@ -146,6 +146,11 @@ public record ChunkTuning(double within, List<ChunkChoice> choices, List<String>
             }
             ChunkPoint point = new ChunkPoint(parseChunk(row.param(CHUNK)),
                     Estimate.ofMetric(row.primary(), CONFIDENCE).scaled(factor));
+            if (!Double.isFinite(point.estimate().centre()) || point.estimate().centre() <= 0) {
+                warnings.add("chunk " + row.param(CHUNK) + " has no usable score (" + row.primary().score()
+                        + "): skipped");
+                continue;
+            }
             if (point.chunk() == 0) {
                 defaultPoint = point;
             } else {

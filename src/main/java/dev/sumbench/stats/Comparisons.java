@@ -109,7 +109,10 @@ public final class Comparisons {
         Metric newMetric = newRow.primary();
         double confidence = 1 - alpha;
         List<String> warnings = new ArrayList<>();
-        if (oldMetric.hasRawData() && newMetric.hasRawData()) {
+        boolean rawOnBothSides = oldMetric.hasRawData() && newMetric.hasRawData();
+        if (rawOnBothSides && !(Samples.usable(oldMetric) && Samples.usable(newMetric))) {
+            warnings.add("raw data without iterations or with NaN/infinite values: tested from the summaries");
+        } else if (rawOnBothSides) {
             SampleUnit sampleUnit = Samples.unitFor(oldMetric, newMetric, alpha);
             double[] x = Samples.of(oldMetric, sampleUnit);
             double[] y = scaled(Samples.of(newMetric, sampleUnit), factor);

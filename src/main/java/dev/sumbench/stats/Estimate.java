@@ -38,10 +38,10 @@ public record Estimate(double centre, double lo, double hi, double confidence, l
 
     /**
      * A metric's score with an interval at {@code confidence}: over fork means when there are enough forks for them to
-     * be worth it ({@link Samples#unitFor}), else over iterations; without raw data, from JMH's error.
+     * be worth it ({@link Samples#unitFor}), else over iterations; without usable raw data, from JMH's error.
      */
     public static Estimate ofMetric(Metric metric, double confidence) {
-        if (metric.hasRawData()) {
+        if (Samples.usable(metric)) {
             return ofSamples(Samples.of(metric, Samples.unitFor(metric, metric, 1 - confidence)), confidence);
         }
         double jmhConfidence = metric.confidence() > 0 && metric.confidence() < 1 ? metric.confidence()

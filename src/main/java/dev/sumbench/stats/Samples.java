@@ -16,6 +16,12 @@ public final class Samples {
     private Samples() {
     }
 
+    /** Whether {@code metric} has raw data a test can use: at least one iteration, and only finite values. */
+    public static boolean usable(Metric metric) {
+        double[] all = iterations(metric);
+        return all.length > 0 && java.util.Arrays.stream(all).allMatch(Double::isFinite);
+    }
+
     /** The mean of each fork's iterations; forks without iterations are skipped. */
     public static double[] forkMeans(Metric metric) {
         return metric.rawData().stream()

@@ -200,6 +200,16 @@ class ComparisonsTest {
         assertTrue(quiet.warnings().isEmpty(), quiet.warnings().toString());
     }
 
+    @Test
+    void rawDataWithNaNFallsBackToTheSummariesWithAWarning() {
+        List<List<Double>> broken = List.of(List.of(100.0, Double.NaN, 101.0), List.of(99.0, 100.0, 102.0));
+        Result old = new Result(BENCH, "avgt", Map.of(), 1, 2, new Metric(100, 1, 0.999, "ns/op", 6, broken), Map.of());
+        RowComparison row = Comparisons.compareRows(old, row(BENCH, "avgt", Map.of(), "ns/op", forks(5, 3, 100, 1)),
+                0.05);
+        assertEquals(SampleUnit.SUMMARY, row.sampleUnit());
+        assertTrue(row.warnings().get(0).startsWith("raw data without iterations or with NaN"), row.warnings().toString());
+    }
+
     /** {@code forks} forks of {@code iterations} iterations around {@code centre}, fork f offset by f * spread / 10. */
     static List<List<Double>> forks(int forks, int iterations, double centre, double spread) {
         List<List<Double>> data = new ArrayList<>();
