@@ -76,8 +76,7 @@ final class TablesCommand implements Callable<Integer> {
         boolean charts = tableFormat == TableFormat.MD && !noCharts;
         List<Charts.Chart> chartList = charts ? report.charts() : List.of();
         String stem = Report.chartStem(out);
-        String text = report.render(tableFormat, Optional.of(stem),
-                chartList.stream().map(Charts.Chart::suffix).toList());
+        String text = report.render(tableFormat, Optional.of(stem), chartList);
         List<Path> written;
         try {
             written = ReportWriter.write(out, text, stem, chartList);

@@ -64,7 +64,7 @@ public final class Formats {
         if (Double.isNaN(confidence)) {
             return "unknown";
         }
-        return new java.math.BigDecimal(Double.toString(confidence)).movePointRight(2).stripTrailingZeros()
+        return new java.math.BigDecimal(confidence * 100).round(new java.math.MathContext(6)).stripTrailingZeros()
                 .toPlainString() + "%";
     }
 

@@ -32,7 +32,10 @@ public final class GenericTables {
         List<String> params = new ArrayList<>(new TreeSet<>(rows.stream()
                 .flatMap(r -> r.params().keySet().stream()).toList()));
         List<Table.Column> columns = new ArrayList<>();
-        params.forEach(p -> columns.add(Table.Column.right(p)));
+        for (String param : params) {
+            boolean numeric = rows.stream().map(r -> r.param(param)).allMatch(v -> v == null || isNumber(v));
+            columns.add(numeric ? Table.Column.right(param) : Table.Column.left(param));
+        }
         columns.addAll(List.of(Table.Column.left("mode"), Table.Column.right("threads"), Table.Column.left("metric"),
                 Table.Column.right("score"), Table.Column.right("± error"), Table.Column.left("unit"),
                 Table.Column.right("samples")));
@@ -46,6 +49,10 @@ public final class GenericTables {
         double confidence = rows.get(0).primary().confidence();
         table.note("± error: JMH's half-width at " + Formats.confidence(confidence) + " confidence (NaN: too few samples); metric ':label': a secondary metric (profilers, percentiles)");
         return table.build();
+    }
+
+    private static boolean isNumber(String value) {
+        return value.matches("[+-]?\\d+(\\.\\d+)?");
     }
 
     private static List<String> cells(Result row, List<String> params, String metricName, Metric metric) {

@@ -102,18 +102,18 @@ public final class Report {
     }
 
     /**
-     * The whole document in {@code format}. With {@code chartStem} (Markdown only), each chart is linked after its
-     * table as {@code <chartStem><suffix>}, for charts listed in {@code chartSuffixes}.
+     * The whole document in {@code format}. With {@code chartStem} (Markdown only), each of {@code charts} is linked
+     * after its table as {@code <chartStem><suffix>}.
      */
-    public String render(TableFormat format, Optional<String> chartStem, List<String> chartSuffixes) {
+    public String render(TableFormat format, Optional<String> chartStem, List<Charts.Chart> charts) {
         return switch (format) {
-            case MD -> markdown(chartStem, chartSuffixes);
+            case MD -> markdown(chartStem, charts);
             case TEXT -> text();
             case CSV -> csv();
         };
     }
 
-    private String markdown(Optional<String> chartStem, List<String> chartSuffixes) {
+    private String markdown(Optional<String> chartStem, List<Charts.Chart> charts) {
         StringBuilder out = new StringBuilder();
         out.append("# ").append(isSumbench() ? "sumbench: " : "JMH results: ").append(names()).append("\n\n");
         for (String line : runLines()) {
@@ -126,12 +126,11 @@ public final class Report {
                 otherRowsHeading = true;
             }
             out.append('\n').append(TableFormat.MD.render(section.table()));
-            if (chartStem.isPresent() && section.chartSuffix().isPresent()
-                    && chartSuffixes.contains(section.chartSuffix().get())) {
-                String suffix = section.chartSuffix().get();
-                String title = charts().stream().filter(c -> c.suffix().equals(suffix)).map(Charts.Chart::title)
-                        .findFirst().orElse(suffix);
-                out.append("\n![").append(title).append("](").append(chartStem.get()).append(suffix).append(")\n");
+            Optional<Charts.Chart> chart = charts.stream()
+                    .filter(c -> section.chartSuffix().equals(Optional.of(c.suffix()))).findFirst();
+            if (chartStem.isPresent() && chart.isPresent()) {
+                out.append("\n![").append(chart.get().title()).append("](").append(chartStem.get())
+                        .append(chart.get().suffix()).append(")\n");
             }
         }
         return out.toString();
@@ -219,7 +218,7 @@ public final class Report {
             String speedup = analysis.speedups().stream()
                     .filter(s -> s.strategy().equals(fastest.strategy()) && s.workers() == fastest.workers())
                     .map(s -> s.bySize().get(largest)).filter(r -> r != null).findFirst()
-                    .map(r -> ", " + Formats.ratio(r) + " sequential").orElse("");
+                    .map(r -> ", speedup " + Formats.ratio(r) + " over sequential").orElse("");
             lines.add("fastest at size " + Formats.size(largest) + (analysis.cores() > 0 ? " on " + analysis.cores()
                     + " cores" : "") + ": " + fastest.strategy() + " (" + Formats.workers(fastest.workers()) + ") "
                     + Durations.format(fastest.nanos().center()) + speedup);

@@ -94,7 +94,8 @@ final class JmhCsvReader {
             if (matcher.matches()) {
                 errorColumn = name;
                 String fraction = matcher.group(3);
-                confidence = Double.parseDouble(matcher.group(1) + "." + (fraction.isEmpty() ? "0" : fraction)) / 100;
+                confidence = new java.math.BigDecimal(matcher.group(1) + "." + (fraction.isEmpty() ? "0" : fraction))
+                        .movePointLeft(2).doubleValue();
                 decimal = matcher.group(2) == null ? '.' : matcher.group(2).charAt(0);
             } else if (name.startsWith(PARAM_PREFIX)) {
                 params.put(name, name.substring(PARAM_PREFIX.length()));

@@ -1,0 +1,75 @@
+package dev.sumbench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.sumbench.results.Fixtures;
+import dev.sumbench.results.Run;
+import dev.sumbench.results.RunReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Golden tests: the documents rendered from the real JMH fixtures are compared with reviewed copies under
+ * {@code src/test/resources/jmh/golden}. After an intended change, regenerate them with
+ * {@code mvn test -Dtest=ReportGoldenTest -Dsumbench.updateGolden=true} and review the diff.
+ */
+class ReportGoldenTest {
+
+    private static final Path GOLDEN = Fixtures.DIR.resolve("golden");
+
+    private static List<Run> read(String... names) {
+        return RunReader.readAll(java.util.Arrays.stream(names).map(Fixtures::path).toList());
+    }
+
+    private static void assertGolden(String name, String actual) throws IOException {
+        Path golden = GOLDEN.resolve(name);
+        if (Boolean.getBoolean("sumbench.updateGolden")) {
+            Files.writeString(golden, actual);
+        }
+        assertEquals(Files.readString(golden), actual, "golden file " + golden);
+    }
+
+    @Test
+    void coreSweepAsMarkdownWithCharts() throws IOException {
+        Report report = Report.of(read("sumbench/cores1.json", "sumbench/cores2.json"));
+        List<Charts.Chart> charts = report.charts();
+        assertEquals(List.of("-time.png", "-speedup-workers.png", "-speedup-cores.png"),
+                charts.stream().map(Charts.Chart::suffix).toList());
+        assertGolden("sweep.md", report.render(TableFormat.MD, Optional.of("sweep"), charts));
+    }
+
+    @Test
+    void coreSweepSummary() throws IOException {
+        Report report = Report.of(read("sumbench/cores1.json", "sumbench/cores2.json"));
+        assertGolden("sweep-summary.txt", String.join("\n", report.summary()) + "\n");
+    }
+
+    @Test
+    void oneSumbenchRunAsText() throws IOException {
+        assertGolden("cores2.txt", Report.of(read("sumbench/cores2.json")).render(TableFormat.TEXT, Optional.empty(),
+                List.of()));
+    }
+
+    @Test
+    void foreignRuLocaleRunWithGcProfilerAsMarkdown() throws IOException {
+        assertGolden("sized-ru.md", Report.of(read("ru/sized.csv")).render(TableFormat.MD, Optional.empty(),
+                List.of()));
+    }
+
+    @Test
+    void foreignSampleAndSingleShotModesAsText() throws IOException {
+        assertGolden("modes-en.txt", Report.of(read("en/modes.json")).render(TableFormat.TEXT, Optional.empty(),
+                List.of()));
+    }
+
+    @Test
+    void csvAndJsonOfTheSameRunGiveTheSameTables() {
+        String fromJson = Report.of(read("sumbench/cores2.json")).render(TableFormat.MD, Optional.empty(), List.of());
+        String fromCsv = Report.of(read("sumbench/cores2.csv")).render(TableFormat.MD, Optional.empty(), List.of());
+        assertEquals(fromJson.replace("cores2.json", "cores2.csv"), fromCsv);
+    }
+}
