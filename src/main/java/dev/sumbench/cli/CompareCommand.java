@@ -1,6 +1,7 @@
 package dev.sumbench.cli;
 
 import dev.sumbench.report.CompareReport;
+import dev.sumbench.report.Table;
 import dev.sumbench.report.TableFormat;
 import dev.sumbench.results.MalformedResultsException;
 import dev.sumbench.results.Run;
@@ -9,6 +10,7 @@ import dev.sumbench.stats.Comparison;
 import dev.sumbench.stats.Comparisons;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,6 +50,11 @@ final class CompareCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     private String threshold;
 
+    @Option(names = "--inject-slowdown", paramLabel = "P",
+            description = "A check of compare itself: make every row of NEW P slower before comparing (times × (1+P), "
+                    + "throughputs ÷ (1+P), raw data included); the table says so.")
+    private String injectSlowdown;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Table format: text, md or csv (default: ${DEFAULT-VALUE}).")
     private String format;
@@ -59,13 +66,28 @@ final class CompareCommand implements Callable<Integer> {
         }
         double thresholdFraction = Percent.parse("--threshold", threshold);
         TableFormat tableFormat = FormatOption.parse(format);
+        double slowdown = injectSlowdown == null ? 0 : Percent.parse("--inject-slowdown", injectSlowdown);
         Run oldRun = read(oldFile);
         Run newRun = read(newFile);
+        if (slowdown > 0) {
+            newRun = Comparisons.injectSlowdown(newRun, slowdown);
+        }
         Comparison comparison = Comparisons.compare(oldRun, newRun, alpha, thresholdFraction);
+        List<String> notes = slowdown > 0
+                ? List.of("the new run was made " + Percent.format(slowdown) + " slower on purpose (--inject-slowdown: "
+                        + "times × " + factor(slowdown) + ", throughputs ÷ " + factor(slowdown) + "): a check of "
+                        + "compare, not a measurement")
+                : List.of();
+        Table table = CompareReport.table(comparison, oldFile.toString(), newFile.toString(), notes);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(tableFormat.render(CompareReport.table(comparison, oldFile.toString(), newFile.toString())));
+        out.print(tableFormat.render(table));
         out.flush();
         return comparison.regressions().isEmpty() ? ExitCodes.OK : ExitCodes.REGRESSION;
+    }
+
+    private static String factor(double slowdown) {
+        return new java.math.BigDecimal(String.format(java.util.Locale.ROOT, "%.6g", 1 + slowdown))
+                .stripTrailingZeros().toPlainString();
     }
 
     static Run read(Path file) {

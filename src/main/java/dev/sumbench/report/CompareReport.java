@@ -8,6 +8,7 @@ import dev.sumbench.stats.Direction;
 import dev.sumbench.stats.Estimate;
 import dev.sumbench.stats.GeoMean;
 import dev.sumbench.stats.RowComparison;
+import dev.sumbench.stats.Verdict;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,10 +30,16 @@ public final class CompareReport {
 
     /** The table for {@code comparison} of the runs named {@code oldName} and {@code newName}. */
     public static Table table(Comparison comparison, String oldName, String newName) {
+        return table(comparison, oldName, newName, List.of());
+    }
+
+    /** The same, with {@code notes} first among the notes (e.g. what was done to the input). */
+    public static Table table(Comparison comparison, String oldName, String newName, List<String> notes) {
         Table.Builder table = Table.builder("compare " + oldName + " → " + newName,
                 Table.Column.left("benchmark"), Table.Column.left("mode"), Table.Column.left("params"),
                 Table.Column.right("old"), Table.Column.right("±"), Table.Column.right("new"),
                 Table.Column.right("±"), Table.Column.left("change"), Table.Column.right("p"), Table.Column.right("n"));
+        notes.forEach(table::note);
         Map<String, List<String>> rowWarnings = new LinkedHashMap<>();
         for (RowComparison row : comparison.rows()) {
             table.row(Comparisons.shortName(row.key().benchmark()), row.key().mode(), params(row.key()),
@@ -64,6 +71,12 @@ public final class CompareReport {
         if (geoMean != null && geoMean.unit() == null) {
             table.note("geomean: of the per-row ratios in time terms (throughput rows inverted), since the units differ");
         }
+        long faster = comparison.rows().stream().filter(r -> r.verdict() == Verdict.BETTER).count();
+        long slower = comparison.rows().stream().filter(r -> r.verdict() == Verdict.WORSE).count();
+        long other = comparison.significant().size() - faster - slower;
+        table.note("significant: " + comparison.significant().size() + " of " + comparison.rows().size() + " rows ("
+                + faster + " faster or better, " + slower + " slower or worse" + (other > 0 ? ", " + other + " changed"
+                : "") + ")");
         int regressions = comparison.regressions().size();
         table.note(regressions == 0
                 ? "no row is significantly worse by more than " + percent(comparison.threshold())

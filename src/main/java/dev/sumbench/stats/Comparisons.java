@@ -145,6 +145,33 @@ public final class Comparisons {
     }
 
     /**
+     * {@code run} with every row's primary metric made slower by {@code slowdown} (0.2 for 20 %): raw data, score and
+     * error of a time per operation multiplied by {@code 1 + slowdown}, of a throughput divided by it; other units
+     * are left as they are. That is how a known change is injected into real data to check that a comparison finds
+     * it.
+     */
+    public static Run injectSlowdown(Run run, double slowdown) {
+        if (!(slowdown > -1) || Double.isInfinite(slowdown)) {
+            throw new IllegalArgumentException("slowdown must be > -100 %, got " + slowdown);
+        }
+        List<Result> rows = run.results().stream().map(row -> {
+            Metric m = row.primary();
+            double factor = switch (Direction.of(m.scoreUnit())) {
+                case LOWER_IS_BETTER -> 1 + slowdown;
+                case HIGHER_IS_BETTER -> 1 / (1 + slowdown);
+                case UNKNOWN -> 1;
+            };
+            List<List<Double>> raw = m.rawData().stream()
+                    .map(fork -> fork.stream().map(v -> v * factor).toList()).toList();
+            Metric slower = new Metric(m.score() * factor, m.error() * factor, m.confidence(), m.unit(), m.samples(),
+                    raw);
+            return new Result(row.benchmark(), row.mode(), row.params(), row.threads(), row.forks(), slower,
+                    row.secondary());
+        }).toList();
+        return new Run(run.source(), rows, run.meta());
+    }
+
+    /**
      * {@code row} with a warning when it is not significant although its intervals are wider than the threshold: a
      * regression of the threshold's size could hide in that noise, so {@code ~} does not mean "no regression" there.
      */

@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.DoubleNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sumbench.stats.CompareFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,15 +36,18 @@ class CompareCommandTest {
     }
 
     @Test
-    void aSlowdownBeyondTheThresholdExitsThreeAndSaysSlower() throws IOException {
-        Path slower = slowedDownCopy(NEW, 1.2, dir);
-        CompareTuneCli run = CompareTuneCli.run("compare", OLD, slower.toString());
+    void anInjectedSlowdownBeyondTheThresholdExitsThreeSaysSlowerAndSaysItWasInjected() {
+        CompareTuneCli run = CompareTuneCli.run("compare", OLD, NEW, "--inject-slowdown", "20%");
         assertEquals(ExitCodes.REGRESSION, run.exitCode(), run.out());
         assertTrue(run.out().contains("slower"));
-        assertFalse(run.out().contains("faster"), run.out());
+        assertTrue(run.out().lines().filter(l -> l.endsWith("forks")).noneMatch(l -> l.contains("faster")), run.out());
+        assertTrue(run.out().contains("(0 faster or better, "), run.out());
+        assertTrue(run.out().contains("  * the new run was made 20% slower on purpose (--inject-slowdown: times × 1.2, "
+                + "throughputs ÷ 1.2): a check of compare, not a measurement\n"), run.out());
         assertTrue(run.out().contains("rows are significantly worse by more than 5 %"), run.out());
         // the same slowdown under a 200 % threshold is reported, but is no regression
-        CompareTuneCli lenient = CompareTuneCli.run("compare", OLD, slower.toString(), "--threshold", "200%");
+        CompareTuneCli lenient = CompareTuneCli.run("compare", OLD, NEW, "--inject-slowdown", "20%", "--threshold",
+                "200%");
         assertEquals(ExitCodes.OK, lenient.exitCode());
         assertTrue(lenient.out().contains("slower"));
     }
@@ -95,6 +95,7 @@ class CompareCommandTest {
             {"compare", OLD, NEW, "--threshold", "abc"},
             {"compare", OLD, NEW, "--threshold", "-5%"},
             {"compare", OLD, NEW, "--format", "xml"},
+            {"compare", OLD, NEW, "--inject-slowdown", "much"},
         };
         for (String[] args : cases) {
             CompareTuneCli run = CompareTuneCli.run(args);
@@ -105,26 +106,5 @@ class CompareCommandTest {
         }
         CompareTuneCli missing = CompareTuneCli.run("compare", OLD, dir.resolve("missing.json").toString());
         assertTrue(missing.err().contains("missing.json"), missing.err());
-    }
-
-    /** A copy of the JMH JSON {@code file} with every raw value, score and error made slower by {@code factor}. */
-    static Path slowedDownCopy(String file, double factor, Path dir) throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        ArrayNode rows = (ArrayNode) json.readTree(Path.of(file).toFile());
-        for (JsonNode row : rows) {
-            ObjectNode metric = (ObjectNode) row.get("primaryMetric");
-            double f = metric.get("scoreUnit").asText().startsWith("ops/") ? 1 / factor : factor;
-            metric.put("score", metric.get("score").asDouble() * f);
-            metric.put("scoreError", metric.get("scoreError").asDouble() * f);
-            for (JsonNode fork : metric.get("rawData")) {
-                ArrayNode iterations = (ArrayNode) fork;
-                for (int i = 0; i < iterations.size(); i++) {
-                    iterations.set(i, DoubleNode.valueOf(iterations.get(i).asDouble() * f));
-                }
-            }
-        }
-        Path target = dir.resolve("slower.json");
-        json.writeValue(target.toFile(), rows);
-        return target;
     }
 }
