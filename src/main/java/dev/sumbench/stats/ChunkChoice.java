@@ -1,16 +1,18 @@
 package dev.sumbench.stats;
 
 import dev.sumbench.results.ScoreUnit;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 
 /**
  * The chunk sizes measured for one strategy × size × workers (× cores), and what to make of them.
  *
  * @param benchmark    the benchmark's full name
  * @param mode         its mode
- * @param params       the row's params without {@code chunk}: what identifies the group
+ * @param params       the row's params without {@code chunk}, sorted by name: what identifies the group
  * @param unit         the score's unit
  * @param points       the measured chunk sizes &gt; 0, ascending
  * @param best         the point with the best score
@@ -34,7 +36,7 @@ public record ChunkChoice(String benchmark, String mode, Map<String, String> par
     public static final int STREAM_LEAVES_PER_WORKER = 4;
 
     public ChunkChoice {
-        params = Map.copyOf(params);
+        params = Collections.unmodifiableSortedMap(new TreeMap<>(params));
         points = List.copyOf(points);
         flat = List.copyOf(flat);
         warnings = List.copyOf(warnings);

@@ -188,6 +188,10 @@ public record ChunkTuning(double within, List<ChunkChoice> choices, List<String>
             warnings.add("the flat region reaches the smallest chunk measured (" + points.get(0).chunk()
                     + "): it may extend further; measure smaller chunks");
         }
+        if (defaultPoint != null && cost(defaultPoint, direction) < cost(points.get(bestIndex), direction)) {
+            warnings.add("chunk 0 (the strategy's own default) beat every chunk measured: measure chunks around the "
+                    + "default's");
+        }
         for (int i = 0; i < points.size(); i++) {
             if ((i < from || i > to) && cost(points.get(i), direction) <= limit) {
                 warnings.add("chunk " + points.get(i).chunk() + " is also within " + percent.strip()

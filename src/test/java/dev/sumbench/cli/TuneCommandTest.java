@@ -22,16 +22,16 @@ class TuneCommandTest {
 
     @Test
     void tuningARealSweepWritesAProfileBesideTheRunThatSumUses() throws IOException {
-        Path run = copy("chunk-sweep.json");
+        Path run = copy("chunk-sweep-quiet.json");
         CompareTuneCli tune = CompareTuneCli.run("tune", run.toString());
         assertEquals(ExitCodes.OK, tune.exitCode(), tune.err());
-        Path profile = dir.resolve("chunk-sweep" + ChunkProfiles.SUFFIX);
+        Path profile = dir.resolve("chunk-sweep-quiet" + ChunkProfiles.SUFFIX);
         assertEquals("tune: wrote 2 recommendations to " + profile + "\n", tune.err());
         assertTrue(tune.out().startsWith("chunk sizes of " + run + "\n"), tune.out());
         assertTrue(tune.out().contains("fork-join"));
 
         ChunkProfiles.Document document = ChunkProfiles.readDocument(profile);
-        assertEquals("chunk-sweep.json", document.source());
+        assertEquals("chunk-sweep-quiet.json", document.source());
         assertEquals(0.05, document.within(), 1e-12);
         assertEquals(List.of(200_000L, 2_000_000L), document.entries().stream().map(ChunkProfiles.Entry::size).toList());
         int tuned = document.entries().get(1).chunk();
@@ -48,7 +48,7 @@ class TuneCommandTest {
 
     @Test
     void outAndWithinAndCoresAreHonoured() {
-        Path run = copy("chunk-sweep.json");
+        Path run = copy("chunk-sweep-quiet.json");
         Path out = dir.resolve("mine.json");
         CompareTuneCli tune = CompareTuneCli.run("tune", run.toString(), "--within", "0%", "--out", out.toString(),
                 "--format", "md");
@@ -65,7 +65,7 @@ class TuneCommandTest {
 
     @Test
     void badInputIsOneLineAndWritesNoProfile() throws IOException {
-        Path run = copy("chunk-sweep.json");
+        Path run = copy("chunk-sweep-quiet.json");
         Path noChunks = copy("aa-long-1.json");
         Path garbage = dir.resolve("garbage.csv");
         Files.writeString(garbage, "\"Benchmark\",\"Mode\"\n\"x\",\"avgt\",1\n");

@@ -29,6 +29,28 @@ class RealRunsCompareTest {
     }
 
     @Test
+    void anAaPairOnTheQuietMachineFlagsOnlySmallSpeedupsAndNoRegression() {
+        // one run after the other with the machine quiet: 3 rows differ by 2 to 12 %, all faster in the second run
+        Comparison comparison = compare("aa-quiet-1.json", "aa-quiet-2.json");
+        assertEquals(3, comparison.significant().size());
+        assertTrue(comparison.significant().stream().allMatch(r -> r.verdict() == Verdict.BETTER));
+        assertTrue(comparison.regressions().isEmpty());
+    }
+
+    @Test
+    void aTwentyPercentSlowdownOnTheQuietMachineIsFlaggedSlowerInAllButTheNoisiestRows() {
+        Run old = CompareFixtures.run("aa-quiet-1.json");
+        Run slower = Comparisons.injectSlowdown(CompareFixtures.run("aa-quiet-2.json"), SLOWDOWN - 1);
+        Comparison comparison = Comparisons.compare(old, slower, ALPHA, THRESHOLD);
+        List<RowComparison> missed = comparison.rows().stream().filter(r -> r.verdict() != Verdict.WORSE).toList();
+        assertEquals(21, comparison.rows().size() - missed.size()); // 87.5 %: short of 95 % with 5 forks
+        assertTrue(comparison.rows().stream().noneMatch(r -> r.verdict() == Verdict.BETTER));
+        // the rows it misses are the noisy ones, and each of them says so
+        assertTrue(missed.stream().allMatch(r -> r.warnings().stream()
+                .anyMatch(w -> w.startsWith("not significant, but an interval is wider"))), missed.toString());
+    }
+
+    @Test
     void anAaPairWhoseMachineChangedBetweenTheRunsIsFlaggedWhereItReallyDiffers() {
         // one run after the other while other builds came and went: the runs differ, though the code does not
         Comparison comparison = compare("aa-sequential-1.json", "aa-sequential-2.json");
