@@ -3,13 +3,17 @@ package dev.sumbench.cli;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sumbench.sum.ChunkProfile;
+import dev.sumbench.sum.ChunkProfiles;
 import dev.sumbench.sum.Data;
 import dev.sumbench.sum.Probe;
 import dev.sumbench.sum.Settings;
 import dev.sumbench.sum.Strategies;
 import dev.sumbench.sum.SumStrategy;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,11 +28,15 @@ import picocli.CommandLine.Spec;
                     + "before a full JMH suite."},
         footer = {"", "Examples:",
             "  sumbench sum --strategy fork-join --size 10000000 --workers 2 --repeat 50",
-            "  sumbench sum --strategy thread-pool --size 10 --chunk 5 --repeat 1000 --json"})
+            "  sumbench sum --strategy thread-pool --size 10 --chunk 5 --repeat 1000 --json",
+            "  sumbench sum --strategy fork-join --size 10000000 --workers 2 \\",
+            "      --chunk auto --profile results/<run>.chunks.json"})
 final class SumCommand implements Callable<Integer> {
 
     /** Time budget for the timed calls of one probe (the warm-up comes on top). */
     private static final long PROBE_BUDGET_NANOS = 60_000_000_000L;
+    /** The {@code --chunk} value that asks for the tuned chunk of {@code --profile}. */
+    private static final String AUTO = "auto";
     /** Share of the JVM's maximum heap the data may take; the rest is left for the strategies and the JVM. */
     private static final double MAX_HEAP_SHARE_FOR_DATA = 0.8;
 
@@ -46,9 +54,14 @@ final class SumCommand implements Callable<Integer> {
             description = "Threads or processes that sum (1..1024; default: the available processors).")
     private Integer workers;
 
-    @Option(names = "--chunk", paramLabel = "C", defaultValue = "0",
-            description = "Elements per task; 0 = the strategy's default (default: ${DEFAULT-VALUE}).")
-    private int chunk;
+    @Option(names = "--chunk", paramLabel = "C|auto", defaultValue = "0",
+            description = "Elements per task; 0 = the strategy's built-in default; auto = the tuned chunk from "
+                    + "--profile (default: ${DEFAULT-VALUE}).")
+    private String chunk;
+
+    @Option(names = "--profile", paramLabel = "FILE",
+            description = "A chunking profile written by 'sumbench tune', for --chunk auto.")
+    private Path profile;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "" + Data.DEFAULT_SEED,
             description = "Seed of the generated data (default: ${DEFAULT-VALUE}).")
@@ -65,14 +78,15 @@ final class SumCommand implements Callable<Integer> {
     public Integer call() throws JsonProcessingException {
         Settings settings = validatedSettings();
         int n = (int) size;
+        int shownChunk = shownChunk(settings, n);
         long[] data = Data.generate(n, seed);
         SumReport report;
         try (SumStrategy sumStrategy = createStrategy(settings)) {
             if (repeat == 0) {
-                report = SumReport.untimed(strategy, n, settings, sumStrategy.sum(data));
+                report = SumReport.untimed(strategy, n, settings.workers(), shownChunk, sumStrategy.sum(data));
             } else {
                 Probe.Timings timings = Probe.run(sumStrategy, data, repeat, PROBE_BUDGET_NANOS);
-                report = SumReport.timed(strategy, n, settings, timings);
+                report = SumReport.timed(strategy, n, settings.workers(), shownChunk, timings);
             }
         }
         print(report);
@@ -96,13 +110,54 @@ final class SumCommand implements Callable<Integer> {
         if (w < 1 || w > Settings.MAX_WORKERS) {
             throw bad("--workers: must be 1.." + Settings.MAX_WORKERS + ", got " + w);
         }
-        if (chunk < 0) {
-            throw bad("--chunk: must be >= 0 (0 = the strategy's default), got " + chunk);
-        }
         if (repeat < 0) {
             throw bad("--repeat: must be >= 0, got " + repeat);
         }
-        return new Settings(w, chunk);
+        if (AUTO.equals(chunk.strip())) {
+            if (profile == null) {
+                throw bad("--chunk auto: needs --profile FILE (a chunking profile written by 'sumbench tune')");
+            }
+            return new Settings(w, Settings.DEFAULT_CHUNK, readProfile());
+        }
+        if (profile != null) {
+            throw bad("--profile: only used with --chunk auto, got --chunk " + chunk);
+        }
+        int c;
+        try {
+            c = Integer.parseInt(chunk.strip());
+        } catch (NumberFormatException e) {
+            throw bad("--chunk: expected a number >= 0 or auto, got '" + chunk + "'");
+        }
+        if (c < 0) {
+            throw bad("--chunk: must be >= 0 (0 = the strategy's default), got " + c);
+        }
+        return new Settings(w, c);
+    }
+
+    private ChunkProfile readProfile() {
+        try {
+            return ChunkProfiles.read(profile);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--profile " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The chunk the report shows: the explicit one, or with {@code --chunk auto} the profile's for this strategy,
+     * workers and size (0 when the profile has none and the built-in default applies, which stderr then says).
+     */
+    private int shownChunk(Settings settings, int n) {
+        if (settings.chunk() != Settings.DEFAULT_CHUNK || settings.profile() == ChunkProfile.NONE) {
+            return settings.chunk();
+        }
+        OptionalInt tuned = settings.profile().chunkFor(strategy, settings.workers(), n);
+        if (tuned.isEmpty()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("sumbench sum: " + profile + " has no chunk for " + strategy + " with " + settings.workers()
+                    + " workers: the built-in default applies");
+            err.flush();
+        }
+        return tuned.orElse(Settings.DEFAULT_CHUNK);
     }
 
     private SumStrategy createStrategy(Settings settings) {
@@ -154,12 +209,12 @@ final class SumCommand implements Callable<Integer> {
             @JsonProperty("max_ns") Long maxNs,
             @JsonProperty("gbps") Double gbps) {
 
-        static SumReport untimed(String strategy, int size, Settings settings, long sum) {
-            return new SumReport(strategy, size, settings.workers(), settings.chunk(), sum, 0, null, null, null, null);
+        static SumReport untimed(String strategy, int size, int workers, int chunk, long sum) {
+            return new SumReport(strategy, size, workers, chunk, sum, 0, null, null, null, null);
         }
 
-        static SumReport timed(String strategy, int size, Settings settings, Probe.Timings timings) {
-            return new SumReport(strategy, size, settings.workers(), settings.chunk(), timings.sum(),
+        static SumReport timed(String strategy, int size, int workers, int chunk, Probe.Timings timings) {
+            return new SumReport(strategy, size, workers, chunk, timings.sum(),
                     timings.times().length, timings.min(), timings.median(), timings.max(),
                     timings.gigabytesPerSecond(size));
         }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "sumbench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "When do threads, fork/join or separate processes pay off on the JVM, and how should the work "
                 + "be chunked? Measures it.",
-        subcommands = {DemoCommand.class, SumCommand.class, TablesCommand.class, PlotCommand.class})
+        subcommands = {DemoCommand.class, SumCommand.class, TablesCommand.class, PlotCommand.class,
+            CompareCommand.class, TuneCommand.class})
 final class SumbenchCommand implements Runnable {
 
     @Spec
@@ -17,6 +18,7 @@ final class SumbenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a command is missing: demo, sum, tables, plot");
+        throw new ParameterException(spec.commandLine(), "a command is missing: demo, sum, tables, plot, compare, "
+                + "tune");
     }
 }

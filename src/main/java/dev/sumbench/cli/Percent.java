@@ -1,0 +1,38 @@
+package dev.sumbench.cli;
+
+import java.util.Locale;
+
+/** Percentages as options take them: {@code 5%}, {@code 5} or {@code 0.5%}; a bare number is a percentage too. */
+final class Percent {
+
+    private Percent() {
+    }
+
+    /**
+     * The fraction {@code text} stands for (0.05 for {@code 5%}).
+     *
+     * @throws BadInputException naming {@code option} if it is not a number &gt;= 0, with or without {@code %}
+     */
+    static double parse(String option, String text) {
+        String number = text.strip();
+        if (number.endsWith("%")) {
+            number = number.substring(0, number.length() - 1).strip();
+        }
+        double percent;
+        try {
+            percent = Double.parseDouble(number);
+        } catch (NumberFormatException e) {
+            throw new BadInputException(option + ": expected a percentage such as 5%, got '" + text + "'");
+        }
+        if (!(percent >= 0) || Double.isInfinite(percent)) {
+            throw new BadInputException(option + ": expected a percentage >= 0, got '" + text + "'");
+        }
+        return percent / 100;
+    }
+
+    /** {@code 0.05} as {@code 5%}. */
+    static String format(double fraction) {
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.6g", fraction * 100)).stripTrailingZeros()
+                .toPlainString() + "%";
+    }
+}

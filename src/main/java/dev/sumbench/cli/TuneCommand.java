@@ -1,0 +1,110 @@
+package dev.sumbench.cli;
+
+import dev.sumbench.report.TableFormat;
+import dev.sumbench.report.TuneReport;
+import dev.sumbench.results.Run;
+import dev.sumbench.stats.ChunkChoice;
+import dev.sumbench.stats.ChunkTuning;
+import dev.sumbench.sum.ChunkProfiles;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code sumbench tune RUN}: the best chunk sizes of a chunk-size sweep, written as a profile the strategies use. */
+@Command(name = "tune", mixinStandardHelpOptions = true,
+        description = {"Reads a run of the chunk-size benchmark (rows with params strategy, size, workers, chunk and "
+                + "maybe cores) and shows, per strategy × size × workers (× cores), the best chunk with its interval, "
+                + "the flat region of chunks within --within of the best, and the recommendation: the middle of the "
+                + "flat region.",
+            "Writes the recommendations as a chunking profile beside the run (<stem>" + ChunkProfiles.SUFFIX + "), "
+                    + "which 'sumbench sum --chunk auto --profile FILE' and the strategies' default chunk use."},
+        footer = {"", "Examples:",
+            "  sumbench tune results/20250101-120000_box_jdk17.json",
+            "  sumbench tune run.json --within 3%% --cores 4 --out fork-join.chunks.json",
+            "  sumbench sum --strategy fork-join --size 10000000 --workers 2 \\",
+            "      --chunk auto --profile results/20250101-120000_box_jdk17" + ChunkProfiles.SUFFIX})
+final class TuneCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "RUN", description = "A run of the chunk-size benchmark (JMH .json or .csv).")
+    private Path runFile;
+
+    @Option(names = "--within", paramLabel = "P", defaultValue = "5%",
+            description = "Chunks this close to the best belong to the flat region (default: ${DEFAULT-VALUE}).")
+    private String within;
+
+    @Option(names = "--cores", paramLabel = "N",
+            description = "With a 'cores' param: which core count goes into the profile (default: the largest).")
+    private Long cores;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Where to write the profile (default: beside the run, <stem>" + ChunkProfiles.SUFFIX + ").")
+    private Path out;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Table format: text, md or csv (default: ${DEFAULT-VALUE}).")
+    private String format;
+
+    @Override
+    public Integer call() {
+        double withinFraction = Percent.parse("--within", within);
+        if (cores != null && cores < 1) {
+            throw new BadInputException("--cores: expected a count >= 1, got " + cores);
+        }
+        TableFormat tableFormat = FormatOption.parse(format);
+        Run run = CompareCommand.read(runFile);
+        ChunkTuning tuning;
+        try {
+            tuning = ChunkTuning.of(run, withinFraction);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(runFile + ": " + e.getMessage(), e);
+        }
+        List<ChunkChoice> chosen = tuning.forProfile(cores == null ? OptionalLong.empty() : OptionalLong.of(cores));
+        if (cores != null && chosen.isEmpty()) {
+            boolean coresParam = tuning.choices().stream().anyMatch(c -> c.cores().isPresent());
+            throw new BadInputException("--cores: " + runFile + " has no rows with " + (coresParam ? "cores=" + cores
+                    : "a 'cores' param"));
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(tableFormat.render(TuneReport.table(tuning, runFile.toString())));
+        stdout.flush();
+        PrintWriter err = spec.commandLine().getErr();
+        if (chosen.isEmpty()) {
+            err.println("tune: no profile written: no row has the params strategy, size and workers");
+            err.flush();
+            return ExitCodes.OK;
+        }
+        Path profileFile = out != null ? out : ChunkProfiles.besideRun(runFile);
+        ChunkProfiles.Document document;
+        try {
+            document = document(run, withinFraction, chosen);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(runFile + ": cannot make a profile: " + e.getMessage(), e);
+        }
+        ChunkProfiles.write(profileFile, document);
+        err.println("tune: wrote " + chosen.size() + " recommendation" + (chosen.size() == 1 ? "" : "s") + " to "
+                + profileFile);
+        err.flush();
+        return ExitCodes.OK;
+    }
+
+    private static ChunkProfiles.Document document(Run run, double within, List<ChunkChoice> chosen) {
+        List<ChunkProfiles.Entry> entries = chosen.stream()
+                .map(c -> new ChunkProfiles.Entry(c.strategy(), (int) c.workers().getAsLong(), c.size().getAsLong(),
+                        (int) Math.min(Integer.MAX_VALUE, c.recommended().chunk()), c.flatFrom(), c.flatTo()))
+                .toList();
+        int cores = chosen.stream().map(ChunkChoice::cores).filter(OptionalLong::isPresent)
+                .mapToInt(c -> (int) c.getAsLong()).findFirst()
+                .orElse(run.metadata().map(m -> m.cores()).orElse(0));
+        return new ChunkProfiles.Document(String.valueOf(run.source().getFileName()), within, cores, entries);
+    }
+}

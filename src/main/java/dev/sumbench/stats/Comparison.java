@@ -1,0 +1,37 @@
+package dev.sumbench.stats;
+
+import dev.sumbench.results.Result;
+import java.util.List;
+
+/**
+ * Two runs compared row by row, as {@code sumbench compare} reports them.
+ *
+ * @param alpha     the significance level the verdicts use
+ * @param threshold the smallest significant worsening that counts as a regression (0.05 for 5 %)
+ * @param rows      the matched rows, in the old run's order
+ * @param onlyOld   rows only the old run has
+ * @param onlyNew   rows only the new run has
+ * @param geoMean   the geometric mean over the matched rows, or {@code null} when none qualifies
+ * @param warnings  what limits the whole comparison (metadata that differs, no raw data, ...), as advice
+ */
+public record Comparison(double alpha, double threshold, List<RowComparison> rows, List<Result.Key> onlyOld,
+                         List<Result.Key> onlyNew, GeoMean geoMean, List<String> warnings) {
+
+    public Comparison {
+        rows = List.copyOf(rows);
+        onlyOld = List.copyOf(onlyOld);
+        onlyNew = List.copyOf(onlyNew);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** The rows significantly worse by more than the threshold: what makes {@code compare} exit with 3. */
+    public List<RowComparison> regressions() {
+        return rows.stream().filter(r -> r.isRegression(threshold)).toList();
+    }
+
+    /** The rows with a significant change in either direction. */
+    public List<RowComparison> significant() {
+        return rows.stream().filter(r -> r.verdict() == Verdict.BETTER || r.verdict() == Verdict.WORSE
+                || r.verdict() == Verdict.CHANGED).toList();
+    }
+}

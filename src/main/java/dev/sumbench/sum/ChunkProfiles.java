@@ -1,0 +1,285 @@
+package dev.sumbench.sum;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The chunking profile file that {@code sumbench tune} writes and {@code sumbench sum --chunk auto --profile FILE}
+ * (or any caller of {@link #read}) turns into a {@link ChunkProfile}.
+ *
+ * <p>The file is a small JSON object:
+ * <pre>{@code
+ * {
+ *   "format" : "sumbench-chunk-profile",
+ *   "version" : 1,
+ *   "source" : "20250101-120000_box_jdk17.json",
+ *   "within" : 0.05,
+ *   "cores" : 2,
+ *   "entries" : [ { "strategy" : "fork-join", "workers" : 2, "size" : 1000000, "chunk" : 16384,
+ *                   "flat" : [ 4096, 65536 ] } ]
+ * }
+ * }</pre>
+ * {@code format}, {@code version} and each entry's {@code strategy}, {@code workers}, {@code size} and
+ * {@code chunk} are required; {@code source}, {@code within}, {@code cores} and {@code flat} (the flat region the
+ * recommendation was taken from) are for people. For a range of {@code n} elements a strategy uses the entry of
+ * its id and workers with the largest {@code size <= n} (the smallest size when {@code n} is below all).
+ *
+ * <p>Stateless and thread-safe. Errors are {@link IllegalArgumentException}s whose message is one line naming the
+ * file and the field: {@code x.chunks.json: entries[2].chunk: expected an integer >= 1, found -5}.
+ */
+public final class ChunkProfiles {
+
+    /*
+     * Implementation notes. Read with Jackson's tree model rather than data binding, so that every missing or wrong
+     * field gets a message with its path. Written through a temporary file in the same directory and an atomic move,
+     * so a reader never sees half a profile and a failed write leaves the old one in place. Two entries for the same
+     * strategy, workers and size are refused: which one should win is not the reader's to guess.
+     */
+
+    /** The value of the {@code format} field. */
+    public static final String FORMAT = "sumbench-chunk-profile";
+    /** The version this class reads and writes. */
+    public static final int VERSION = 1;
+    /** The suffix {@code tune} gives a profile beside its run: {@code <stem>.chunks.json}. */
+    public static final String SUFFIX = ".chunks.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ChunkProfiles() {
+    }
+
+    /**
+     * One tuned chunk.
+     *
+     * @param strategy the strategy id
+     * @param workers  workers it was tuned for
+     * @param size     elements in the tuned range
+     * @param chunk    the recommended chunk, &gt;= 1
+     * @param flatFrom smallest chunk of the flat region it came from (0 when unknown)
+     * @param flatTo   largest chunk of the flat region (0 when unknown)
+     */
+    public record Entry(String strategy, int workers, long size, int chunk, long flatFrom, long flatTo) {
+
+        public Entry {
+            if (strategy == null || strategy.isBlank()) {
+                throw new IllegalArgumentException("strategy must not be empty");
+            }
+            if (workers < 1 || workers > Settings.MAX_WORKERS) {
+                throw new IllegalArgumentException("workers must be 1.." + Settings.MAX_WORKERS + ", got " + workers);
+            }
+            if (size < 0) {
+                throw new IllegalArgumentException("size must be >= 0, got " + size);
+            }
+            if (chunk < 1) {
+                throw new IllegalArgumentException("chunk must be >= 1, got " + chunk);
+            }
+        }
+    }
+
+    /**
+     * A profile file's content.
+     *
+     * @param source  the run it was tuned from (a file name), or {@code null}
+     * @param within  the tolerance of the flat regions, or NaN when unknown
+     * @param cores   the cores the tuned rows ran on, or 0 when unknown
+     * @param entries the tuned chunks
+     */
+    public record Document(String source, double within, int cores, List<Entry> entries) {
+
+        public Document {
+            entries = List.copyOf(entries);
+        }
+
+        /** The profile the strategies use. */
+        public ChunkProfile toProfile() {
+            Map<String, List<Entry>> byKey = new HashMap<>();
+            for (Entry entry : entries) {
+                byKey.computeIfAbsent(ChunkProfile.key(entry.strategy(), entry.workers()), k -> new ArrayList<>())
+                        .add(entry);
+            }
+            Map<String, long[][]> chunks = new HashMap<>();
+            byKey.forEach((key, list) -> chunks.put(key, list.stream()
+                    .sorted(Comparator.comparingLong(Entry::size))
+                    .map(e -> new long[] {e.size(), e.chunk()})
+                    .toArray(long[][]::new)));
+            return new ChunkProfile(chunks);
+        }
+    }
+
+    /** Reads the profile in {@code file}. */
+    public static ChunkProfile read(Path file) {
+        return readDocument(file).toProfile();
+    }
+
+    /** Reads the whole content of the profile in {@code file}. */
+    public static Document readDocument(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw bad(file, "expected a chunking profile, found no such file");
+        } catch (IOException e) {
+            throw bad(file, "cannot read it: " + e.getMessage());
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new IllegalArgumentException(file + (line > 0 ? ":" + line : "") + ": expected JSON, found "
+                    + e.getOriginalMessage().lines().findFirst().orElse("something else"), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw bad(file, "expected a JSON object with \"format\": \"" + FORMAT + "\", found "
+                    + (root == null ? "nothing" : root.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
+        }
+        String format = root.path("format").asText(null);
+        if (!FORMAT.equals(format)) {
+            throw bad(file, "format: expected \"" + FORMAT + "\", found " + root.path("format"));
+        }
+        if (!root.path("version").canConvertToInt() || root.path("version").asInt() != VERSION) {
+            throw bad(file, "version: expected " + VERSION + ", found " + root.path("version"));
+        }
+        JsonNode entries = root.path("entries");
+        if (!entries.isArray()) {
+            throw bad(file, "entries: expected an array, found " + entries);
+        }
+        List<Entry> list = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < entries.size(); i++) {
+            String at = "entries[" + i + "]";
+            JsonNode node = entries.get(i);
+            if (!node.isObject()) {
+                throw bad(file, at + ": expected an object, found " + node);
+            }
+            JsonNode strategy = node.path("strategy");
+            if (!strategy.isTextual() || strategy.asText().isBlank()) {
+                throw bad(file, at + ".strategy: expected a strategy id, found "
+                    + (strategy.isMissingNode() ? "nothing" : strategy));
+            }
+            int workers = (int) integer(file, node, at, "workers", 1, Settings.MAX_WORKERS);
+            long size = integer(file, node, at, "size", 0, Long.MAX_VALUE);
+            int chunk = (int) integer(file, node, at, "chunk", 1, Integer.MAX_VALUE);
+            long[] flat = flat(file, node, at);
+            if (!seen.add(strategy.asText() + "/" + workers + "/" + size)) {
+                throw bad(file, at + ": expected one entry per strategy, workers and size, found a second for "
+                        + strategy.asText() + " with " + workers + " workers at size " + size);
+            }
+            list.add(new Entry(strategy.asText(), workers, size, chunk, flat[0], flat[1]));
+        }
+        JsonNode within = root.path("within");
+        JsonNode cores = root.path("cores");
+        return new Document(root.path("source").isTextual() ? root.path("source").asText() : null,
+                within.isNumber() ? within.asDouble() : Double.NaN, cores.canConvertToInt() ? cores.asInt() : 0,
+                list);
+    }
+
+    /**
+     * Writes {@code document} to {@code file} atomically: a reader sees the old file or the new one, never a part.
+     *
+     * @throws UncheckedIOException if the file cannot be written (nothing is left behind)
+     */
+    public static void write(Path file, Document document) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("version", VERSION);
+        if (document.source() != null) {
+            root.put("source", document.source());
+        }
+        if (!Double.isNaN(document.within())) {
+            root.put("within", document.within());
+        }
+        if (document.cores() > 0) {
+            root.put("cores", document.cores());
+        }
+        ArrayNode entries = root.putArray("entries");
+        for (Entry entry : document.entries()) {
+            ObjectNode node = entries.addObject();
+            node.put("strategy", entry.strategy());
+            node.put("workers", entry.workers());
+            node.put("size", entry.size());
+            node.put("chunk", entry.chunk());
+            if (entry.flatFrom() > 0 && entry.flatTo() > 0) {
+                node.putArray("flat").add(entry.flatFrom()).add(entry.flatTo());
+            }
+        }
+        Path absolute = file.toAbsolutePath();
+        Path temp = null;
+        try {
+            temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+            Files.writeString(temp, JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+            temp = null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot write the profile: " + e.getMessage(), e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // the temporary file is all that is left; nothing more can be done
+                }
+            }
+        }
+    }
+
+    /** Where {@code tune} puts the profile of the run in {@code runFile}: {@code <stem>.chunks.json} beside it. */
+    public static Path besideRun(Path runFile) {
+        String name = String.valueOf(runFile.getFileName());
+        for (String extension : List.of(".json", ".csv", ".scsv")) {
+            if (name.toLowerCase(java.util.Locale.ROOT).endsWith(extension)) {
+                name = name.substring(0, name.length() - extension.length());
+                break;
+            }
+        }
+        return runFile.resolveSibling(name + SUFFIX);
+    }
+
+    private static long integer(Path file, JsonNode node, String at, String field, long min, long max) {
+        JsonNode value = node.path(field);
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < min || value.asLong() > max) {
+            String range = max == Long.MAX_VALUE ? ">= " + min : min + ".." + max;
+            throw bad(file, at + "." + field + ": expected an integer " + range + ", found "
+                    + (value.isMissingNode() ? "nothing" : value));
+        }
+        return value.asLong();
+    }
+
+    private static long[] flat(Path file, JsonNode node, String at) {
+        JsonNode flat = node.path("flat");
+        if (flat.isMissingNode() || flat.isNull()) {
+            return new long[] {0, 0};
+        }
+        if (!flat.isArray() || flat.size() != 2 || !flat.get(0).canConvertToLong() || !flat.get(1).canConvertToLong()) {
+            throw bad(file, at + ".flat: expected [smallest, largest] chunk, found " + flat);
+        }
+        return new long[] {flat.get(0).asLong(), flat.get(1).asLong()};
+    }
+
+    private static IllegalArgumentException bad(Path file, String problem) {
+        return new IllegalArgumentException(file + ": " + problem);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.sumbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sumbench.stats.CompareFixtures;
+import dev.sumbench.sum.ChunkProfiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TuneCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void tuningARealSweepWritesAProfileBesideTheRunThatSumUses() throws IOException {
+        Path run = copy("chunk-sweep-quiet.json");
+        CompareTuneCli tune = CompareTuneCli.run("tune", run.toString());
+        assertEquals(ExitCodes.OK, tune.exitCode(), tune.err());
+        Path profile = dir.resolve("chunk-sweep-quiet" + ChunkProfiles.SUFFIX);
+        assertEquals("tune: wrote 2 recommendations to " + profile + "\n", tune.err());
+        assertTrue(tune.out().startsWith("chunk sizes of " + run + "\n"), tune.out());
+        assertTrue(tune.out().contains("fork-join"));
+
+        ChunkProfiles.Document document = ChunkProfiles.readDocument(profile);
+        assertEquals("chunk-sweep-quiet.json", document.source());
+        assertEquals(0.05, document.within(), 1e-12);
+        assertEquals(List.of(200_000L, 2_000_000L), document.entries().stream().map(ChunkProfiles.Entry::size).toList());
+        int tuned = document.entries().get(1).chunk();
+
+        CompareTuneCli sum = CompareTuneCli.run("sum", "--strategy", "fork-join", "--size", "2000000", "--workers",
+                "2", "--chunk", "auto", "--profile", profile.toString(), "--json");
+        assertEquals(ExitCodes.OK, sum.exitCode(), sum.err());
+        JsonNode report = new ObjectMapper().readTree(sum.out());
+        assertEquals(tuned, report.get("chunk").asInt());
+        CompareTuneCli sequential = CompareTuneCli.run("sum", "--strategy", "sequential", "--size", "2000000",
+                "--json");
+        assertEquals(new ObjectMapper().readTree(sequential.out()).get("sum"), report.get("sum"));
+    }
+
+    @Test
+    void outAndWithinAndCoresAreHonoured() {
+        Path run = copy("chunk-sweep-quiet.json");
+        Path out = dir.resolve("mine.json");
+        CompareTuneCli tune = CompareTuneCli.run("tune", run.toString(), "--within", "0%", "--out", out.toString(),
+                "--format", "md");
+        assertEquals(ExitCodes.OK, tune.exitCode(), tune.err());
+        assertTrue(tune.out().startsWith("### chunk sizes of "), tune.out());
+        assertTrue(tune.out().contains("flat (within 0 %)"), tune.out());
+        ChunkProfiles.Document document = ChunkProfiles.readDocument(out);
+        // within 0 % the flat region is the best point alone, and so is the recommendation
+        assertTrue(document.entries().stream().allMatch(e -> e.flatFrom() == e.flatTo() && e.chunk() == e.flatFrom()));
+        CompareTuneCli wrongCores = CompareTuneCli.run("tune", run.toString(), "--cores", "3");
+        assertEquals(ExitCodes.BAD_INPUT, wrongCores.exitCode());
+        assertEquals("sumbench tune: --cores: " + run + " has no rows with a 'cores' param\n", wrongCores.err());
+    }
+
+    @Test
+    void badInputIsOneLineAndWritesNoProfile() throws IOException {
+        Path run = copy("chunk-sweep-quiet.json");
+        Path noChunks = copy("aa-long-1.json");
+        Path garbage = dir.resolve("garbage.csv");
+        Files.writeString(garbage, "\"Benchmark\",\"Mode\"\n\"x\",\"avgt\",1\n");
+        String[][] cases = {
+            {"tune"},
+            {"tune", run.toString(), "--within", "x"},
+            {"tune", run.toString(), "--within", "-1%"},
+            {"tune", run.toString(), "--cores", "0"},
+            {"tune", run.toString(), "--format", "pdf"},
+            {"tune", noChunks.toString()},
+            {"tune", garbage.toString()},
+            {"tune", dir.resolve("missing.json").toString()},
+        };
+        for (String[] args : cases) {
+            CompareTuneCli tune = CompareTuneCli.run(args);
+            assertEquals(ExitCodes.BAD_INPUT, tune.exitCode(), String.join(" ", args) + ": " + tune.err());
+            assertEquals(1, tune.errLines(), tune.err());
+            assertTrue(tune.err().startsWith("sumbench tune: "), tune.err());
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertTrue(files.noneMatch(f -> f.toString().endsWith(ChunkProfiles.SUFFIX)));
+        }
+        CompareTuneCli noChunkRows = CompareTuneCli.run("tune", noChunks.toString());
+        assertTrue(noChunkRows.err().contains("no row with a 'chunk' param"), noChunkRows.err());
+    }
+
+    @Test
+    void chunkAutoNeedsAProfileAndAProfileNeedsChunkAuto() throws IOException {
+        Path profile = dir.resolve("p" + ChunkProfiles.SUFFIX);
+        ChunkProfiles.write(profile, new ChunkProfiles.Document(null, Double.NaN, 0,
+                List.of(new ChunkProfiles.Entry("fork-join", 2, 0, 1000, 0, 0))));
+        Path broken = dir.resolve("broken" + ChunkProfiles.SUFFIX);
+        Files.writeString(broken, "{\"format\": \"sumbench-chunk-profile\", \"version\": 7, \"entries\": []}");
+        String[][] cases = {
+            {"sum", "--strategy", "fork-join", "--size", "10", "--chunk", "auto"},
+            {"sum", "--strategy", "fork-join", "--size", "10", "--chunk", "5", "--profile", profile.toString()},
+            {"sum", "--strategy", "fork-join", "--size", "10", "--chunk", "five"},
+            {"sum", "--strategy", "fork-join", "--size", "10", "--chunk", "-1"},
+            {"sum", "--strategy", "fork-join", "--size", "10", "--chunk", "auto", "--profile", broken.toString()},
+            {"sum", "--strategy", "fork-join", "--size", "10", "--chunk", "auto", "--profile",
+                dir.resolve("none.json").toString()},
+        };
+        for (String[] args : cases) {
+            CompareTuneCli sum = CompareTuneCli.run(args);
+            assertEquals(ExitCodes.BAD_INPUT, sum.exitCode(), String.join(" ", args) + ": " + sum.err());
+            assertEquals(1, sum.errLines(), sum.err());
+            assertTrue(sum.err().startsWith("sumbench sum: "), sum.err());
+        }
+        assertTrue(CompareTuneCli.run(cases[0]).err().contains("--chunk auto: needs --profile FILE"));
+        assertTrue(CompareTuneCli.run(cases[4]).err().contains("version: expected 1, found 7"));
+
+        CompareTuneCli tuned = CompareTuneCli.run("sum", "--strategy", "fork-join", "--size", "5000", "--workers", "2",
+                "--chunk", "auto", "--profile", profile.toString(), "--json");
+        assertEquals(ExitCodes.OK, tuned.exitCode(), tuned.err());
+        assertEquals(1000, new ObjectMapper().readTree(tuned.out()).get("chunk").asInt());
+        CompareTuneCli untuned = CompareTuneCli.run("sum", "--strategy", "fork-join", "--size", "5000", "--workers",
+                "3", "--chunk", "auto", "--profile", profile.toString(), "--json");
+        assertEquals(ExitCodes.OK, untuned.exitCode(), untuned.err());
+        assertEquals(0, new ObjectMapper().readTree(untuned.out()).get("chunk").asInt());
+        assertTrue(untuned.err().contains("has no chunk for fork-join with 3 workers: the built-in default applies"),
+                untuned.err());
+    }
+
+    private Path copy(String fixture) {
+        try {
+            Path target = dir.resolve(fixture);
+            Files.copy(CompareFixtures.path(fixture), target);
+            return target;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

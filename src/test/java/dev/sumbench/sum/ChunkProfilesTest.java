@@ -1,0 +1,114 @@
+package dev.sumbench.sum;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChunkProfilesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aWrittenProfileReadsBackAndAppliesTheLargestTunedSizeNotAboveTheRange() {
+        Path file = dir.resolve("run.chunks.json");
+        ChunkProfiles.write(file, new ChunkProfiles.Document("run.json", 0.05, 2, List.of(
+                new ChunkProfiles.Entry("fork-join", 2, 1_000_000, 16384, 4096, 65536),
+                new ChunkProfiles.Entry("fork-join", 2, 10_000, 1024, 256, 4096),
+                new ChunkProfiles.Entry("thread-pool", 4, 10_000, 2500, 0, 0))));
+        ChunkProfiles.Document document = ChunkProfiles.readDocument(file);
+        assertEquals("run.json", document.source());
+        assertEquals(0.05, document.within());
+        assertEquals(2, document.cores());
+        assertEquals(3, document.entries().size());
+        assertEquals(4096, document.entries().get(0).flatFrom());
+
+        ChunkProfile profile = ChunkProfiles.read(file);
+        assertEquals(OptionalInt.of(1024), profile.chunkFor("fork-join", 2, 100)); // below all: the smallest size
+        assertEquals(OptionalInt.of(1024), profile.chunkFor("fork-join", 2, 999_999));
+        assertEquals(OptionalInt.of(16384), profile.chunkFor("fork-join", 2, 5_000_000));
+        assertEquals(OptionalInt.of(2500), profile.chunkFor("thread-pool", 4, 10_000));
+        assertEquals(OptionalInt.empty(), profile.chunkFor("fork-join", 4, 10_000));
+    }
+
+    @Test
+    void theDefaultChunkingOfAStrategyUsesTheProfile() {
+        Path file = dir.resolve("p.chunks.json");
+        ChunkProfiles.write(file, new ChunkProfiles.Document(null, Double.NaN, 0,
+                List.of(new ChunkProfiles.Entry("fork-join", 2, 0, 1000, 0, 0))));
+        Settings settings = new Settings(2, Settings.DEFAULT_CHUNK, ChunkProfiles.read(file));
+        assertEquals(10, DefaultChunking.plan("fork-join", settings, 0, 10_000, 4).count());
+    }
+
+    @Test
+    void writingLeavesNoTemporaryFileAndReplacesAnOldProfileWhole() throws IOException {
+        Path file = dir.resolve("x.chunks.json");
+        Files.writeString(file, "old");
+        ChunkProfiles.write(file, new ChunkProfiles.Document(null, Double.NaN, 0,
+                List.of(new ChunkProfiles.Entry("fork-join", 1, 1, 1, 0, 0))));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(file), files.toList());
+        }
+        assertTrue(Files.readString(file).contains("\"format\" : \"sumbench-chunk-profile\""));
+    }
+
+    @Test
+    void aProfileThatCannotBeWrittenLeavesNothingBehind() {
+        Path file = dir.resolve("missing-dir").resolve("x.chunks.json");
+        assertThrows(UncheckedIOException.class, () -> ChunkProfiles.write(file,
+                new ChunkProfiles.Document(null, Double.NaN, 0, List.of())));
+        assertTrue(Files.notExists(file.getParent()));
+    }
+
+    @Test
+    void badProfilesAreOneLineNamingTheFileAndTheField() throws IOException {
+        assertBad("[]", "expected a JSON object");
+        assertBad("{\"format\": \"other\", \"version\": 1, \"entries\": []}", "format: expected \"sumbench-chunk-profile\"");
+        assertBad("{\"format\": \"sumbench-chunk-profile\", \"version\": 2, \"entries\": []}", "version: expected 1, found 2");
+        assertBad("{\"format\": \"sumbench-chunk-profile\", \"version\": 1}", "entries: expected an array");
+        assertBad(profile("{\"strategy\": \"fork-join\", \"workers\": 2, \"size\": 10, \"chunk\": -5}"),
+                "entries[0].chunk: expected an integer 1..2147483647, found -5");
+        assertBad(profile("{\"strategy\": \"fork-join\", \"workers\": 2, \"size\": 10}"),
+                "entries[0].chunk: expected an integer 1..2147483647, found nothing");
+        assertBad(profile("{\"workers\": 2, \"size\": 10, \"chunk\": 5}"), "entries[0].strategy: expected a strategy id");
+        assertBad(profile("{\"strategy\": \"fork-join\", \"workers\": 0, \"size\": 10, \"chunk\": 5}"),
+                "entries[0].workers: expected an integer 1..1024, found 0");
+        assertBad(profile("{\"strategy\": \"f\", \"workers\": 1, \"size\": 10, \"chunk\": 5}, "
+                + "{\"strategy\": \"f\", \"workers\": 1, \"size\": 10, \"chunk\": 6}"),
+                "entries[1]: expected one entry per strategy, workers and size, found a second for f with 1 workers");
+        assertBad("{\n\"format\": \n", ":3: expected JSON, found ");
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> ChunkProfiles.read(dir.resolve("nope.json")));
+        assertEquals(dir.resolve("nope.json") + ": expected a chunking profile, found no such file", missing.getMessage());
+    }
+
+    @Test
+    void theProfileLiesBesideTheRun() {
+        assertEquals(Path.of("results/20250101-120000_box_jdk17.chunks.json"),
+                ChunkProfiles.besideRun(Path.of("results/20250101-120000_box_jdk17.json")));
+        assertEquals(Path.of("a.chunks.json"), ChunkProfiles.besideRun(Path.of("a.csv")));
+    }
+
+    private static String profile(String entries) {
+        return "{\"format\": \"sumbench-chunk-profile\", \"version\": 1, \"entries\": [" + entries + "]}";
+    }
+
+    private void assertBad(String content, String expected) throws IOException {
+        Path file = dir.resolve("bad.chunks.json");
+        Files.writeString(file, content);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ChunkProfiles.read(file));
+        assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains(expected), e.getMessage() + " should contain " + expected);
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+    }
+}
