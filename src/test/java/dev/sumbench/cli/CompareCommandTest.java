@@ -23,7 +23,7 @@ class CompareCommandTest {
 
     @Test
     void anAaPairExitsZeroAndShowsTildesForUnchangedRows() {
-        CompareTuneCli run = CompareTuneCli.run("compare", OLD, NEW);
+        CliRun run = CliRun.of("compare", OLD, NEW);
         assertEquals(ExitCodes.OK, run.exitCode(), run.err());
         assertEquals("", run.err());
         assertTrue(run.out().startsWith("compare " + OLD + " → " + NEW + "\n"), run.out());
@@ -37,7 +37,7 @@ class CompareCommandTest {
 
     @Test
     void anInjectedSlowdownBeyondTheThresholdExitsThreeSaysSlowerAndSaysItWasInjected() {
-        CompareTuneCli run = CompareTuneCli.run("compare", OLD, NEW, "--inject-slowdown", "20%");
+        CliRun run = CliRun.of("compare", OLD, NEW, "--inject-slowdown", "20%");
         assertEquals(ExitCodes.REGRESSION, run.exitCode(), run.out());
         assertTrue(run.out().contains("slower"));
         assertTrue(run.out().lines().filter(l -> l.endsWith("forks")).noneMatch(l -> l.contains("faster")), run.out());
@@ -46,7 +46,7 @@ class CompareCommandTest {
                 + "throughputs ÷ 1.2): a check of compare, not a measurement\n"), run.out());
         assertTrue(run.out().contains("rows are significantly worse by more than 5 %"), run.out());
         // the same slowdown under a 200 % threshold is reported, but is no regression
-        CompareTuneCli lenient = CompareTuneCli.run("compare", OLD, NEW, "--inject-slowdown", "20%", "--threshold",
+        CliRun lenient = CliRun.of("compare", OLD, NEW, "--inject-slowdown", "20%", "--threshold",
                 "200%");
         assertEquals(ExitCodes.OK, lenient.exitCode());
         assertTrue(lenient.out().contains("slower"));
@@ -54,7 +54,7 @@ class CompareCommandTest {
 
     @Test
     void csvOnlyIsComparedFromSummariesWithAWarning() {
-        CompareTuneCli run = CompareTuneCli.run("compare", CompareFixtures.path("aa-long-1.csv").toString(),
+        CliRun run = CliRun.of("compare", CompareFixtures.path("aa-long-1.csv").toString(),
                 CompareFixtures.path("aa-long-2.csv").toString(), "--format", "md");
         assertTrue(run.exitCode() == ExitCodes.OK || run.exitCode() == ExitCodes.REGRESSION, run.err());
         assertTrue(run.out().startsWith("### compare "), run.out());
@@ -64,7 +64,7 @@ class CompareCommandTest {
 
     @Test
     void csvFormatHasOneLinePerRowPlusHeader() {
-        CompareTuneCli run = CompareTuneCli.run("compare", OLD, NEW, "--format", "csv");
+        CliRun run = CliRun.of("compare", OLD, NEW, "--format", "csv");
         assertEquals(ExitCodes.OK, run.exitCode());
         assertEquals(1 + 24 + 1, run.out().lines().count()); // header, rows, geomean
         assertTrue(run.out().startsWith("benchmark,mode,params,old,±,new,±,change,p,n\n"), run.out());
@@ -76,7 +76,7 @@ class CompareCommandTest {
         ArrayNode rows = (ArrayNode) new ObjectMapper().readTree(Path.of(NEW).toFile());
         rows.remove(0);
         new ObjectMapper().writeValue(partial.toFile(), rows);
-        CompareTuneCli run = CompareTuneCli.run("compare", OLD, partial.toString());
+        CliRun run = CliRun.of("compare", OLD, partial.toString());
         assertEquals(ExitCodes.OK, run.exitCode(), run.err());
         assertEquals(1, run.out().lines().filter(l -> l.contains("only in old")).count(), run.out());
     }
@@ -98,13 +98,13 @@ class CompareCommandTest {
             {"compare", OLD, NEW, "--inject-slowdown", "much"},
         };
         for (String[] args : cases) {
-            CompareTuneCli run = CompareTuneCli.run(args);
+            CliRun run = CliRun.of(args);
             assertEquals(ExitCodes.BAD_INPUT, run.exitCode(), String.join(" ", args) + ": " + run.err());
             assertEquals(1, run.errLines(), String.join(" ", args) + ": " + run.err());
             assertTrue(run.err().startsWith("sumbench compare: "), run.err());
             assertEquals("", run.out());
         }
-        CompareTuneCli missing = CompareTuneCli.run("compare", OLD, dir.resolve("missing.json").toString());
+        CliRun missing = CliRun.of("compare", OLD, dir.resolve("missing.json").toString());
         assertTrue(missing.err().contains("missing.json"), missing.err());
     }
 }

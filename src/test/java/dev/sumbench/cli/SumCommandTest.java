@@ -76,7 +76,7 @@ class SumCommandTest {
         CliRun run = CliRun.of(("sum " + args).split(" "));
         assertEquals(ExitCodes.BAD_INPUT, run.exitCode(), run.err());
         assertEquals("", run.out());
-        assertEquals(1, run.errLines().length, run.err());
+        assertEquals(1, run.errLines(), run.err());
         assertTrue(run.err().startsWith("sumbench sum: " + expected.strip()), run.err());
         assertTrue(run.err().strip().endsWith("(see 'sumbench sum --help')"), run.err());
     }

@@ -23,7 +23,7 @@ class TuneCommandTest {
     @Test
     void tuningARealSweepWritesAProfileBesideTheRunThatSumUses() throws IOException {
         Path run = copy("chunk-sweep-quiet.json");
-        CompareTuneCli tune = CompareTuneCli.run("tune", run.toString());
+        CliRun tune = CliRun.of("tune", run.toString());
         assertEquals(ExitCodes.OK, tune.exitCode(), tune.err());
         Path profile = dir.resolve("chunk-sweep-quiet" + ChunkProfiles.SUFFIX);
         assertEquals("tune: wrote 2 recommendations to " + profile + "\n", tune.err());
@@ -36,12 +36,12 @@ class TuneCommandTest {
         assertEquals(List.of(200_000L, 2_000_000L), document.entries().stream().map(ChunkProfiles.Entry::size).toList());
         int tuned = document.entries().get(1).chunk();
 
-        CompareTuneCli sum = CompareTuneCli.run("sum", "--strategy", "fork-join", "--size", "2000000", "--workers",
+        CliRun sum = CliRun.of("sum", "--strategy", "fork-join", "--size", "2000000", "--workers",
                 "2", "--chunk", "auto", "--profile", profile.toString(), "--json");
         assertEquals(ExitCodes.OK, sum.exitCode(), sum.err());
         JsonNode report = new ObjectMapper().readTree(sum.out());
         assertEquals(tuned, report.get("chunk").asInt());
-        CompareTuneCli sequential = CompareTuneCli.run("sum", "--strategy", "sequential", "--size", "2000000",
+        CliRun sequential = CliRun.of("sum", "--strategy", "sequential", "--size", "2000000",
                 "--json");
         assertEquals(new ObjectMapper().readTree(sequential.out()).get("sum"), report.get("sum"));
     }
@@ -50,7 +50,7 @@ class TuneCommandTest {
     void outAndWithinAndCoresAreHonoured() {
         Path run = copy("chunk-sweep-quiet.json");
         Path out = dir.resolve("mine.json");
-        CompareTuneCli tune = CompareTuneCli.run("tune", run.toString(), "--within", "0%", "--out", out.toString(),
+        CliRun tune = CliRun.of("tune", run.toString(), "--within", "0%", "--out", out.toString(),
                 "--format", "md");
         assertEquals(ExitCodes.OK, tune.exitCode(), tune.err());
         assertTrue(tune.out().startsWith("### chunk sizes of "), tune.out());
@@ -58,7 +58,7 @@ class TuneCommandTest {
         ChunkProfiles.Document document = ChunkProfiles.readDocument(out);
         // within 0 % the flat region is the best point alone, and so is the recommendation
         assertTrue(document.entries().stream().allMatch(e -> e.flatFrom() == e.flatTo() && e.chunk() == e.flatFrom()));
-        CompareTuneCli wrongCores = CompareTuneCli.run("tune", run.toString(), "--cores", "3");
+        CliRun wrongCores = CliRun.of("tune", run.toString(), "--cores", "3");
         assertEquals(ExitCodes.BAD_INPUT, wrongCores.exitCode());
         assertEquals("sumbench tune: --cores: " + run + " has no rows with a 'cores' param\n", wrongCores.err());
     }
@@ -80,7 +80,7 @@ class TuneCommandTest {
             {"tune", dir.resolve("missing.json").toString()},
         };
         for (String[] args : cases) {
-            CompareTuneCli tune = CompareTuneCli.run(args);
+            CliRun tune = CliRun.of(args);
             assertEquals(ExitCodes.BAD_INPUT, tune.exitCode(), String.join(" ", args) + ": " + tune.err());
             assertEquals(1, tune.errLines(), tune.err());
             assertTrue(tune.err().startsWith("sumbench tune: "), tune.err());
@@ -88,7 +88,7 @@ class TuneCommandTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertTrue(files.noneMatch(f -> f.toString().endsWith(ChunkProfiles.SUFFIX)));
         }
-        CompareTuneCli noChunkRows = CompareTuneCli.run("tune", noChunks.toString());
+        CliRun noChunkRows = CliRun.of("tune", noChunks.toString());
         assertTrue(noChunkRows.err().contains("no row with a 'chunk' param"), noChunkRows.err());
     }
 
@@ -109,19 +109,19 @@ class TuneCommandTest {
                 dir.resolve("none.json").toString()},
         };
         for (String[] args : cases) {
-            CompareTuneCli sum = CompareTuneCli.run(args);
+            CliRun sum = CliRun.of(args);
             assertEquals(ExitCodes.BAD_INPUT, sum.exitCode(), String.join(" ", args) + ": " + sum.err());
             assertEquals(1, sum.errLines(), sum.err());
             assertTrue(sum.err().startsWith("sumbench sum: "), sum.err());
         }
-        assertTrue(CompareTuneCli.run(cases[0]).err().contains("--chunk auto: needs --profile FILE"));
-        assertTrue(CompareTuneCli.run(cases[4]).err().contains("version: expected 1, found 7"));
+        assertTrue(CliRun.of(cases[0]).err().contains("--chunk auto: needs --profile FILE"));
+        assertTrue(CliRun.of(cases[4]).err().contains("version: expected 1, found 7"));
 
-        CompareTuneCli tuned = CompareTuneCli.run("sum", "--strategy", "fork-join", "--size", "5000", "--workers", "2",
+        CliRun tuned = CliRun.of("sum", "--strategy", "fork-join", "--size", "5000", "--workers", "2",
                 "--chunk", "auto", "--profile", profile.toString(), "--json");
         assertEquals(ExitCodes.OK, tuned.exitCode(), tuned.err());
         assertEquals(1000, new ObjectMapper().readTree(tuned.out()).get("chunk").asInt());
-        CompareTuneCli untuned = CompareTuneCli.run("sum", "--strategy", "fork-join", "--size", "5000", "--workers",
+        CliRun untuned = CliRun.of("sum", "--strategy", "fork-join", "--size", "5000", "--workers",
                 "3", "--chunk", "auto", "--profile", profile.toString(), "--json");
         assertEquals(ExitCodes.OK, untuned.exitCode(), untuned.err());
         assertEquals(0, new ObjectMapper().readTree(untuned.out()).get("chunk").asInt());
