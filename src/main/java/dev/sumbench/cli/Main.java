@@ -23,37 +23,11 @@ public final class Main {
         CommandLine cli = new CommandLine(new SumbenchCommand());
         cli.setOut(out);
         cli.setErr(err);
-        cli.setParameterExceptionHandler((e, args) -> {
-            String command = qualifiedName(e.getCommandLine());
-            err.println(command + ": " + firstLine(e.getMessage()) + " (see '" + qualifiedName(e.getCommandLine())
-                    + " --help')");
-            err.flush();
-            return ExitCodes.BAD_INPUT;
-        });
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            boolean badInput = e instanceof BadInputException;
-            err.println(qualifiedName(commandLine) + ": " + (badInput ? "" : "error: ") + firstLine(describe(e)));
-            if (System.getenv("SUMBENCH_DEBUG") != null) {
-                e.printStackTrace(err);
-            }
-            err.flush();
-            return badInput ? ExitCodes.BAD_INPUT : ExitCodes.FAILURE;
-        });
+        OneLineErrors.install(cli, err, Main::qualifiedName, commandLine -> qualifiedName(commandLine) + " --help");
         return cli;
     }
 
     private static String qualifiedName(CommandLine commandLine) {
         return commandLine.getCommandSpec().qualifiedName();
-    }
-
-    private static String describe(Throwable e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
-    }
-
-    private static String firstLine(String message) {
-        String text = message == null ? "" : message.strip();
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline).strip();
     }
 }

@@ -1,7 +1,7 @@
 package dev.sumbench.suite;
 
 import dev.sumbench.cli.BadInputException;
-import dev.sumbench.cli.ExitCodes;
+import dev.sumbench.cli.OneLineErrors;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,8 +30,8 @@ import picocli.CommandLine.Parameters;
             "  java -cp target/sumbench.jar dev.sumbench.suite.BenchMain --core-counts 1,2 -- -p size=10000000"})
 public final class BenchMain implements Callable<Integer> {
 
-    /** Every line the suite prints itself starts with this. */
-    static final String PREFIX = "sumbench: ";
+    /** How error lines name this command. */
+    private static final String NAME = "sumbench";
 
     @Option(names = "--quick", arity = "0..1", fallbackValue = "true", paramLabel = "BOOLEAN",
             description = "Run the reduced matrix (about 2 minutes on 2 cores). System property: bench.quick.")
@@ -89,20 +89,8 @@ public final class BenchMain implements Callable<Integer> {
         CommandLine cli = new CommandLine(command);
         cli.setOut(out);
         cli.setErr(err);
-        cli.setParameterExceptionHandler((e, ignored) -> {
-            err.println(PREFIX + firstLine(e.getMessage()) + " (see '" + BenchMain.class.getName() + " --help')");
-            err.flush();
-            return ExitCodes.BAD_INPUT;
-        });
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            boolean badInput = e instanceof BadInputException;
-            err.println(PREFIX + (badInput ? "" : "error: ") + firstLine(describe(e)));
-            if (System.getenv("SUMBENCH_DEBUG") != null) {
-                e.printStackTrace(err);
-            }
-            err.flush();
-            return badInput ? ExitCodes.BAD_INPUT : ExitCodes.FAILURE;
-        });
+        OneLineErrors.install(cli, err, commandLine -> NAME,
+                commandLine -> BenchMain.class.getName() + " --help");
         return cli;
     }
 
@@ -139,16 +127,5 @@ public final class BenchMain implements Callable<Integer> {
     private static String given(String option, String property) {
         String value = option != null ? option : System.getProperty(property);
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static String describe(Throwable e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
-    }
-
-    private static String firstLine(String message) {
-        String text = message == null ? "" : message.strip();
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline).strip();
     }
 }
