@@ -1,6 +1,8 @@
 package dev.sumbench.bench;
 
+import dev.sumbench.sum.Calibration;
 import dev.sumbench.sum.Data;
+import dev.sumbench.sum.IdleTime;
 import dev.sumbench.sum.Sequential;
 import dev.sumbench.sum.Settings;
 import dev.sumbench.sum.SumStrategy;
@@ -37,6 +39,21 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *
  * The fixed cost per call measured here is the first term of the overhead model (time = fixed + size * per-element):
  * it is the reason small arrays should never be split.
+ *
+ * Hot and after idle. handOff calls the strategy back to back: the pool's threads are still awake and the data is in
+ * cache, which is what a loop of sums pays. afterIdle measures what an occasional sum pays: before each call the
+ * benchmark thread parks for `idle` (default 1 ms, long enough for every pool here to park its threads and for the
+ * core to go idle), outside the timed region, and each call is timed on its own (Mode.SampleTime). `sequential` runs
+ * under the same idle time and is each row's baseline, so that "row minus sequential" is the hand-off and not the cold
+ * cache or the clocked-down core that the idle time costs any code.
+ *
+ * Why Level.Invocation is safe here. JMH warns about @Setup(Level.Invocation) for two reasons: each invocation is then
+ * timed on its own, so the timer's own cost and granularity (a System.nanoTime() pair, some 20-50 ns) enter every
+ * sample; and the helper runs between invocations, disturbing what is measured. The first is a constant offset of
+ * tens of nanoseconds against hand-offs of microseconds to milliseconds after idle, and `sequential` shows it in its
+ * own row; the second is the point here: the helper *is* the idle time whose effect is measured. The idle time itself
+ * is excluded from the samples, as Level.Invocation guarantees. Only afterIdle uses the Idle state, so handOff keeps
+ * its back-to-back timing without any per-invocation helper.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -84,6 +101,49 @@ public class DispatchBenchmark {
         return result;
     }
 
+    /** The idle time before each call of {@link #afterIdle}; only that benchmark uses this state. */
+    @State(Scope.Thread)
+    public static class Idle {
+
+        /** Idle time before each call: 0, or a time with a unit (500us, 1ms, 10ms); see IdleTime. */
+        @Param({"1ms"})
+        public String idle;
+
+        private long idleNanos;
+
+        @Setup(Level.Trial)
+        public void resolve() {
+            try {
+                idleNanos = IdleTime.parseNanos(idle);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("Unknown idle: " + idle + " (" + e.getMessage() + ")", e);
+            }
+        }
+
+        /** Parks the benchmark thread for the idle time, outside the timed region (see the class comment). */
+        @Setup(Level.Invocation)
+        public void beIdle() {
+            if (idleNanos > 0) {
+                Calibration.idle(idleNanos);
+            }
+        }
+    }
+
+    /**
+     * The same hand-off as {@link #handOff}, each call after {@code idle} of idle time, timed call by call. Fewer and
+     * shorter iterations than handOff: each call takes at least the idle time, so 200 ms give at most 200 samples at 1 ms, and
+     * the fork (five of them by default) is the sampling unit.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @Warmup(iterations = 1, time = 200, timeUnit = TimeUnit.MILLISECONDS)
+    @Measurement(iterations = 2, time = 200, timeUnit = TimeUnit.MILLISECONDS)
+    public long afterIdle(Idle idle) {
+        long result = sum.sum(data);
+        last = result;
+        return result;
+    }
+
     @TearDown(Level.Trial)
     public void tearDown() {
         try {
@@ -98,6 +158,8 @@ public class DispatchBenchmark {
      *   mvn verify -Pbench -Dbench.include=DispatchBenchmark
      * or, with the jar built (mvn package):
      *   java -cp target/sumbench.jar org.openjdk.jmh.Main DispatchBenchmark -p strategy=thread-pool,process-pipe
+     * hot against after idle, at several idle times:
+     *   java -cp target/sumbench.jar org.openjdk.jmh.Main 'DispatchBenchmark' -p idle=100us,1ms,10ms
      * or run this main() from the IDE.
      */
     public static void main(String[] args) throws RunnerException {

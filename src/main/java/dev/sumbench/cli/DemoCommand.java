@@ -7,13 +7,20 @@ import dev.sumbench.process.WorkerLauncher;
 import dev.sumbench.report.Durations;
 import dev.sumbench.report.Table;
 import dev.sumbench.report.TableFormat;
+import dev.sumbench.sum.Calibration;
 import dev.sumbench.sum.Data;
+import dev.sumbench.sum.Family;
+import dev.sumbench.sum.IdleTime;
 import dev.sumbench.sum.Probe;
+import dev.sumbench.sum.Sequential;
 import dev.sumbench.sum.Settings;
+import dev.sumbench.sum.SplitCosts;
 import dev.sumbench.sum.Strategies;
 import dev.sumbench.sum.StrategyInfo;
 import dev.sumbench.sum.SumStrategy;
+import dev.sumbench.sum.UsePattern;
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,6 +60,12 @@ final class DemoCommand implements Callable<Integer> {
             description = "Table format: text, md or csv (default: ${DEFAULT-VALUE}).")
     private String format;
 
+    @Option(names = "--idle", paramLabel = "T", defaultValue = "0",
+            description = "Idle (park) for T before each timed sum, outside the timed region: what an occasional sum "
+                    + "costs after the pool has gone idle: 0, 500us, 2ms, ... up to 1s (default: ${DEFAULT-VALUE}, "
+                    + "back to back).")
+    private String idle;
+
     @Option(names = "--crash",
             description = "Instead of the table: sum 1..1000000 in two halves with a pool of 2 worker processes, kill "
                     + "worker 1 with SIGKILL while its half is being sent, and print the BrokenPoolException that the "
@@ -77,20 +90,43 @@ final class DemoCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--format: " + e.getMessage());
         }
+        long idleNanos;
+        try {
+            idleNanos = IdleTime.parseNanos(idle);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--idle: " + e.getMessage());
+        }
+        UsePattern pattern = idleNanos > 0 ? UsePattern.AFTER_IDLE : UsePattern.BACK_TO_BACK;
         long[] data = Data.oneTo(SIZE);
-        Table.Builder table = Table.builder("sum of 1..10 in two halves (workers=2, chunk=5)",
+        Table.Builder table = Table.builder("sum of 1..10 in two halves (workers=2, chunk=5"
+                        + (idleNanos > 0 ? ", each sum after " + Durations.format(idleNanos) + " idle" : "") + ")",
                 Table.Column.left("strategy"), Table.Column.right("sum"), Table.Column.right("setup"),
-                Table.Column.right("median per sum"), Table.Column.left("trade-off"));
+                Table.Column.right("median per sum"), Table.Column.right("splits from"),
+                Table.Column.left("trade-off"));
+        double elementNanos = Calibration.elementNanos();
+        double margin = SplitCosts.margin();
+        Long sequentialMedian = null;
         for (StrategyInfo info : Strategies.available()) {
             long setupStart = System.nanoTime();
             try (SumStrategy strategy = Strategies.create(info.id(), TWO_HALVES)) {
                 long setup = System.nanoTime() - setupStart;
-                Probe.Timings timings = Probe.run(strategy, data, repeat, BUDGET_NANOS);
+                Probe.Timings timings = Probe.run(strategy, data, repeat, BUDGET_NANOS, idleNanos);
+                if (info.id().equals(Sequential.ID)) {
+                    sequentialMedian = timings.median();
+                }
                 table.row(info.id(), Long.toString(timings.sum()), Durations.format(setup),
-                        Durations.format(timings.median()), info.tradeOff());
+                        Durations.format(timings.median()),
+                        splitsFrom(info, timings.median(), sequentialMedian, elementNanos, margin, pattern),
+                        info.tradeOff());
             }
         }
-        table.note("setup: creating the strategy (its threads or child JVMs); median per sum: after a warm-up.");
+        table.note("setup: creating the strategy (its threads or child JVMs); median per sum: after a warm-up"
+                + (idleNanos > 0 ? ", each timed sum after " + Durations.format(idleNanos) + " idle (outside the "
+                + "timed region)" : ", back to back") + ".");
+        table.note(String.format(Locale.ROOT, "splits from: the smallest size the adaptive default chunking (chunk 0) "
+                + "would split with 2 workers if a hand-off cost what this row costs beyond sequential (tuned %s): "
+                + "margin %.3g x hand-off / (%.3f ns per element x (1 - 1/2)); `sum --verbose` shows the values a "
+                + "strategy measures itself.", pattern.id(), margin, elementNanos));
         if (Strategies.ids().contains(ProcessSpawn.ID)) {
             long bare = JvmStartProbe.medianBareStartNanos(WorkerLauncher.defaults(), BARE_JVM_RUNS);
             table.note(ProcessSpawn.ID + " starts its JVMs in every sum; a bare JVM (same java and options, empty "
@@ -101,6 +137,18 @@ final class DemoCommand implements Callable<Integer> {
         out.print(tableFormat.render(table.build()));
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The "splits from" cell: the adaptive rule's minimum parallel size for this row's hand-off. */
+    private static String splitsFrom(StrategyInfo info, long median, Long sequentialMedian, double elementNanos,
+                                     double margin, UsePattern pattern) {
+        if (info.family() == Family.SEQUENTIAL || sequentialMedian == null) {
+            return "-";
+        }
+        double handOff = Math.max(0, median - sequentialMedian);
+        SplitCosts costs = new SplitCosts(elementNanos, handOff, Runtime.getRuntime().availableProcessors(), pattern);
+        long min = costs.minParallelSize(TWO_HALVES.workers(), margin);
+        return min == Long.MAX_VALUE ? "never" : Long.toString(min);
     }
 
     private Integer crash() {

@@ -3,15 +3,20 @@ package dev.sumbench.cli;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sumbench.report.Durations;
 import dev.sumbench.sum.ChunkProfile;
 import dev.sumbench.sum.ChunkProfiles;
+import dev.sumbench.sum.ChunkingRule;
 import dev.sumbench.sum.Data;
+import dev.sumbench.sum.IdleTime;
 import dev.sumbench.sum.Probe;
 import dev.sumbench.sum.Settings;
 import dev.sumbench.sum.Strategies;
 import dev.sumbench.sum.SumStrategy;
+import dev.sumbench.sum.UsePattern;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
@@ -29,6 +34,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
             "  sumbench sum --strategy fork-join --size 10000000 --workers 2 --repeat 50",
             "  sumbench sum --strategy thread-pool --size 10 --chunk 5 --repeat 1000 --json",
+            "  sumbench sum --strategy fork-join --size 1048576 --workers 2 --repeat 300 --idle 2ms --verbose",
             "  sumbench sum --strategy fork-join --size 10000000 --workers 2 \\",
             "      --chunk auto --profile results/<run>.chunks.json"})
 final class SumCommand implements Callable<Integer> {
@@ -74,23 +80,73 @@ final class SumCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     private boolean json;
 
+    @Option(names = "--idle", paramLabel = "T", defaultValue = "0",
+            description = "With --repeat: idle (park) for T before each timed sum, outside the timed region, like an "
+                    + "occasional sum after the pool has gone idle: 0, 500us, 2ms, ... up to 1s (default: "
+                    + "${DEFAULT-VALUE}, back to back).")
+    private String idle;
+
+    @Option(names = "--chunking", paramLabel = "RULE",
+            description = "With chunk 0: adaptive (split only where the measured hand-off and per-element costs say "
+                    + "it pays) or fixed (the former size rule) (default: adaptive, or -Dsumbench.chunking).")
+    private String chunking;
+
+    @Option(names = "--tuned-for", paramLabel = "PATTERN",
+            description = "The pattern the adaptive rule measures the hand-off for: back-to-back or after-idle "
+                    + "(default: back-to-back, or -Dsumbench.chunking.pattern).")
+    private String tunedFor;
+
+    @Option(names = "--verbose", description = "Print how the default chunking decides (rule, measured costs, "
+            + "minimum parallel size, chunks for this size) on stderr.")
+    private boolean verbose;
+
     @Override
     public Integer call() throws JsonProcessingException {
         Settings settings = validatedSettings();
+        long idleNanos = idleNanos();
         int n = (int) size;
         int shownChunk = shownChunk(settings, n);
         long[] data = Data.generate(n, seed);
         SumReport report;
         try (SumStrategy sumStrategy = createStrategy(settings)) {
+            if (verbose) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("sumbench sum: " + ChunkingNotes.describe(sumStrategy, n));
+                err.flush();
+            }
             if (repeat == 0) {
                 report = SumReport.untimed(strategy, n, settings.workers(), shownChunk, sumStrategy.sum(data));
             } else {
-                Probe.Timings timings = Probe.run(sumStrategy, data, repeat, PROBE_BUDGET_NANOS);
-                report = SumReport.timed(strategy, n, settings.workers(), shownChunk, timings);
+                Probe.Timings timings = Probe.run(sumStrategy, data, repeat, PROBE_BUDGET_NANOS, idleNanos);
+                report = SumReport.timed(strategy, n, settings.workers(), shownChunk, timings, idleNanos);
             }
         }
         print(report);
         return ExitCodes.OK;
+    }
+
+    private long idleNanos() {
+        try {
+            return IdleTime.parseNanos(idle);
+        } catch (IllegalArgumentException e) {
+            throw bad("--idle: " + e.getMessage());
+        }
+    }
+
+    private ChunkingRule rule() {
+        try {
+            return chunking == null ? ChunkingRule.fromSystemProperty() : ChunkingRule.parse(chunking);
+        } catch (IllegalArgumentException e) {
+            throw bad("--chunking: " + e.getMessage());
+        }
+    }
+
+    private UsePattern pattern() {
+        try {
+            return tunedFor == null ? UsePattern.fromSystemProperty() : UsePattern.parse(tunedFor);
+        } catch (IllegalArgumentException e) {
+            throw bad("--tuned-for: " + e.getMessage());
+        }
     }
 
     private Settings validatedSettings() {
@@ -117,7 +173,7 @@ final class SumCommand implements Callable<Integer> {
             if (profile == null) {
                 throw bad("--chunk auto: needs --profile FILE (a chunking profile written by 'sumbench tune')");
             }
-            return new Settings(w, Settings.DEFAULT_CHUNK, readProfile());
+            return new Settings(w, Settings.DEFAULT_CHUNK, readProfile(), rule(), pattern());
         }
         if (profile != null) {
             throw bad("--profile: only used with --chunk auto, got --chunk " + chunk);
@@ -131,15 +187,24 @@ final class SumCommand implements Callable<Integer> {
         if (c < 0) {
             throw bad("--chunk: must be >= 0 (0 = the strategy's default), got " + c);
         }
-        return new Settings(w, c);
+        return new Settings(w, c, ChunkProfile.NONE, rule(), pattern());
     }
 
     private ChunkProfile readProfile() {
+        ChunkProfiles.Document document;
         try {
-            return ChunkProfiles.read(profile);
+            document = ChunkProfiles.readDocument(profile);
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--profile " + e.getMessage(), e);
         }
+        List<String> differences = ChunkingNotes.differencesFromHere(document);
+        if (!differences.isEmpty()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("sumbench sum: warning: " + profile + " was measured elsewhere (" + String.join(", ", differences)
+                    + "): its sizes may not hold here; run 'sumbench tune' on a sweep from this machine and JVM");
+            err.flush();
+        }
+        return document.toProfile();
     }
 
     /**
@@ -180,9 +245,10 @@ final class SumCommand implements Callable<Integer> {
             out.println(report.sum());
             if (report.repeat() > 0) {
                 out.printf(Locale.ROOT, "%s size=%d workers=%d chunk=%d: min %d ns, median %d ns, max %d ns, "
-                                + "%.2f GB/s (%d timed sums)%n",
+                                + "%.2f GB/s (%d timed sums%s)%n",
                         report.strategy(), report.size(), report.workers(), report.chunk(), report.minNs(),
-                        report.medianNs(), report.maxNs(), report.gbps(), report.repeat());
+                        report.medianNs(), report.maxNs(), report.gbps(), report.repeat(),
+                        report.idleNs() == 0 ? "" : ", each after " + Durations.format(report.idleNs()) + " idle");
             }
         }
         out.flush();
@@ -207,16 +273,18 @@ final class SumCommand implements Callable<Integer> {
             @JsonProperty("min_ns") Long minNs,
             @JsonProperty("median_ns") Long medianNs,
             @JsonProperty("max_ns") Long maxNs,
-            @JsonProperty("gbps") Double gbps) {
+            @JsonProperty("gbps") Double gbps,
+            @JsonProperty("idle_ns") Long idleNs) {
 
         static SumReport untimed(String strategy, int size, int workers, int chunk, long sum) {
-            return new SumReport(strategy, size, workers, chunk, sum, 0, null, null, null, null);
+            return new SumReport(strategy, size, workers, chunk, sum, 0, null, null, null, null, null);
         }
 
-        static SumReport timed(String strategy, int size, int workers, int chunk, Probe.Timings timings) {
+        static SumReport timed(String strategy, int size, int workers, int chunk, Probe.Timings timings,
+                               long idleNanos) {
             return new SumReport(strategy, size, workers, chunk, timings.sum(),
                     timings.times().length, timings.min(), timings.median(), timings.max(),
-                    timings.gigabytesPerSecond(size));
+                    timings.gigabytesPerSecond(size), idleNanos);
         }
     }
 }

@@ -5,7 +5,11 @@ import dev.sumbench.report.TuneReport;
 import dev.sumbench.results.Run;
 import dev.sumbench.stats.ChunkChoice;
 import dev.sumbench.stats.ChunkTuning;
+import dev.sumbench.stats.MinParallelSize;
 import dev.sumbench.sum.ChunkProfiles;
+import dev.sumbench.sum.IdleTime;
+import dev.sumbench.sum.Settings;
+import dev.sumbench.sum.UsePattern;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -93,6 +97,10 @@ final class TuneCommand implements Callable<Integer> {
         ChunkProfiles.write(profileFile, document);
         err.println("tune: wrote " + chosen.size() + " recommendation" + (chosen.size() == 1 ? "" : "s") + " to "
                 + profileFile);
+        for (ChunkProfiles.MinParallel min : document.minParallel()) {
+            err.println("tune: " + min.strategy() + " with " + min.workers() + " workers splits from " + min.size()
+                    + " elements (tuned " + document.pattern().id() + ")");
+        }
         err.flush();
         return ExitCodes.OK;
     }
@@ -105,6 +113,20 @@ final class TuneCommand implements Callable<Integer> {
         int cores = chosen.stream().map(ChunkChoice::cores).filter(OptionalLong::isPresent)
                 .mapToInt(c -> (int) c.getAsLong()).findFirst()
                 .orElse(run.metadata().map(m -> m.cores()).orElse(0));
-        return new ChunkProfiles.Document(String.valueOf(run.source().getFileName()), within, cores, entries);
+        long profileCores = cores;
+        List<ChunkProfiles.MinParallel> mins = MinParallelSize.of(run).stream()
+                .filter(m -> m.size().isPresent())
+                .filter(m -> m.cores().isEmpty() || profileCores == 0 || m.cores().getAsLong() == profileCores)
+                .filter(m -> m.workers() <= Settings.MAX_WORKERS)
+                .collect(java.util.stream.Collectors.toMap(m -> m.strategy() + "/" + m.workers(),
+                        m -> new ChunkProfiles.MinParallel(m.strategy(), (int) m.workers(), m.size().getAsLong()),
+                        (first, second) -> first, java.util.LinkedHashMap::new))
+                .values().stream().toList();
+        boolean afterIdle = run.results().stream().map(r -> r.param("idle"))
+                .anyMatch(idle -> idle != null && IdleTime.parseNanosOrZero(idle) > 0);
+        ChunkProfiles.Origin origin = run.metadata().map(m -> new ChunkProfiles.Origin(m.host(), m.cpuModel(),
+                m.jdkVendor(), m.jdkFeature(), profileCores > 0 ? (int) profileCores : m.cores())).orElse(null);
+        return new ChunkProfiles.Document(String.valueOf(run.source().getFileName()), within, cores, entries, mins,
+                afterIdle ? UsePattern.AFTER_IDLE : UsePattern.BACK_TO_BACK, origin);
     }
 }

@@ -4,9 +4,11 @@ import dev.sumbench.sum.ChunkPlan;
 import dev.sumbench.sum.DefaultChunking;
 import dev.sumbench.sum.Ranges;
 import dev.sumbench.sum.Settings;
+import dev.sumbench.sum.SplitCosts;
 import dev.sumbench.sum.SumStrategy;
 import java.lang.ref.WeakReference;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -16,8 +18,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * the first call and again only when a call passes a different array, so repeated sums of the same data measure
  * dispatch and summing only.
  *
- * <p>Chunks come from the {@link DefaultChunking} plan, one per worker by default; a range the plan keeps as one chunk
- * still goes to one worker (see {@link ProcessPipe}).
+ * <p>Chunks come from the {@link DefaultChunking} decision, one per worker by default; see {@link ProcessPipe} for
+ * a range the decision does not split.
  *
  * <p>Contract on the data: a call is recognised as "the same data" when it passes the same array object, of the same
  * length, with the same values at {@link #SAMPLES} evenly spread positions. An array changed in place elsewhere
@@ -46,6 +48,8 @@ public final class ProcessShared implements SumStrategy {
     private final Settings settings;
     private final ProcessPool pool;
     private final Path base;
+    /** The measured costs of the adaptive default chunking, or null when it does not apply. */
+    private final SplitCosts costs;
     private final ReentrantReadWriteLock placement = new ReentrantReadWriteLock();
 
     /** The current file, or null before the first placement; guarded by placement's write lock. */
@@ -65,6 +69,7 @@ public final class ProcessShared implements SumStrategy {
         this.base = base;
         SharedDirectory.removeStale(base);
         this.pool = ProcessPool.start(settings.workers(), launcher);
+        this.costs = ProcessPipe.costs(ID, settings, pool);
     }
 
     @Override
@@ -86,7 +91,11 @@ public final class ProcessShared implements SumStrategy {
     public long sum(long[] data, int lo, int hi) {
         Ranges.check(data, lo, hi);
         pool.checkUsable();
-        ChunkPlan plan = DefaultChunking.plan(ID, settings, lo, hi, ProcessPipe.DEFAULT_CHUNKS_PER_WORKER);
+        DefaultChunking.Decision decision = decision(lo, hi);
+        if (decision.inCaller()) {
+            return Ranges.loop(data, lo, hi);
+        }
+        ChunkPlan plan = decision.plan();
         Lock read = placement.readLock();
         read.lock();
         boolean reading = true;
@@ -112,6 +121,20 @@ public final class ProcessShared implements SumStrategy {
                 read.unlock();
             }
         }
+    }
+
+    private DefaultChunking.Decision decision(int lo, int hi) {
+        return DefaultChunking.decide(ID, settings, lo, hi, ProcessPipe.DEFAULT_CHUNKS_PER_WORKER, costs);
+    }
+
+    @Override
+    public Optional<DefaultChunking.Decision> decision(int n) {
+        return Optional.of(decision(0, n));
+    }
+
+    @Override
+    public Optional<SplitCosts> splitCosts() {
+        return Optional.ofNullable(costs);
     }
 
     /** Makes the next call place its data again (after the array was changed in place). */

@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** What a run records about the machine and the sources, found without privileges; "unknown" where the OS won't say. */
-final class Machine {
+public final class Machine {
 
     static final String UNKNOWN = "unknown";
 
@@ -35,7 +35,7 @@ final class Machine {
     }
 
     /** This host's name, first label only, in the characters a file name may safely hold. */
-    static String host() {
+    public static String host() {
         String name;
         try {
             name = InetAddress.getLocalHost().getHostName();
@@ -57,7 +57,7 @@ final class Machine {
     }
 
     /** The CPU model as the OS names it. */
-    static String cpuModel() {
+    public static String cpuModel() {
         try {
             Path cpuinfo = Path.of("/proc/cpuinfo");
             if (Files.isReadable(cpuinfo)) {

@@ -2,23 +2,33 @@ package dev.sumbench.sum;
 
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
- * Tuned default chunk sizes, keyed by strategy id and workers, as {@code scripts/tune} writes them. A strategy whose
+ * Tuned default chunking, keyed by strategy id and workers, as {@code scripts/tune} writes it. A strategy whose
  * {@code chunk} is {@link Settings#DEFAULT_CHUNK} asks the profile first and falls back to its built-in rule.
  *
  * <p>The profile maps {@code "strategy/workers"} to a list of (size, chunk) steps sorted by size: for a range of
  * {@code n} elements the recommendation of the largest tuned size {@code <= n} applies (the smallest one below all).
+ * It may also map a key to the strategy's minimum parallel size: the smallest range whose split was measured to beat
+ * {@code sequential}; a smaller range is summed in the caller.
  *
- * @param chunks recommended chunk per key, as sorted {@code long[]{size, chunk}} pairs
+ * @param chunks      recommended chunk per key, as sorted {@code long[]{size, chunk}} pairs
+ * @param minParallel minimum parallel size per key
  */
-public record ChunkProfile(Map<String, long[][]> chunks) {
+public record ChunkProfile(Map<String, long[][]> chunks, Map<String, Long> minParallel) {
 
     /** No tuning: every strategy uses its built-in default. */
-    public static final ChunkProfile NONE = new ChunkProfile(Map.of());
+    public static final ChunkProfile NONE = new ChunkProfile(Map.of(), Map.of());
 
     public ChunkProfile {
         chunks = Map.copyOf(chunks);
+        minParallel = Map.copyOf(minParallel);
+    }
+
+    /** Chunks only, no minimum parallel sizes. */
+    public ChunkProfile(Map<String, long[][]> chunks) {
+        this(chunks, Map.of());
     }
 
     /** The key under which a strategy's recommendations are stored. */
@@ -39,5 +49,11 @@ public record ChunkProfile(Map<String, long[][]> chunks) {
             }
         }
         return OptionalInt.of((int) Math.max(1, Math.min(Integer.MAX_VALUE, chosen[1])));
+    }
+
+    /** The minimum parallel size of the strategy with {@code workers}, if this profile has one. */
+    public OptionalLong minParallelFor(String strategy, int workers) {
+        Long min = minParallel.get(key(strategy, workers));
+        return min == null ? OptionalLong.empty() : OptionalLong.of(min);
     }
 }

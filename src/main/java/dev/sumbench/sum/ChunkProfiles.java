@@ -34,14 +34,23 @@ import java.util.Set;
  *   "source" : "20250101-120000_box_jdk17.json",
  *   "within" : 0.05,
  *   "cores" : 2,
+ *   "pattern" : "back-to-back",
+ *   "machine" : { "host" : "box", "cpu" : "AMD EPYC 7B13", "jdkVendor" : "Eclipse Adoptium", "jdk" : 17,
+ *                 "cores" : 2 },
  *   "entries" : [ { "strategy" : "fork-join", "workers" : 2, "size" : 1000000, "chunk" : 16384,
- *                   "flat" : [ 4096, 65536 ] } ]
+ *                   "flat" : [ 4096, 65536 ] } ],
+ *   "minParallel" : [ { "strategy" : "fork-join", "workers" : 2, "size" : 1000000 } ]
  * }
  * }</pre>
  * {@code format}, {@code version} and each entry's {@code strategy}, {@code workers}, {@code size} and
  * {@code chunk} are required; {@code source}, {@code within}, {@code cores} and {@code flat} (the flat region the
  * recommendation was taken from) are for people. For a range of {@code n} elements a strategy uses the entry of
  * its id and workers with the largest {@code size <= n} (the smallest size when {@code n} is below all).
+ *
+ * <p>Optional: {@code minParallel} gives a strategy's minimum parallel size (below it the range is summed in the
+ * caller); {@code pattern} says which pattern of use the rows were measured in ({@code back-to-back} or
+ * {@code after-idle}, see {@link UsePattern}); {@code machine} says where, so that a reader can warn when the profile
+ * comes from another machine or JVM ({@link Origin#differences}).
  *
  * <p>Stateless and thread-safe. Errors are {@link IllegalArgumentException}s whose message is one line naming the
  * file and the field: {@code x.chunks.json: entries[2].chunk: expected an integer >= 1, found -5}.
@@ -96,17 +105,80 @@ public final class ChunkProfiles {
     }
 
     /**
+     * A strategy's minimum parallel size: the smallest range whose split was measured to beat {@code sequential}.
+     *
+     * @param strategy the strategy id
+     * @param workers  workers it was measured with
+     * @param size     the size, &gt;= 1
+     */
+    public record MinParallel(String strategy, int workers, long size) {
+
+        public MinParallel {
+            if (strategy == null || strategy.isBlank()) {
+                throw new IllegalArgumentException("strategy must not be empty");
+            }
+            if (workers < 1 || workers > Settings.MAX_WORKERS) {
+                throw new IllegalArgumentException("workers must be 1.." + Settings.MAX_WORKERS + ", got " + workers);
+            }
+            if (size < 1) {
+                throw new IllegalArgumentException("size must be >= 1, got " + size);
+            }
+        }
+    }
+
+    /**
+     * Where a profile was measured: what decides whether its sizes hold on another machine or JVM.
+     *
+     * @param host       the host name ({@code null} when unknown)
+     * @param cpuModel   the CPU model ({@code null} when unknown)
+     * @param jdkVendor  the JDK's vendor ({@code null} when unknown)
+     * @param jdkFeature the JDK's feature release (0 when unknown)
+     * @param cores      the CPUs the JVM could use (0 when unknown)
+     */
+    public record Origin(String host, String cpuModel, String jdkVendor, int jdkFeature, int cores) {
+
+        /** What differs between this origin and {@code here}, field by field (unknown fields never differ). */
+        public List<String> differences(Origin here) {
+            List<String> differences = new ArrayList<>();
+            differ(differences, "host", host, here.host);
+            differ(differences, "CPU", cpuModel, here.cpuModel);
+            differ(differences, "JDK vendor", jdkVendor, here.jdkVendor);
+            differ(differences, "JDK", jdkFeature == 0 ? null : Integer.toString(jdkFeature),
+                    here.jdkFeature == 0 ? null : Integer.toString(here.jdkFeature));
+            differ(differences, "cores", cores == 0 ? null : Integer.toString(cores),
+                    here.cores == 0 ? null : Integer.toString(here.cores));
+            return differences;
+        }
+
+        private static void differ(List<String> differences, String what, String there, String here) {
+            if (there != null && here != null && !there.equals(here)) {
+                differences.add(what + " " + there + " (this one: " + here + ")");
+            }
+        }
+    }
+
+    /**
      * A profile file's content.
      *
      * @param source  the run it was tuned from (a file name), or {@code null}
      * @param within  the tolerance of the flat regions, or NaN when unknown
      * @param cores   the cores the tuned rows ran on, or 0 when unknown
      * @param entries the tuned chunks
+     * @param minParallel the minimum parallel sizes
+     * @param pattern the pattern of use the rows were measured in, or {@code null} when unknown
+     * @param origin  where they were measured, or {@code null} when unknown
      */
-    public record Document(String source, double within, int cores, List<Entry> entries) {
+    public record Document(String source, double within, int cores, List<Entry> entries,
+                           List<MinParallel> minParallel, UsePattern pattern, Origin origin) {
 
         public Document {
             entries = List.copyOf(entries);
+            minParallel = List.copyOf(minParallel);
+        }
+
+        /** Chunks only: no minimum parallel sizes, pattern or origin. */
+        public Document(String source, double within, int cores, List<Entry> entries) {
+            this(source, within, cores, entries, List.of(), null, null);
         }
 
         /** The profile the strategies use. */
@@ -121,7 +193,11 @@ public final class ChunkProfiles {
                     .sorted(Comparator.comparingLong(Entry::size))
                     .map(e -> new long[] {e.size(), e.chunk()})
                     .toArray(long[][]::new)));
-            return new ChunkProfile(chunks);
+            Map<String, Long> mins = new HashMap<>();
+            for (MinParallel min : minParallel) {
+                mins.put(ChunkProfile.key(min.strategy(), min.workers()), min.size());
+            }
+            return new ChunkProfile(chunks, mins);
         }
     }
 
@@ -186,11 +262,49 @@ public final class ChunkProfiles {
             }
             list.add(new Entry(strategy.asText(), workers, size, chunk, flat[0], flat[1]));
         }
+        List<MinParallel> mins = new ArrayList<>();
+        JsonNode minParallel = root.path("minParallel");
+        if (!minParallel.isMissingNode() && !minParallel.isArray()) {
+            throw bad(file, "minParallel: expected an array, found " + minParallel);
+        }
+        Set<String> seenMin = new HashSet<>();
+        for (int i = 0; i < minParallel.size(); i++) {
+            String at = "minParallel[" + i + "]";
+            JsonNode node = minParallel.get(i);
+            if (!node.isObject() || !node.path("strategy").isTextual() || node.path("strategy").asText().isBlank()) {
+                throw bad(file, at + ": expected an object with a strategy id, found " + node);
+            }
+            int workers = (int) integer(file, node, at, "workers", 1, Settings.MAX_WORKERS);
+            long size = integer(file, node, at, "size", 1, Long.MAX_VALUE);
+            String strategy = node.path("strategy").asText();
+            if (!seenMin.add(strategy + "/" + workers)) {
+                throw bad(file, at + ": expected one minimum per strategy and workers, found a second for "
+                        + strategy + " with " + workers + " workers");
+            }
+            mins.add(new MinParallel(strategy, workers, size));
+        }
+        UsePattern pattern = null;
+        JsonNode patternNode = root.path("pattern");
+        if (!patternNode.isMissingNode()) {
+            try {
+                pattern = UsePattern.parse(patternNode.asText());
+            } catch (IllegalArgumentException e) {
+                throw bad(file, "pattern: " + e.getMessage());
+            }
+        }
+        JsonNode machine = root.path("machine");
+        Origin origin = machine.isObject() ? new Origin(text(machine, "host"), text(machine, "cpu"),
+                text(machine, "jdkVendor"), machine.path("jdk").canConvertToInt() ? machine.path("jdk").asInt() : 0,
+                machine.path("cores").canConvertToInt() ? machine.path("cores").asInt() : 0) : null;
         JsonNode within = root.path("within");
         JsonNode cores = root.path("cores");
         return new Document(root.path("source").isTextual() ? root.path("source").asText() : null,
                 within.isNumber() ? within.asDouble() : Double.NaN, cores.canConvertToInt() ? cores.asInt() : 0,
-                list);
+                list, mins, pattern, origin);
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.path(field).isTextual() ? node.path(field).asText() : null;
     }
 
     /**
@@ -211,6 +325,22 @@ public final class ChunkProfiles {
         if (document.cores() > 0) {
             root.put("cores", document.cores());
         }
+        if (document.pattern() != null) {
+            root.put("pattern", document.pattern().id());
+        }
+        Origin origin = document.origin();
+        if (origin != null) {
+            ObjectNode machine = root.putObject("machine");
+            machine.put("host", origin.host());
+            machine.put("cpu", origin.cpuModel());
+            machine.put("jdkVendor", origin.jdkVendor());
+            if (origin.jdkFeature() > 0) {
+                machine.put("jdk", origin.jdkFeature());
+            }
+            if (origin.cores() > 0) {
+                machine.put("cores", origin.cores());
+            }
+        }
         ArrayNode entries = root.putArray("entries");
         for (Entry entry : document.entries()) {
             ObjectNode node = entries.addObject();
@@ -220,6 +350,12 @@ public final class ChunkProfiles {
             node.put("chunk", entry.chunk());
             if (entry.flatFrom() > 0 && entry.flatTo() > 0) {
                 node.putArray("flat").add(entry.flatFrom()).add(entry.flatTo());
+            }
+        }
+        if (!document.minParallel().isEmpty()) {
+            ArrayNode mins = root.putArray("minParallel");
+            for (MinParallel min : document.minParallel()) {
+                mins.addObject().put("strategy", min.strategy()).put("workers", min.workers()).put("size", min.size());
             }
         }
         Path absolute = file.toAbsolutePath();

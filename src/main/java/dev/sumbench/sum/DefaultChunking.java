@@ -1,47 +1,140 @@
 package dev.sumbench.sum;
 
+import java.util.Locale;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * The chunking rule every parallel strategy shares when it is given {@code chunk = 0}.
  *
- * <p>In order: an explicit chunk wins; then a tuned {@link ChunkProfile} entry; then the built-in rule: never split a
- * range into chunks smaller than {@link #MIN_PARALLEL_CHUNK}, and make at most {@code workers * chunksPerWorker} chunks.
- * So a small range is summed in the caller as one chunk and costs no hand-off at all.
+ * <p>In order:
+ * <ol>
+ * <li>an explicit chunk ({@code chunk > 0}) wins: chunks of that size, handed to the workers even when there is one;
+ * <li>a tuned {@link ChunkProfile}: below the strategy's minimum parallel size the range is summed in the caller;
+ *     above it, the profile's chunk (or, without one, the rule below decides the count);
+ * <li>the {@link Settings#rule()}:
+ *   <ul>
+ *   <li>{@link ChunkingRule#ADAPTIVE} (the default): split only where splitting pays by the measured costs, the
+ *       strategy's hand-off and the loop's per-element cost ({@link SplitCosts}, measured by {@link Calibration} when
+ *       the strategy starts): below {@link SplitCosts#minParallelSize} the range is summed in the caller;
+ *   <li>{@link ChunkingRule#FIXED} (the former default, kept for comparison): never a chunk smaller than
+ *       {@link #MIN_PARALLEL_CHUNK}, at most {@code workers * chunksPerWorker} chunks; a range of one chunk is summed
+ *       in the caller by the thread strategies and by one worker by the process strategies.
+ *   </ul>
+ * </ol>
  */
 public final class DefaultChunking {
 
     /*
-     * Implementation notes. A hand-off to another thread costs about 10..30 us here (a park/unpark pair on each side;
-     * `sumbench demo` shows it), while the vectorised loop sums about 2..4 elements per ns from cache. Below roughly
-     * 2^16 elements a chunk is finished before another thread could even be woken for it, so the default never makes
-     * smaller ones. `scripts/tune` replaces this rule with measured values through a ChunkProfile.
+     * Implementation notes. The fixed rule's 2^16 was a guess at "a chunk is finished before another thread could be
+     * woken for it"; it split at 131 072 elements whatever the machine, where a fork-join hand-off from outside the
+     * pool can cost more than half the work it saves. The adaptive rule replaces the guess by the two costs that decide
+     * it, measured on the machine and JVM that runs (a few milliseconds when the strategy starts, cached per JVM), and
+     * by a safety margin for the model's gaps (SplitCosts). The decision is a pure function of the costs, so tests
+     * check it on given costs without timing anything.
      */
 
-    /** Smallest chunk the default rule hands to another thread: see the implementation notes. */
+    /** Smallest chunk the fixed rule hands to another thread. */
     public static final int MIN_PARALLEL_CHUNK = 1 << 16;
 
     private DefaultChunking() {
     }
 
     /**
-     * The plan for summing {@code [lo, hi)} with {@code settings}.
+     * How a range is summed.
+     *
+     * @param plan     the chunks; with {@code inCaller} it is one chunk
+     * @param inCaller whether the caller sums the whole range itself, handing nothing to any worker
+     * @param reason   why, in a few words for {@code sum --verbose}
+     */
+    public record Decision(ChunkPlan plan, boolean inCaller, String reason) {
+    }
+
+    /**
+     * The plan of the fixed rule (or of an explicit chunk or profile) for summing {@code [lo, hi)} with
+     * {@code settings}; the decision without measured costs.
      *
      * @param strategy        the strategy id (looked up in the profile)
      * @param chunksPerWorker chunks per worker the strategy wants by default (1 for a pool that hands one chunk to
      *                        each worker, 4 for work stealing: ForkJoin's and parallel streams' own habit)
      */
     public static ChunkPlan plan(String strategy, Settings settings, int lo, int hi, int chunksPerWorker) {
+        return decide(strategy, settings, lo, hi, chunksPerWorker, null).plan();
+    }
+
+    /**
+     * The decision for summing {@code [lo, hi)} with {@code settings}.
+     *
+     * @param costs the strategy's measured costs, or {@code null} when it has none (then the fixed rule applies)
+     */
+    public static Decision decide(String strategy, Settings settings, int lo, int hi, int chunksPerWorker,
+                                  SplitCosts costs) {
         if (settings.chunk() > 0) {
-            return ChunkPlan.bySize(lo, hi, settings.chunk());
+            return new Decision(ChunkPlan.bySize(lo, hi, settings.chunk()), false,
+                    "explicit chunk " + settings.chunk());
         }
         int n = hi - lo;
-        OptionalInt tuned = settings.profile().chunkFor(strategy, settings.workers(), n);
+        int workers = settings.workers();
+        double margin = SplitCosts.margin();
+        boolean adaptive = settings.rule() == ChunkingRule.ADAPTIVE && costs != null;
+        OptionalLong minParallel = settings.profile().minParallelFor(strategy, workers);
+        OptionalInt tuned = settings.profile().chunkFor(strategy, workers, n);
+        if (minParallel.isPresent()) {
+            if (n < minParallel.getAsLong()) {
+                return inCaller(lo, hi, "below the profile's minimum parallel size " + minParallel.getAsLong());
+            }
+            if (tuned.isPresent()) {
+                return new Decision(ChunkPlan.bySize(lo, hi, tuned.getAsInt()), false,
+                        "profile: chunk " + tuned.getAsInt() + " from " + minParallel.getAsLong() + " elements");
+            }
+            int count = adaptive ? Math.max(workers, costs.chunks(n, workers, chunksPerWorker, margin))
+                    : (int) Math.min((long) workers * chunksPerWorker, n);
+            return new Decision(ChunkPlan.byCount(lo, hi, count), false,
+                    "profile: split from " + minParallel.getAsLong() + " elements");
+        }
+        if (adaptive) {
+            long min = costs.minParallelSize(workers, margin);
+            if (n < min) {
+                return inCaller(lo, hi, String.format(Locale.ROOT, "adaptive: below the minimum parallel size %s",
+                        min == Long.MAX_VALUE ? "(never: one worker or one core)" : Long.toString(min)));
+            }
+            if (tuned.isPresent()) {
+                return new Decision(ChunkPlan.bySize(lo, hi, tuned.getAsInt()), false,
+                        "profile: chunk " + tuned.getAsInt() + " (adaptive: splitting pays from " + min + ")");
+            }
+            int count = costs.chunks(n, workers, chunksPerWorker, margin);
+            return new Decision(ChunkPlan.byCount(lo, hi, count), false,
+                    "adaptive: splitting pays from " + min + " elements");
+        }
         if (tuned.isPresent()) {
-            return ChunkPlan.bySize(lo, hi, tuned.getAsInt());
+            return new Decision(ChunkPlan.bySize(lo, hi, tuned.getAsInt()), false, "profile: chunk " + tuned.getAsInt());
         }
         int worthSplitting = Math.max(1, n / MIN_PARALLEL_CHUNK);
-        long wanted = (long) settings.workers() * chunksPerWorker;
-        return ChunkPlan.byCount(lo, hi, (int) Math.min(worthSplitting, wanted));
+        long wanted = (long) workers * chunksPerWorker;
+        ChunkPlan plan = ChunkPlan.byCount(lo, hi, (int) Math.min(worthSplitting, wanted));
+        return new Decision(plan, false, "fixed: chunks of at least " + MIN_PARALLEL_CHUNK);
+    }
+
+    private static Decision inCaller(int lo, int hi, String reason) {
+        return new Decision(ChunkPlan.byCount(lo, hi, 1), true, reason);
+    }
+
+    /**
+     * What {@code sum --verbose} and {@code demo} print about the default chunking of a strategy: its rule, the
+     * measured inputs and the minimum parallel size.
+     */
+    public static String describe(Settings settings, SplitCosts costs) {
+        if (settings.chunk() > 0) {
+            return "chunking: explicit chunk " + settings.chunk();
+        }
+        if (settings.rule() == ChunkingRule.FIXED || costs == null) {
+            return "chunking: fixed (chunks of at least " + MIN_PARALLEL_CHUNK + " elements, "
+                    + "then a fixed count per worker)";
+        }
+        double margin = SplitCosts.margin();
+        long min = costs.minParallelSize(settings.workers(), margin);
+        return String.format(Locale.ROOT, "chunking: adaptive, tuned %s: %s, margin %.3g -> minimum parallel size %s",
+                costs.pattern().id(), costs.describe(), margin,
+                min == Long.MAX_VALUE ? "never (one worker or one core)" : Long.toString(min));
     }
 }

@@ -29,10 +29,13 @@ public final class ForkJoin implements SumStrategy {
     private final Settings settings;
     /** Created in the constructor, shut down in close(). */
     private final ForkJoinPool pool;
+    /** The measured costs of the adaptive default chunking, or null when it does not apply. */
+    private final SplitCosts costs;
 
     public ForkJoin(Settings settings) {
         this.settings = settings;
         this.pool = PoolThreads.forkJoinPool(ID, settings.workers());
+        this.costs = settings.adaptive() ? Calibration.costs(ID, settings, this::split) : null;
     }
 
     @Override
@@ -48,10 +51,27 @@ public final class ForkJoin implements SumStrategy {
     @Override
     public long sum(long[] data, int lo, int hi) {
         Ranges.check(data, lo, hi);
-        ChunkPlan plan = DefaultChunking.plan(ID, settings, lo, hi, DEFAULT_LEAVES_PER_WORKER);
+        ChunkPlan plan = DefaultChunking.decide(ID, settings, lo, hi, DEFAULT_LEAVES_PER_WORKER, costs).plan();
         if (plan.count() == 1) {
             return Ranges.loop(data, lo, hi);
         }
+        return split(data, plan);
+    }
+
+    @Override
+    public java.util.Optional<DefaultChunking.Decision> decision(int n) {
+        return java.util.Optional.of(DefaultChunking.decide(ID, settings, 0, n, DEFAULT_LEAVES_PER_WORKER, costs));
+    }
+
+    @Override
+    public java.util.Optional<SplitCosts> splitCosts() {
+        return java.util.Optional.ofNullable(costs);
+    }
+
+    /** Sums {@code plan}'s range (at least two chunks) as one root task, halving down to the plan's leaf size. */
+    private long split(long[] data, ChunkPlan plan) {
+        int lo = plan.lo();
+        int hi = plan.hi();
         int leaf = (int) (((long) plan.size() + plan.count() - 1) / plan.count());
         return PoolThreads.await(pool.submit(new SumTask(data, lo, hi, leaf)));
     }

@@ -10,8 +10,9 @@ import java.util.stream.IntStream;
  * <p>{@code workers} really bounds its parallelism: the stream runs as a task inside a private {@link ForkJoinPool} of
  * parallelism {@code workers}, and a parallel stream started from a ForkJoinPool worker forks its subtasks into that
  * pool, not the common pool. A range that {@link DefaultChunking} would keep as one chunk is summed sequentially in
- * the caller. With {@code chunk = 0} the JDK chooses its own leaves; with {@code chunk > 0} the parallel stream runs over
- * the chunks of the plan instead ({@code IntStream.range(0, chunks).parallel().mapToLong(sumOfChunk).sum()}), so a
+ * the caller. With {@code chunk = 0} the JDK chooses its own leaves (under the adaptive rule: once the range is large
+ * enough for the JDK's own leaf count, four per worker); with {@code chunk > 0}, or an adaptive plan of fewer chunks,
+ * the parallel stream runs over the chunks of the plan instead ({@code IntStream.range(0, chunks).parallel().mapToLong(sumOfChunk).sum()}), so a
  * chunk sweep covers this strategy too. The strategy owns its pool.
  */
 public final class ParallelStream implements SumStrategy {
@@ -24,10 +25,13 @@ public final class ParallelStream implements SumStrategy {
     private final Settings settings;
     /** Created in the constructor, shut down in close(). */
     private final ForkJoinPool pool;
+    /** The measured costs of the adaptive default chunking, or null when it does not apply. */
+    private final SplitCosts costs;
 
     public ParallelStream(Settings settings) {
         this.settings = settings;
         this.pool = PoolThreads.forkJoinPool(ID, settings.workers());
+        this.costs = settings.adaptive() ? Calibration.costs(ID, settings, this::overChunks) : null;
     }
 
     @Override
@@ -43,13 +47,30 @@ public final class ParallelStream implements SumStrategy {
     @Override
     public long sum(long[] data, int lo, int hi) {
         Ranges.check(data, lo, hi);
-        ChunkPlan plan = DefaultChunking.plan(ID, settings, lo, hi, JDK_LEAVES_PER_WORKER);
+        ChunkPlan plan = DefaultChunking.decide(ID, settings, lo, hi, JDK_LEAVES_PER_WORKER, costs).plan();
         if (plan.count() == 1) {
             return Arrays.stream(data, lo, hi).sum();
         }
-        if (settings.chunk() == Settings.DEFAULT_CHUNK) {
+        boolean jdkLeaves = plan.count() >= (long) settings.workers() * JDK_LEAVES_PER_WORKER;
+        boolean fixed = settings.rule() == ChunkingRule.FIXED;
+        if (settings.chunk() == Settings.DEFAULT_CHUNK && (fixed || jdkLeaves)) {
             return PoolThreads.await(pool.submit(() -> Arrays.stream(data, lo, hi).parallel().sum()));
         }
+        return overChunks(data, plan);
+    }
+
+    @Override
+    public java.util.Optional<DefaultChunking.Decision> decision(int n) {
+        return java.util.Optional.of(DefaultChunking.decide(ID, settings, 0, n, JDK_LEAVES_PER_WORKER, costs));
+    }
+
+    @Override
+    public java.util.Optional<SplitCosts> splitCosts() {
+        return java.util.Optional.ofNullable(costs);
+    }
+
+    /** A parallel stream over the chunks of {@code plan}, in the strategy's pool. */
+    private long overChunks(long[] data, ChunkPlan plan) {
         return PoolThreads.await(pool.submit(() -> IntStream.range(0, plan.count()).parallel()
                 .mapToLong(i -> Ranges.loop(data, plan.lo(i), plan.hi(i)))
                 .sum()));

@@ -53,6 +53,19 @@ public final class Probe {
      * @throws IllegalStateException if two calls disagree on the sum (a strategy bug, never a timing artefact)
      */
     public static Timings run(SumStrategy strategy, long[] data, int repeat, long budgetNanos) {
+        return run(strategy, data, repeat, budgetNanos, 0);
+    }
+
+    /**
+     * Like {@link #run(SumStrategy, long[], int, long)}, with the calling thread idle for {@code idleNanos} (parked,
+     * off its core) before each timed call, outside the timed region: the pattern of an occasional sum, after the
+     * pool's threads have parked and the caches have cooled. The warm-up is back to back, and the budget counts the
+     * timed calls only.
+     */
+    public static Timings run(SumStrategy strategy, long[] data, int repeat, long budgetNanos, long idleNanos) {
+        if (idleNanos < 0) {
+            throw new IllegalArgumentException("idleNanos must be >= 0, got " + idleNanos);
+        }
         if (repeat < 1) {
             throw new IllegalArgumentException("repeat must be >= 1, got " + repeat);
         }
@@ -67,11 +80,16 @@ public final class Probe {
         }
         long[] times = new long[repeat];
         int done = 0;
-        long start = System.nanoTime();
-        while (done < repeat && (done == 0 || System.nanoTime() - start < budgetNanos)) {
+        long timed = 0;
+        while (done < repeat && (done == 0 || timed < budgetNanos)) {
+            if (idleNanos > 0) {
+                Calibration.idle(idleNanos);
+            }
             long t0 = System.nanoTime();
             long sum = strategy.sum(data);
-            times[done++] = System.nanoTime() - t0;
+            long t = System.nanoTime() - t0;
+            times[done++] = t;
+            timed += t;
             check(expected, sum, strategy);
         }
         long[] taken = Arrays.copyOf(times, done);

@@ -3,13 +3,16 @@ package dev.sumbench.sum;
 /**
  * How a strategy is set up: {@code workers} threads or processes doing the summing, and {@code chunk} elements per
  * task ({@link #DEFAULT_CHUNK} = the strategy's own documented default, which may come from a tuned
- * {@link ChunkProfile}).
+ * {@link ChunkProfile}); with the default chunk, {@code rule} and {@code pattern} say how that default is decided
+ * (see {@link DefaultChunking}).
  *
  * @param workers threads or processes that sum, at least 1
  * @param chunk   elements per task, 0 for the strategy's default
  * @param profile tuned default chunks, or {@link ChunkProfile#NONE}
+ * @param rule    the default-chunking rule: adaptive (measured costs) or fixed (the built-in size rule)
+ * @param pattern the pattern of use the adaptive rule is tuned for (back to back or after idle)
  */
-public record Settings(int workers, int chunk, ChunkProfile profile) {
+public record Settings(int workers, int chunk, ChunkProfile profile, ChunkingRule rule, UsePattern pattern) {
 
     /** {@code chunk} value that asks for the strategy's own default. */
     public static final int DEFAULT_CHUNK = 0;
@@ -27,6 +30,14 @@ public record Settings(int workers, int chunk, ChunkProfile profile) {
         if (profile == null) {
             throw new IllegalArgumentException("profile must not be null (use ChunkProfile.NONE)");
         }
+        if (rule == null || pattern == null) {
+            throw new IllegalArgumentException("rule and pattern must not be null");
+        }
+    }
+
+    /** With the rule and pattern of the system properties ({@link ChunkingRule#PROPERTY}, {@link UsePattern#PROPERTY}). */
+    public Settings(int workers, int chunk, ChunkProfile profile) {
+        this(workers, chunk, profile, ChunkingRule.fromSystemProperty(), UsePattern.fromSystemProperty());
     }
 
     public Settings(int workers, int chunk) {
@@ -36,5 +47,10 @@ public record Settings(int workers, int chunk, ChunkProfile profile) {
     /** One worker per available processor, default chunk. */
     public static Settings defaults() {
         return new Settings(Runtime.getRuntime().availableProcessors(), DEFAULT_CHUNK);
+    }
+
+    /** Whether a strategy with these settings decides its chunks from calibrated costs. */
+    public boolean adaptive() {
+        return chunk == DEFAULT_CHUNK && rule == ChunkingRule.ADAPTIVE;
     }
 }

@@ -32,10 +32,13 @@ public final class ThreadPool implements SumStrategy {
     private final Settings settings;
     /** Created in the constructor, shut down in close(). */
     private final ExecutorService pool;
+    /** The measured costs of the adaptive default chunking, or null when it does not apply. */
+    private final SplitCosts costs;
 
     public ThreadPool(Settings settings) {
         this.settings = settings;
         this.pool = Executors.newFixedThreadPool(settings.workers(), PoolThreads.named(ID));
+        this.costs = settings.adaptive() ? Calibration.costs(ID, settings, this::split) : null;
     }
 
     @Override
@@ -51,10 +54,25 @@ public final class ThreadPool implements SumStrategy {
     @Override
     public long sum(long[] data, int lo, int hi) {
         Ranges.check(data, lo, hi);
-        ChunkPlan plan = DefaultChunking.plan(ID, settings, lo, hi, DEFAULT_CHUNKS_PER_WORKER);
+        ChunkPlan plan = DefaultChunking.decide(ID, settings, lo, hi, DEFAULT_CHUNKS_PER_WORKER, costs).plan();
         if (plan.count() == 1) {
             return Ranges.loop(data, lo, hi);
         }
+        return split(data, plan);
+    }
+
+    @Override
+    public java.util.Optional<DefaultChunking.Decision> decision(int n) {
+        return java.util.Optional.of(DefaultChunking.decide(ID, settings, 0, n, DEFAULT_CHUNKS_PER_WORKER, costs));
+    }
+
+    @Override
+    public java.util.Optional<SplitCosts> splitCosts() {
+        return java.util.Optional.ofNullable(costs);
+    }
+
+    /** Sums the chunks of {@code plan} (at least two): chunk 0 in the caller, the others in the pool. */
+    private long split(long[] data, ChunkPlan plan) {
         @SuppressWarnings("unchecked")
         Future<Long>[] others = new Future[plan.count() - 1];
         for (int i = 1; i < plan.count(); i++) {

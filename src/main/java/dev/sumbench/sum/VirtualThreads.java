@@ -30,9 +30,13 @@ public final class VirtualThreads implements SumStrategy {
     /** Created in the constructor, shut down in close(). */
     private final ExecutorService executor;
 
+    /** The measured costs of the adaptive default chunking, or null when it does not apply. */
+    private final SplitCosts costs;
+
     private VirtualThreads(Settings settings, ExecutorService executor) {
         this.settings = settings;
         this.executor = executor;
+        this.costs = settings.adaptive() ? Calibration.costs(ID, settings, this::split) : null;
     }
 
     /** Whether the running JVM has virtual threads. */
@@ -74,10 +78,25 @@ public final class VirtualThreads implements SumStrategy {
     @Override
     public long sum(long[] data, int lo, int hi) {
         Ranges.check(data, lo, hi);
-        ChunkPlan plan = DefaultChunking.plan(ID, settings, lo, hi, DEFAULT_CHUNKS_PER_WORKER);
+        ChunkPlan plan = DefaultChunking.decide(ID, settings, lo, hi, DEFAULT_CHUNKS_PER_WORKER, costs).plan();
         if (plan.count() == 1) {
             return Ranges.loop(data, lo, hi);
         }
+        return split(data, plan);
+    }
+
+    @Override
+    public Optional<DefaultChunking.Decision> decision(int n) {
+        return Optional.of(DefaultChunking.decide(ID, settings, 0, n, DEFAULT_CHUNKS_PER_WORKER, costs));
+    }
+
+    @Override
+    public Optional<SplitCosts> splitCosts() {
+        return Optional.ofNullable(costs);
+    }
+
+    /** Sums the chunks of {@code plan} (at least two) over {@code workers} virtual threads, the caller as worker 0. */
+    private long split(long[] data, ChunkPlan plan) {
         int threads = Math.min(settings.workers(), plan.count());
         @SuppressWarnings("unchecked")
         Future<Long>[] others = new Future[threads - 1];

@@ -67,8 +67,10 @@ class BenchmarksRunTest {
                         "chunk", List.of("100"), "cores", List.of(cpus)),
                         sumIds.stream().map(id -> "SumBenchmark strategy=" + id + " size=1000 workers=2 chunk=100")
                                 .toList()),
-                new Case("DispatchBenchmark", Map.of("strategy", sumIds, "workers", List.of("2")),
-                        sumIds.stream().map(id -> "DispatchBenchmark strategy=" + id + " workers=2").toList()),
+                new Case("DispatchBenchmark", Map.of("strategy", sumIds, "workers", List.of("2"),
+                        "idle", List.of("1ms")),
+                        sumIds.stream().flatMap(id -> Stream.of("handOff", "afterIdle")
+                                .map(method -> "DispatchBenchmark strategy=" + id + " workers=2")).toList()),
                 new Case(spawn ? "SpawnBenchmark" : "SpawnBenchmark.bareJvm", Map.of("workers", List.of("1")),
                         spawn ? List.of("SpawnBenchmark.bareJvm", "SpawnBenchmark.spawnSum workers=1")
                                 : List.of("SpawnBenchmark.bareJvm")),
@@ -115,6 +117,31 @@ class BenchmarksRunTest {
         RunnerException e = assertThrows(RunnerException.class, () -> new Runner(options.build()).run());
         assertTrue(causes(e).contains("cores=" + (CPUS + 1) + " but this JVM may use " + CPUS + " CPUs"),
                 causes(e));
+    }
+
+    @Test
+    void afterIdleIsTimedCallByCallUnderEachIdleTimeWithSequentialInTheSameMatrix() throws RunnerException {
+        ChainedOptionsBuilder options = tiny("DispatchBenchmark.afterIdle")
+                .param("strategy", "sequential", "thread-pool").param("workers", "2").param("idle", "0", "1ms");
+        Collection<RunResult> results = new Runner(options.build()).run();
+
+        assertEquals(4, results.size());
+        List<String> rows = results.stream().map(r -> r.getParams().getParam("strategy") + "@"
+                + r.getParams().getParam("idle")).sorted().toList();
+        assertEquals(List.of("sequential@0", "sequential@1ms", "thread-pool@0", "thread-pool@1ms"), rows);
+        for (RunResult result : results) {
+            assertEquals(org.openjdk.jmh.annotations.Mode.SampleTime, result.getParams().getMode());
+            assertTrue(result.getPrimaryResult().getSampleCount() >= 1, "at least one timed call");
+            assertTrue(result.getPrimaryResult().getScore() > 0);
+        }
+    }
+
+    @Test
+    void anUnknownIdleTimeFailsAtSetupWithItsValue() {
+        ChainedOptionsBuilder options = tiny("DispatchBenchmark.afterIdle")
+                .param("strategy", "sequential").param("workers", "2").param("idle", "soon");
+        RunnerException e = assertThrows(RunnerException.class, () -> new Runner(options.build()).run());
+        assertTrue(causes(e).contains("Unknown idle: soon"), causes(e));
     }
 
     @Test

@@ -13,7 +13,7 @@ class DemoCommandTest {
         CliRun run = CliRun.of("demo", "--repeat", "5", "--format", "csv");
         assertEquals(ExitCodes.OK, run.exitCode(), run.err());
         String[] lines = run.out().split("\\R");
-        assertEquals("strategy,sum,setup,median per sum,trade-off", lines[0]);
+        assertEquals("strategy,sum,setup,median per sum,splits from,trade-off", lines[0]);
         assertEquals(Strategies.ids().size() + 1, lines.length, run.out());
         for (int i = 1; i < lines.length; i++) {
             String[] cells = lines[i].split(",", 3);

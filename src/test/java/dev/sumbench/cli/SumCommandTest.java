@@ -30,7 +30,7 @@ class SumCommandTest {
         assertEquals(ExitCodes.OK, run.exitCode(), run.err());
         JsonNode json = new ObjectMapper().readTree(run.out());
         List<String> fields = List.of("strategy", "size", "workers", "chunk", "sum", "repeat", "min_ns", "median_ns",
-                "max_ns", "gbps");
+                "max_ns", "gbps", "idle_ns");
         assertEquals(fields, iterableToList(json.fieldNames()));
         assertEquals("thread-pool", json.get("strategy").asText());
         assertEquals(LongStream.of(Data.generate(10, Data.DEFAULT_SEED)).sum(), json.get("sum").asLong());

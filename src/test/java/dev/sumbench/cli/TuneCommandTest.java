@@ -26,7 +26,8 @@ class TuneCommandTest {
         CliRun tune = CliRun.of("tune", run.toString());
         assertEquals(ExitCodes.OK, tune.exitCode(), tune.err());
         Path profile = dir.resolve("chunk-sweep-quiet" + ChunkProfiles.SUFFIX);
-        assertEquals("tune: wrote 2 recommendations to " + profile + "\n", tune.err());
+        assertEquals("tune: wrote 2 recommendations to " + profile + "\n"
+                + "tune: fork-join with 2 workers splits from 200000 elements (tuned back-to-back)\n", tune.err());
         assertTrue(tune.out().startsWith("chunk sizes of " + run + "\n"), tune.out());
         assertTrue(tune.out().contains("fork-join"));
 
@@ -35,6 +36,9 @@ class TuneCommandTest {
         assertEquals(0.05, document.within(), 1e-12);
         assertEquals(List.of(200_000L, 2_000_000L), document.entries().stream().map(ChunkProfiles.Entry::size).toList());
         int tuned = document.entries().get(1).chunk();
+        // the sweep's split rows beat its one-chunk rows at both sizes, so splitting pays from the smaller one
+        assertEquals(List.of(new ChunkProfiles.MinParallel("fork-join", 2, 200_000)), document.minParallel());
+        assertEquals(dev.sumbench.sum.UsePattern.BACK_TO_BACK, document.pattern());
 
         CliRun sum = CliRun.of("sum", "--strategy", "fork-join", "--size", "2000000", "--workers",
                 "2", "--chunk", "auto", "--profile", profile.toString(), "--json");

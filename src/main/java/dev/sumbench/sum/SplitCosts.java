@@ -1,0 +1,115 @@
+package dev.sumbench.sum;
+
+import java.util.Locale;
+
+/**
+ * The measured inputs of the adaptive chunking rule, and the rule itself as a pure function of them.
+ *
+ * <p>The model: summing {@code n} elements in the caller costs {@code n * c}; splitting them into {@code k} chunks
+ * over {@code p = min(k, workers, cores)} parallel summers costs about {@code h + n * c / p} (one hand-off, then the
+ * caller's share and the others' in parallel). Splitting saves {@code n * c * (1 - 1/p)} and costs {@code h}; it is
+ * done only where the saving exceeds {@code margin * h}, so the smallest range worth splitting is
+ * {@code margin * h / (c * (1 - 1/p))} with {@code p = min(workers, cores)}, and never with one worker or one core.
+ * A range worth splitting gets {@code workers} chunks, or more (up to {@code workers * chunksPerWorker}, to balance a
+ * slow worker) only while each chunk's work stays at least {@code margin * h}.
+ *
+ * @param elementNanos  c: the time the caller's loop takes per element, in nanoseconds (&gt; 0)
+ * @param handOffNanos  h: the time one split call costs beyond its summing, in nanoseconds (&gt;= 0)
+ * @param cores         the processors this JVM may use (bounds the parallelism), &gt;= 1
+ * @param pattern       the pattern of use {@code handOffNanos} was measured for
+ */
+public record SplitCosts(double elementNanos, double handOffNanos, int cores, UsePattern pattern) {
+
+    /*
+     * Implementation notes. The per-element cost is the one of data in cache, the cheapest there is: at sizes beyond
+     * the caches the loop is slower per element, so the real saving is larger than the model's and the rule errs on
+     * the side of not splitting. The margin covers the rest of what the model leaves out: the calibration's noise,
+     * the worker's cold cache for its chunk, and a core that clocks down; a default that splits a little late loses a
+     * little of a gain, one that splits early loses to the plain loop, which is the promise the default keeps.
+     * Rejected: splitting by size alone (the JDK's parallel streams, and the fixed rule), which ignores that a
+     * hand-off costs 10 to 100 times more on one machine than on another and after idle than back to back.
+     */
+
+    /**
+     * Default safety factor: splitting must save at least this many hand-offs. A forced split of a range at the model's
+     * break-even loses to the loop (the model's hand-off is measured on a tiny range, without the worker's cache
+     * misses on its chunk), so 1 would lose at the break-even itself; 4 puts the first split where the model predicts
+     * at least a 1.5x gain on two cores. {@code -Dsumbench.chunking.margin} overrides it; {@code scripts/defaults-check}
+     * measures whether the default keeps its promise.
+     */
+    public static final double DEFAULT_MARGIN = 4.0;
+    /** The system property that overrides {@link #DEFAULT_MARGIN}. */
+    public static final String MARGIN_PROPERTY = "sumbench.chunking.margin";
+
+    public SplitCosts {
+        if (!(elementNanos > 0) || !Double.isFinite(elementNanos)) {
+            throw new IllegalArgumentException("elementNanos must be > 0, got " + elementNanos);
+        }
+        if (!(handOffNanos >= 0) || !Double.isFinite(handOffNanos)) {
+            throw new IllegalArgumentException("handOffNanos must be >= 0, got " + handOffNanos);
+        }
+        if (cores < 1) {
+            throw new IllegalArgumentException("cores must be >= 1, got " + cores);
+        }
+        if (pattern == null) {
+            throw new IllegalArgumentException("pattern must not be null");
+        }
+    }
+
+    /** The margin of {@link #MARGIN_PROPERTY}, else {@link #DEFAULT_MARGIN}. */
+    public static double margin() {
+        String value = System.getProperty(MARGIN_PROPERTY);
+        if (value == null) {
+            return DEFAULT_MARGIN;
+        }
+        try {
+            double margin = Double.parseDouble(value.strip());
+            if (margin >= 1 && Double.isFinite(margin)) {
+                return margin;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(MARGIN_PROPERTY + ": expected a number >= 1, got '" + value + "'");
+    }
+
+    /** The parallelism that {@code workers} workers get on this machine: {@code min(workers, cores)}. */
+    public int parallelism(int workers) {
+        return Math.max(1, Math.min(workers, cores));
+    }
+
+    /**
+     * The smallest range that is worth splitting with {@code workers} workers, or {@link Long#MAX_VALUE} when no range
+     * is (one worker or one core).
+     */
+    public long minParallelSize(int workers, double margin) {
+        int p = parallelism(workers);
+        if (p < 2) {
+            return Long.MAX_VALUE;
+        }
+        double size = Math.ceil(margin * handOffNanos / (elementNanos * (1 - 1.0 / p)));
+        return size >= Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(2, (long) size);
+    }
+
+    /**
+     * How many chunks a range of {@code n} elements should be split into: 1 (sum it in the caller) below
+     * {@link #minParallelSize}, else {@code workers} or more, at most {@code workers * chunksPerWorker} and at most
+     * {@code n}, each chunk's work at least {@code margin} hand-offs.
+     */
+    public int chunks(long n, int workers, int chunksPerWorker, double margin) {
+        if (n < minParallelSize(workers, margin)) {
+            return 1;
+        }
+        double worthChunks = handOffNanos == 0 ? Double.POSITIVE_INFINITY
+                : Math.floor(n * elementNanos / (margin * handOffNanos));
+        long most = Math.min(n, (long) workers * Math.max(1, chunksPerWorker));
+        long wanted = (long) Math.min(most, Math.max(workers, worthChunks));
+        return (int) Math.max(1, Math.min(wanted, n));
+    }
+
+    /** One line for people: the inputs of the rule. */
+    public String describe() {
+        return String.format(Locale.ROOT, "per element %.3f ns, hand-off %.1f us (%s), %d cores", elementNanos,
+                handOffNanos / 1_000, pattern.id(), cores);
+    }
+}
