@@ -66,6 +66,7 @@ public final class ProcessPipe implements SumStrategy {
     @Override
     public long sum(long[] data, int lo, int hi) {
         Ranges.check(data, lo, hi);
+        pool.checkUsable();
         DefaultChunking.Decision decision = decision(lo, hi);
         if (decision.inCaller()) {
             return Ranges.loop(data, lo, hi);

@@ -49,6 +49,16 @@ public record Settings(int workers, int chunk, ChunkProfile profile, ChunkingRul
         return new Settings(Runtime.getRuntime().availableProcessors(), DEFAULT_CHUNK);
     }
 
+    /** These settings with {@code rule} instead. */
+    public Settings with(ChunkingRule rule) {
+        return new Settings(workers, chunk, profile, rule, pattern);
+    }
+
+    /** These settings with {@code pattern} instead. */
+    public Settings with(UsePattern pattern) {
+        return new Settings(workers, chunk, profile, rule, pattern);
+    }
+
     /** Whether a strategy with these settings decides its chunks from calibrated costs. */
     public boolean adaptive() {
         return chunk == DEFAULT_CHUNK && rule == ChunkingRule.ADAPTIVE;

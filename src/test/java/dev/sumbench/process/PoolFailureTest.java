@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sumbench.sum.ChunkPlan;
+import dev.sumbench.sum.ChunkingRule;
 import dev.sumbench.sum.Data;
 import dev.sumbench.sum.Settings;
 import java.time.Duration;
@@ -122,7 +123,8 @@ class PoolFailureTest {
         AtomicInteger sums = new AtomicInteger();
         AtomicLong killedAt = new AtomicLong();
         ExecutorService killer = Executors.newSingleThreadExecutor();
-        try (ProcessShared shared = new ProcessShared(new Settings(2, 0), WorkerLauncher.defaults())) {
+        try (ProcessShared shared = new ProcessShared(new Settings(2, 0).with(ChunkingRule.FIXED),
+                WorkerLauncher.defaults())) {
             ProcessHandle victim = shared.pool().processes().get(1);
             Future<?> kill = killer.submit(() -> {
                 ProcessTesting.awaitCondition(ProcessTesting.JVM_START, "a few sums ran", () -> sums.get() >= 3);

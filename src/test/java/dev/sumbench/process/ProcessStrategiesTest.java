@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sumbench.sum.ChunkingRule;
 import dev.sumbench.sum.Data;
 import dev.sumbench.sum.Family;
 import dev.sumbench.sum.Ranges;
@@ -103,7 +104,8 @@ class ProcessStrategiesTest {
         int size = 2 * Protocol.MAX_VALUES_PER_FRAME + 12_345;
         long[] data = Data.generate(size, SEED);
         for (String id : List.of(ProcessPipe.ID, ProcessShared.ID)) {
-            try (SumStrategy few = Strategies.create(id, new Settings(2, 0));
+            // the fixed rule sends even one chunk to a worker: this is about frames, not about the default
+            try (SumStrategy few = Strategies.create(id, new Settings(2, 0).with(ChunkingRule.FIXED));
                  SumStrategy many = Strategies.create(id, new Settings(2, 997))) {
                 for (SumStrategy strategy : List.of(few, many)) {
                     assertEquals(Ranges.loop(data, 0, size), strategy.sum(data), id + " whole");
@@ -119,7 +121,9 @@ class ProcessStrategiesTest {
 
     @Test
     void sharedPlacesNewDataOnlyWhenTheArrayChanges() {
-        try (ProcessShared shared = new ProcessShared(new Settings(2, 0), WorkerLauncher.defaults())) {
+        // the fixed rule, so that these small arrays reach the workers (the adaptive default sums them in the caller)
+        try (ProcessShared shared = new ProcessShared(new Settings(2, 0).with(ChunkingRule.FIXED),
+                WorkerLauncher.defaults())) {
             long[] a = Data.generate(1000, 1);
             long[] b = Data.generate(1000, 2);
             long[] bigger = Data.generate(5000, 3);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sumbench.sum.ChunkingRule;
 import dev.sumbench.sum.Data;
 import dev.sumbench.sum.Ranges;
 import dev.sumbench.sum.Settings;
@@ -37,7 +38,8 @@ class SharedDirectoryTest {
     @Test
     void aProcessSharedPoolUnlinksItsFileOnceTheWorkersMappedIt() {
         long[] data = Data.generate(100_000, 4);
-        try (ProcessShared shared = new ProcessShared(new Settings(2, 0), WorkerLauncher.defaults())) {
+        try (ProcessShared shared = new ProcessShared(new Settings(2, 0).with(ChunkingRule.FIXED),
+                WorkerLauncher.defaults())) {
             assertEquals(Ranges.loop(data, 0, data.length), shared.sum(data));
             assertEquals(List.of(), ProcessTesting.sharedDirectoriesOf(ProcessHandle.current().pid()),
                     "no name left in /dev/shm while the pool works from its mappings");

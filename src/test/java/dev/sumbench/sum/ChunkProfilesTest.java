@@ -93,6 +93,48 @@ class ChunkProfilesTest {
     }
 
     @Test
+    void minimumParallelSizesPatternAndOriginReadBackAndReachTheDecision() {
+        Path file = dir.resolve("where.chunks.json");
+        ChunkProfiles.Origin origin = new ChunkProfiles.Origin("box", "AMD EPYC 7B13", "Eclipse Adoptium", 17, 2);
+        ChunkProfiles.write(file, new ChunkProfiles.Document("run.json", 0.05, 2, List.of(),
+                List.of(new ChunkProfiles.MinParallel("thread-pool", 2, 262_144)), UsePattern.AFTER_IDLE, origin));
+        ChunkProfiles.Document document = ChunkProfiles.readDocument(file);
+        assertEquals(List.of(new ChunkProfiles.MinParallel("thread-pool", 2, 262_144)), document.minParallel());
+        assertEquals(UsePattern.AFTER_IDLE, document.pattern());
+        assertEquals(origin, document.origin());
+        ChunkProfile profile = document.toProfile();
+        assertEquals(java.util.OptionalLong.of(262_144), profile.minParallelFor("thread-pool", 2));
+        assertEquals(java.util.OptionalLong.empty(), profile.minParallelFor("thread-pool", 4));
+        Settings settings = new Settings(2, 0, profile, ChunkingRule.ADAPTIVE, UsePattern.AFTER_IDLE);
+        assertTrue(DefaultChunking.decide("thread-pool", settings, 0, 262_143, 1, null).inCaller());
+        assertEquals(2, DefaultChunking.decide("thread-pool", settings, 0, 262_144, 1, null).plan().count());
+    }
+
+    @Test
+    void anOriginDiffersOnlyInWhatBothKnow() {
+        ChunkProfiles.Origin there = new ChunkProfiles.Origin("box", "EPYC", "Eclipse Adoptium", 17, 2);
+        assertEquals(List.of(), there.differences(there));
+        assertEquals(List.of("host box (this one: other)", "JDK 17 (this one: 25)", "cores 2 (this one: 4)"),
+                there.differences(new ChunkProfiles.Origin("other", "EPYC", null, 25, 4)));
+        assertEquals(List.of(), new ChunkProfiles.Origin(null, null, null, 0, 0).differences(there));
+    }
+
+    @Test
+    void badMinimaAndPatternsAreOneLineNamingTheField() throws IOException {
+        String head = "{\"format\": \"sumbench-chunk-profile\", \"version\": 1, \"entries\": [], ";
+        assertBad(head + "\"minParallel\": {}}", "minParallel: expected an array");
+        assertBad(head + "\"minParallel\": [{\"workers\": 2, \"size\": 10}]}",
+                "minParallel[0]: expected an object with a strategy id");
+        assertBad(head + "\"minParallel\": [{\"strategy\": \"f\", \"workers\": 2, \"size\": 0}]}",
+                "minParallel[0].size: expected an integer >= 1, found 0");
+        assertBad(head + "\"minParallel\": [{\"strategy\": \"f\", \"workers\": 2, \"size\": 5}, "
+                + "{\"strategy\": \"f\", \"workers\": 2, \"size\": 6}]}",
+                "minParallel[1]: expected one minimum per strategy and workers, found a second for f with 2 workers");
+        assertBad(head + "\"pattern\": \"sometimes\"}",
+                "pattern: expected back-to-back or after-idle, got 'sometimes'");
+    }
+
+    @Test
     void theProfileLiesBesideTheRun() {
         assertEquals(Path.of("results/20250101-120000_box_jdk17.chunks.json"),
                 ChunkProfiles.besideRun(Path.of("results/20250101-120000_box_jdk17.json")));
