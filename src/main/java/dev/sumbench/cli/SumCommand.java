@@ -200,8 +200,9 @@ final class SumCommand implements Callable<Integer> {
         List<String> differences = ChunkingNotes.differencesFromHere(document);
         if (!differences.isEmpty()) {
             PrintWriter err = spec.commandLine().getErr();
-            err.println("sumbench sum: warning: " + profile + " was measured elsewhere (" + String.join(", ", differences)
-                    + "): its sizes may not hold here; run 'sumbench tune' on a sweep from this machine and JVM");
+            err.println("sumbench sum: warning: " + profile + " was measured elsewhere ("
+                    + String.join(", ", differences) + "): its sizes may not hold here; run 'sumbench tune' on a "
+                    + "sweep from this machine and JVM");
             err.flush();
         }
         return document.toProfile();

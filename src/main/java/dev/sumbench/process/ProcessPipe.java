@@ -75,7 +75,7 @@ public final class ProcessPipe implements SumStrategy {
     }
 
     private DefaultChunking.Decision decision(int lo, int hi) {
-        return DefaultChunking.decide(ID, settings, lo, hi, DEFAULT_CHUNKS_PER_WORKER, costs);
+        return DefaultChunking.decide(ID, settings, lo, hi, DEFAULT_CHUNKS_PER_WORKER, Calibration.current(costs));
     }
 
     @Override
@@ -85,7 +85,7 @@ public final class ProcessPipe implements SumStrategy {
 
     @Override
     public Optional<SplitCosts> splitCosts() {
-        return Optional.ofNullable(costs);
+        return Optional.ofNullable(Calibration.current(costs));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.sumbench.process;
 
+import dev.sumbench.sum.Calibration;
 import dev.sumbench.sum.ChunkPlan;
 import dev.sumbench.sum.DefaultChunking;
 import dev.sumbench.sum.Ranges;
@@ -124,7 +125,8 @@ public final class ProcessShared implements SumStrategy {
     }
 
     private DefaultChunking.Decision decision(int lo, int hi) {
-        return DefaultChunking.decide(ID, settings, lo, hi, ProcessPipe.DEFAULT_CHUNKS_PER_WORKER, costs);
+        return DefaultChunking.decide(ID, settings, lo, hi, ProcessPipe.DEFAULT_CHUNKS_PER_WORKER,
+                Calibration.current(costs));
     }
 
     @Override
@@ -134,7 +136,7 @@ public final class ProcessShared implements SumStrategy {
 
     @Override
     public Optional<SplitCosts> splitCosts() {
-        return Optional.ofNullable(costs);
+        return Optional.ofNullable(Calibration.current(costs));
     }
 
     /** Makes the next call place its data again (after the array was changed in place). */

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Measures the two inputs of the adaptive chunking rule ({@link SplitCosts}) when a strategy starts: the per-element
@@ -20,7 +21,8 @@ public final class Calibration {
      * the L1/L2 cache, taken once the minimum stops improving (the JIT has compiled the loop by then, or the budget is
      * spent): the cheapest per-element cost there is, so the rule errs towards not splitting (see SplitCosts). The
      * hand-off is the median of the second half of forced splits of a tiny array (one element per chunk, summing is
-     * nothing): the first half absorbs thread creation and the interpreter. After idle, each forced split comes after
+     * nothing): the first half absorbs thread creation and the interpreter, which is why a minimum count of splits
+     * is made even past the budget. After idle, each forced split comes after
      * a park of IDLE_NANOS, and fewer are taken, to stay in budget. Rejected: measuring the split of a large array
      * against the loop (it would take the budget many times over and still be noisy), and a fixed table of hand-off
      * costs (they differ 10x between machines and JVMs, which is the point of measuring).
@@ -36,10 +38,21 @@ public final class Calibration {
     static final int ELEMENT_ARRAY = 4_096;
     /** Time the per-element calibration may take at most. */
     static final long ELEMENT_BUDGET_NANOS = 8_000_000L;
-    /** It stops earlier once the minimum has not improved for this many sums in a row. */
+    /** It stops earlier, settled, once the minimum has not improved for this many sums in a row ... */
     static final int ELEMENT_STABLE_SUMS = 400;
-    /** Time a hand-off calibration may take at most (it takes at least one forced split). */
+    /** ... and for this long: C2 compiles the loop a few milliseconds after C1, whose code is some 3x slower. */
+    static final long ELEMENT_STABLE_NANOS = 3_000_000L;
+    /** Measurements of the per-element cost per JVM at most, while none has settled. */
+    static final int MAX_ELEMENT_MEASUREMENTS = 5;
+    /**
+     * Time a hand-off calibration may take once it has made its {@link #MIN_SPLITS} (or {@link #MIN_IDLE_SPLITS})
+     * forced splits.
+     */
     static final long HAND_OFF_BUDGET_NANOS = 10_000_000L;
+    /** Forced splits always made: the first ones start the pool's threads, so one alone would measure that. */
+    static final int MIN_SPLITS = 8;
+    /** Forced splits after idle always made. */
+    static final int MIN_IDLE_SPLITS = 3;
     /** Forced splits back to back, at most. */
     static final int HAND_OFF_SPLITS = 64;
     /** Forced splits after idle, at most (each costs IDLE_NANOS more). */
@@ -48,9 +61,21 @@ public final class Calibration {
     static final long IDLE_NANOS = 1_000_000L;
     /** A per-element cost below this is a timer artefact, not a loop: a 64-bit add per 0.01 ns is 100 per ns. */
     static final double MIN_ELEMENT_NANOS = 0.01;
+    /**
+     * A per-element cost above this is the interpreter, not the compiled loop (the JIT had not compiled it within
+     * the budget, as on a loaded machine): a compiled loop over cached longs takes well under a nanosecond per
+     * element, and even one bound by memory reads 8 GB/s. The interpreter's cost would make the rule split ranges
+     * far too small (a dearer element makes splitting pay sooner), so an unsettled measurement is repeated on later
+     * calls, and this bound limits how early the rule can split meanwhile.
+     */
+    static final double MAX_ELEMENT_NANOS = 1.0;
 
     private static final ConcurrentMap<String, Double> HAND_OFFS = new ConcurrentHashMap<>();
+    private static final ReentrantLock MEASURING = new ReentrantLock();
     private static volatile double elementNanos = Double.NaN;
+    private static volatile boolean elementSettled;
+    /** Guarded by MEASURING (or the class lock for the first one). */
+    private static int elementMeasurements;
 
     private Calibration() {
     }
@@ -66,40 +91,95 @@ public final class Calibration {
         return new SplitCosts(c, h, Runtime.getRuntime().availableProcessors(), settings.pattern());
     }
 
-    /** The per-element cost of {@link Ranges#loop} on cached data, measured once per JVM. */
+    /**
+     * {@code costs} with the per-element cost as it stands now ({@link #elementNanos()}, which improves while the
+     * first measurements had not settled); {@code null} for {@code null}. What a strategy passes to each decision.
+     */
+    public static SplitCosts current(SplitCosts costs) {
+        if (costs == null) {
+            return null;
+        }
+        double c = elementNanos();
+        return c == costs.elementNanos() ? costs
+                : new SplitCosts(c, costs.handOffNanos(), costs.cores(), costs.pattern());
+    }
+
+    /**
+     * The per-element cost of {@link Ranges#loop} on cached data: measured on the first call in this JVM; while that
+     * measurement had not settled (the loop not yet compiled), measured again on later calls, at most
+     * {@link #MAX_ELEMENT_MEASUREMENTS} times in all, keeping the smallest cost. Later calls never wait for another
+     * thread's measurement: they take the value so far.
+     */
     public static double elementNanos() {
         double c = elementNanos;
         if (Double.isNaN(c)) {
             synchronized (Calibration.class) {
-                c = elementNanos;
-                if (Double.isNaN(c)) {
-                    c = measureElementNanos();
-                    elementNanos = c;
+                if (Double.isNaN(elementNanos)) {
+                    remeasure();
                 }
+                return elementNanos;
             }
         }
-        return c;
+        if (!elementSettled && MEASURING.tryLock()) {
+            try {
+                if (!elementSettled) {
+                    remeasure();
+                }
+            } finally {
+                MEASURING.unlock();
+            }
+        }
+        return elementNanos;
     }
 
-    static double measureElementNanos() {
+    /** Measures once more and keeps the smaller cost; settled after a settled measurement or the last allowed one. */
+    private static void remeasure() {
+        ElementCost cost = measureElementNanos();
+        double before = elementNanos;
+        elementNanos = Double.isNaN(before) ? cost.nanos() : Math.min(before, cost.nanos());
+        elementMeasurements++;
+        elementSettled = cost.settled() || elementMeasurements >= MAX_ELEMENT_MEASUREMENTS;
+    }
+
+    /**
+     * One measurement of the per-element cost.
+     *
+     * @param nanos   the cost, bounded to [MIN_ELEMENT_NANOS, MAX_ELEMENT_NANOS]
+     * @param settled whether the minimum had stopped improving (else the JIT was still compiling the loop)
+     */
+    record ElementCost(double nanos, boolean settled) {
+    }
+
+    static ElementCost measureElementNanos() {
         long[] data = Data.generate(ELEMENT_ARRAY, Data.DEFAULT_SEED);
         long sink = 0;
         long best = Long.MAX_VALUE;
         int sinceBetter = 0;
         long start = System.nanoTime();
-        while (System.nanoTime() - start < ELEMENT_BUDGET_NANOS && sinceBetter < ELEMENT_STABLE_SUMS) {
+        long bestAt = start;
+        boolean settled = false;
+        while (true) {
             long t0 = System.nanoTime();
             sink += Ranges.loop(data, 0, data.length);
-            long t = System.nanoTime() - t0;
-            if (t < best) {
-                best = t;
+            long t1 = System.nanoTime();
+            if (t1 - t0 < best) {
+                best = t1 - t0;
+                bestAt = t1;
                 sinceBetter = 0;
             } else {
                 sinceBetter++;
             }
+            if (sinceBetter >= ELEMENT_STABLE_SUMS && t1 - bestAt >= ELEMENT_STABLE_NANOS) {
+                settled = true;
+                break;
+            }
+            if (t1 - start >= ELEMENT_BUDGET_NANOS) {
+                break;
+            }
         }
         blackhole(sink);
-        return Math.max(MIN_ELEMENT_NANOS, (double) best / data.length);
+        double nanos = Math.min(MAX_ELEMENT_NANOS, Math.max(MIN_ELEMENT_NANOS, (double) best / data.length));
+        return new ElementCost(nanos, settled);
     }
 
     static double handOffNanos(Splitter splitter, int workers, UsePattern pattern) {
@@ -108,11 +188,12 @@ public final class Calibration {
         ChunkPlan plan = ChunkPlan.byCount(0, chunks, chunks);
         boolean idle = pattern == UsePattern.AFTER_IDLE;
         int most = idle ? IDLE_SPLITS : HAND_OFF_SPLITS;
+        int least = idle ? MIN_IDLE_SPLITS : MIN_SPLITS;
         long[] times = new long[most];
         int done = 0;
         long sink = 0;
         long start = System.nanoTime();
-        while (done < most && (done == 0 || System.nanoTime() - start < HAND_OFF_BUDGET_NANOS)) {
+        while (done < most && (done < least || System.nanoTime() - start < HAND_OFF_BUDGET_NANOS)) {
             if (idle) {
                 idle(IDLE_NANOS);
             }
@@ -135,9 +216,16 @@ public final class Calibration {
     }
 
     /** Forgets every cached value (tests). */
-    static void clear() {
+    static synchronized void clear() {
         HAND_OFFS.clear();
         elementNanos = Double.NaN;
+        elementSettled = false;
+        elementMeasurements = 0;
+    }
+
+    /** Whether the per-element cost has settled (tests). */
+    static boolean elementSettled() {
+        return elementSettled;
     }
 
     /** Keeps the JIT from dropping the timed sums. */

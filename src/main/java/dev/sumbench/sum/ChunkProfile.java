@@ -31,6 +31,11 @@ public record ChunkProfile(Map<String, long[][]> chunks, Map<String, Long> minPa
         this(chunks, Map.of());
     }
 
+    /** Whether this profile holds nothing (then no strategy needs to look anything up). */
+    public boolean isEmpty() {
+        return chunks.isEmpty() && minParallel.isEmpty();
+    }
+
     /** The key under which a strategy's recommendations are stored. */
     public static String key(String strategy, int workers) {
         return strategy + "/" + workers;

@@ -11,7 +11,7 @@ import java.util.Locale;
 public enum ChunkingRule {
     /** Split only where splitting is measured to pay: from the calibrated {@link SplitCosts} of the strategy. */
     ADAPTIVE("adaptive"),
-    /** The built-in size rule: chunks of at least {@link DefaultChunking#MIN_PARALLEL_CHUNK}, a fixed count per worker. */
+    /** The former size rule: chunks of at least {@link DefaultChunking#MIN_PARALLEL_CHUNK}, a count per worker. */
     FIXED("fixed");
 
     /** The system property that picks the default rule. */

@@ -40,14 +40,47 @@ public final class DefaultChunking {
     private DefaultChunking() {
     }
 
+    /** Why a decision is what it is; with its number, {@link Decision#reason()} says it in words. */
+    public enum Why {
+        /** An explicit chunk (the number): its plan, even of one chunk, goes to the workers. */
+        EXPLICIT,
+        /** Below the profile's minimum parallel size (the number). */
+        BELOW_PROFILE_MINIMUM,
+        /** The profile's chunk (the number), at or above its minimum parallel size or where splitting pays. */
+        PROFILE_CHUNK,
+        /** At or above the profile's minimum parallel size (the number), the count from the rule. */
+        FROM_PROFILE_MINIMUM,
+        /** Below the minimum parallel size of the measured costs (the number; Long.MAX_VALUE: never). */
+        BELOW_MEASURED_MINIMUM,
+        /** At or above the minimum parallel size of the measured costs (the number). */
+        FROM_MEASURED_MINIMUM,
+        /** The fixed rule (the number: its smallest chunk). */
+        FIXED
+    }
+
     /**
-     * How a range is summed.
+     * How a range is summed. Made on every sum, so it formats nothing until {@link #reason()} is asked for.
      *
      * @param plan     the chunks; with {@code inCaller} it is one chunk
      * @param inCaller whether the caller sums the whole range itself, handing nothing to any worker
-     * @param reason   why, in a few words for {@code sum --verbose}
+     * @param why      why
+     * @param number   the size or chunk that {@code why} refers to
      */
-    public record Decision(ChunkPlan plan, boolean inCaller, String reason) {
+    public record Decision(ChunkPlan plan, boolean inCaller, Why why, long number) {
+
+        /** Why, in a few words for {@code sum --verbose}. */
+        public String reason() {
+            return switch (why) {
+                case EXPLICIT -> "explicit chunk " + number;
+                case BELOW_PROFILE_MINIMUM -> "below the profile's minimum parallel size " + number;
+                case PROFILE_CHUNK -> "profile: chunk " + number;
+                case FROM_PROFILE_MINIMUM -> "profile: split from " + number + " elements";
+                case BELOW_MEASURED_MINIMUM -> "adaptive: below the minimum parallel size "
+                        + (number == Long.MAX_VALUE ? "(never: one worker or one core)" : Long.toString(number));
+                case FROM_MEASURED_MINIMUM -> "adaptive: splitting pays from " + number + " elements";
+                case FIXED -> "fixed: chunks of at least " + number;
+            };
+        }
     }
 
     /**
@@ -70,53 +103,53 @@ public final class DefaultChunking {
     public static Decision decide(String strategy, Settings settings, int lo, int hi, int chunksPerWorker,
                                   SplitCosts costs) {
         if (settings.chunk() > 0) {
-            return new Decision(ChunkPlan.bySize(lo, hi, settings.chunk()), false,
-                    "explicit chunk " + settings.chunk());
+            return new Decision(ChunkPlan.bySize(lo, hi, settings.chunk()), false, Why.EXPLICIT, settings.chunk());
         }
         int n = hi - lo;
         int workers = settings.workers();
-        double margin = SplitCosts.margin();
         boolean adaptive = settings.rule() == ChunkingRule.ADAPTIVE && costs != null;
-        OptionalLong minParallel = settings.profile().minParallelFor(strategy, workers);
-        OptionalInt tuned = settings.profile().chunkFor(strategy, workers, n);
+        ChunkProfile profile = settings.profile();
+        boolean tunedProfile = !profile.isEmpty();
+        OptionalLong minParallel = tunedProfile ? profile.minParallelFor(strategy, workers) : OptionalLong.empty();
+        OptionalInt tuned = tunedProfile ? profile.chunkFor(strategy, workers, n) : OptionalInt.empty();
         if (minParallel.isPresent()) {
-            if (n < minParallel.getAsLong()) {
-                return inCaller(lo, hi, "below the profile's minimum parallel size " + minParallel.getAsLong());
+            long min = minParallel.getAsLong();
+            if (n < min) {
+                return inCaller(lo, hi, Why.BELOW_PROFILE_MINIMUM, min);
             }
             if (tuned.isPresent()) {
-                return new Decision(ChunkPlan.bySize(lo, hi, tuned.getAsInt()), false,
-                        "profile: chunk " + tuned.getAsInt() + " from " + minParallel.getAsLong() + " elements");
+                return new Decision(ChunkPlan.bySize(lo, hi, tuned.getAsInt()), false, Why.PROFILE_CHUNK,
+                        tuned.getAsInt());
             }
-            int count = adaptive ? Math.max(workers, costs.chunks(n, workers, chunksPerWorker, margin))
+            int count = adaptive ? Math.max(workers, costs.chunks(n, workers, chunksPerWorker, SplitCosts.margin()))
                     : (int) Math.min((long) workers * chunksPerWorker, n);
-            return new Decision(ChunkPlan.byCount(lo, hi, count), false,
-                    "profile: split from " + minParallel.getAsLong() + " elements");
+            return new Decision(ChunkPlan.byCount(lo, hi, count), false, Why.FROM_PROFILE_MINIMUM, min);
         }
         if (adaptive) {
+            double margin = SplitCosts.margin();
             long min = costs.minParallelSize(workers, margin);
             if (n < min) {
-                return inCaller(lo, hi, String.format(Locale.ROOT, "adaptive: below the minimum parallel size %s",
-                        min == Long.MAX_VALUE ? "(never: one worker or one core)" : Long.toString(min)));
+                return inCaller(lo, hi, Why.BELOW_MEASURED_MINIMUM, min);
             }
             if (tuned.isPresent()) {
-                return new Decision(ChunkPlan.bySize(lo, hi, tuned.getAsInt()), false,
-                        "profile: chunk " + tuned.getAsInt() + " (adaptive: splitting pays from " + min + ")");
+                return new Decision(ChunkPlan.bySize(lo, hi, tuned.getAsInt()), false, Why.PROFILE_CHUNK,
+                        tuned.getAsInt());
             }
             int count = costs.chunks(n, workers, chunksPerWorker, margin);
-            return new Decision(ChunkPlan.byCount(lo, hi, count), false,
-                    "adaptive: splitting pays from " + min + " elements");
+            return new Decision(ChunkPlan.byCount(lo, hi, count), false, Why.FROM_MEASURED_MINIMUM, min);
         }
         if (tuned.isPresent()) {
-            return new Decision(ChunkPlan.bySize(lo, hi, tuned.getAsInt()), false, "profile: chunk " + tuned.getAsInt());
+            return new Decision(ChunkPlan.bySize(lo, hi, tuned.getAsInt()), false, Why.PROFILE_CHUNK,
+                    tuned.getAsInt());
         }
         int worthSplitting = Math.max(1, n / MIN_PARALLEL_CHUNK);
         long wanted = (long) workers * chunksPerWorker;
         ChunkPlan plan = ChunkPlan.byCount(lo, hi, (int) Math.min(worthSplitting, wanted));
-        return new Decision(plan, false, "fixed: chunks of at least " + MIN_PARALLEL_CHUNK);
+        return new Decision(plan, false, Why.FIXED, MIN_PARALLEL_CHUNK);
     }
 
-    private static Decision inCaller(int lo, int hi, String reason) {
-        return new Decision(ChunkPlan.byCount(lo, hi, 1), true, reason);
+    private static Decision inCaller(int lo, int hi, Why why, long number) {
+        return new Decision(ChunkPlan.byCount(lo, hi, 1), true, why, number);
     }
 
     /**

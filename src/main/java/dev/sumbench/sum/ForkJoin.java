@@ -51,21 +51,26 @@ public final class ForkJoin implements SumStrategy {
     @Override
     public long sum(long[] data, int lo, int hi) {
         Ranges.check(data, lo, hi);
-        ChunkPlan plan = DefaultChunking.decide(ID, settings, lo, hi, DEFAULT_LEAVES_PER_WORKER, costs).plan();
+        ChunkPlan plan = decide(lo, hi).plan();
         if (plan.count() == 1) {
             return Ranges.loop(data, lo, hi);
         }
         return split(data, plan);
     }
 
+    /** The default-chunking decision for {@code [lo, hi)}, with the per-element cost as it stands now. */
+    private DefaultChunking.Decision decide(int lo, int hi) {
+        return DefaultChunking.decide(ID, settings, lo, hi, DEFAULT_LEAVES_PER_WORKER, Calibration.current(costs));
+    }
+
     @Override
     public java.util.Optional<DefaultChunking.Decision> decision(int n) {
-        return java.util.Optional.of(DefaultChunking.decide(ID, settings, 0, n, DEFAULT_LEAVES_PER_WORKER, costs));
+        return java.util.Optional.of(decide(0, n));
     }
 
     @Override
     public java.util.Optional<SplitCosts> splitCosts() {
-        return java.util.Optional.ofNullable(costs);
+        return java.util.Optional.ofNullable(Calibration.current(costs));
     }
 
     /** Sums {@code plan}'s range (at least two chunks) as one root task, halving down to the plan's leaf size. */

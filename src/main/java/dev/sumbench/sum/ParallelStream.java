@@ -12,7 +12,8 @@ import java.util.stream.IntStream;
  * pool, not the common pool. A range that {@link DefaultChunking} would keep as one chunk is summed sequentially in
  * the caller. With {@code chunk = 0} the JDK chooses its own leaves (under the adaptive rule: once the range is large
  * enough for the JDK's own leaf count, four per worker); with {@code chunk > 0}, or an adaptive plan of fewer chunks,
- * the parallel stream runs over the chunks of the plan instead ({@code IntStream.range(0, chunks).parallel().mapToLong(sumOfChunk).sum()}), so a
+ * the parallel stream runs over the chunks of the plan instead
+ * ({@code IntStream.range(0, chunks).parallel().mapToLong(sumOfChunk).sum()}), so a
  * chunk sweep covers this strategy too. The strategy owns its pool.
  */
 public final class ParallelStream implements SumStrategy {
@@ -47,7 +48,7 @@ public final class ParallelStream implements SumStrategy {
     @Override
     public long sum(long[] data, int lo, int hi) {
         Ranges.check(data, lo, hi);
-        ChunkPlan plan = DefaultChunking.decide(ID, settings, lo, hi, JDK_LEAVES_PER_WORKER, costs).plan();
+        ChunkPlan plan = decide(lo, hi).plan();
         if (plan.count() == 1) {
             return Arrays.stream(data, lo, hi).sum();
         }
@@ -59,14 +60,19 @@ public final class ParallelStream implements SumStrategy {
         return overChunks(data, plan);
     }
 
+    /** The default-chunking decision for {@code [lo, hi)}, with the per-element cost as it stands now. */
+    private DefaultChunking.Decision decide(int lo, int hi) {
+        return DefaultChunking.decide(ID, settings, lo, hi, JDK_LEAVES_PER_WORKER, Calibration.current(costs));
+    }
+
     @Override
     public java.util.Optional<DefaultChunking.Decision> decision(int n) {
-        return java.util.Optional.of(DefaultChunking.decide(ID, settings, 0, n, JDK_LEAVES_PER_WORKER, costs));
+        return java.util.Optional.of(decide(0, n));
     }
 
     @Override
     public java.util.Optional<SplitCosts> splitCosts() {
-        return java.util.Optional.ofNullable(costs);
+        return java.util.Optional.ofNullable(Calibration.current(costs));
     }
 
     /** A parallel stream over the chunks of {@code plan}, in the strategy's pool. */

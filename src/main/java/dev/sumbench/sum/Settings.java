@@ -35,7 +35,7 @@ public record Settings(int workers, int chunk, ChunkProfile profile, ChunkingRul
         }
     }
 
-    /** With the rule and pattern of the system properties ({@link ChunkingRule#PROPERTY}, {@link UsePattern#PROPERTY}). */
+    /** With the rule and pattern of the properties {@link ChunkingRule#PROPERTY} and {@link UsePattern#PROPERTY}. */
     public Settings(int workers, int chunk, ChunkProfile profile) {
         this(workers, chunk, profile, ChunkingRule.fromSystemProperty(), UsePattern.fromSystemProperty());
     }

@@ -34,8 +34,8 @@ public record SplitCosts(double elementNanos, double handOffNanos, int cores, Us
      * Default safety factor: splitting must save at least this many hand-offs. A forced split of a range at the model's
      * break-even loses to the loop (the model's hand-off is measured on a tiny range, without the worker's cache
      * misses on its chunk), so 1 would lose at the break-even itself; 4 puts the first split where the model predicts
-     * at least a 1.5x gain on two cores. {@code -Dsumbench.chunking.margin} overrides it; {@code scripts/defaults-check}
-     * measures whether the default keeps its promise.
+     * a 1.6x gain on two cores (8 hand-offs of work done in 1 + 4). {@code -Dsumbench.chunking.margin} overrides it;
+     * {@code scripts/defaults-check} measures whether the default keeps its promise.
      */
     public static final double DEFAULT_MARGIN = 4.0;
     /** The system property that overrides {@link #DEFAULT_MARGIN}. */
@@ -56,9 +56,26 @@ public record SplitCosts(double elementNanos, double handOffNanos, int cores, Us
         }
     }
 
-    /** The margin of {@link #MARGIN_PROPERTY}, else {@link #DEFAULT_MARGIN}. */
+    /** The margin parsed last, with the property text it came from (asked on every sum: parsed once). */
+    private static volatile Object[] parsedMargin = {null, DEFAULT_MARGIN};
+
+    /**
+     * The margin of {@link #MARGIN_PROPERTY}, else {@link #DEFAULT_MARGIN}.
+     *
+     * @throws IllegalArgumentException if the property is no number &gt;= 1
+     */
     public static double margin() {
         String value = System.getProperty(MARGIN_PROPERTY);
+        Object[] parsed = parsedMargin;
+        if (java.util.Objects.equals(value, parsed[0])) {
+            return (Double) parsed[1];
+        }
+        double margin = parseMargin(value);
+        parsedMargin = new Object[] {value, margin};
+        return margin;
+    }
+
+    private static double parseMargin(String value) {
         if (value == null) {
             return DEFAULT_MARGIN;
         }

@@ -5,7 +5,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * {@code thread-pool}: a fixed {@link ExecutorService} of {@code workers} threads ({@code Executors.newFixedThreadPool}). The range is split by the
+ * {@code thread-pool}: a fixed {@link ExecutorService} of {@code workers} threads
+ * ({@code Executors.newFixedThreadPool}). The range is split by the
  * {@link DefaultChunking} plan (one chunk per worker by default); the calling thread sums the first chunk itself and
  * the pool the others.
  *
@@ -54,21 +55,26 @@ public final class ThreadPool implements SumStrategy {
     @Override
     public long sum(long[] data, int lo, int hi) {
         Ranges.check(data, lo, hi);
-        ChunkPlan plan = DefaultChunking.decide(ID, settings, lo, hi, DEFAULT_CHUNKS_PER_WORKER, costs).plan();
+        ChunkPlan plan = decide(lo, hi).plan();
         if (plan.count() == 1) {
             return Ranges.loop(data, lo, hi);
         }
         return split(data, plan);
     }
 
+    /** The default-chunking decision for {@code [lo, hi)}, with the per-element cost as it stands now. */
+    private DefaultChunking.Decision decide(int lo, int hi) {
+        return DefaultChunking.decide(ID, settings, lo, hi, DEFAULT_CHUNKS_PER_WORKER, Calibration.current(costs));
+    }
+
     @Override
     public java.util.Optional<DefaultChunking.Decision> decision(int n) {
-        return java.util.Optional.of(DefaultChunking.decide(ID, settings, 0, n, DEFAULT_CHUNKS_PER_WORKER, costs));
+        return java.util.Optional.of(decide(0, n));
     }
 
     @Override
     public java.util.Optional<SplitCosts> splitCosts() {
-        return java.util.Optional.ofNullable(costs);
+        return java.util.Optional.ofNullable(Calibration.current(costs));
     }
 
     /** Sums the chunks of {@code plan} (at least two): chunk 0 in the caller, the others in the pool. */

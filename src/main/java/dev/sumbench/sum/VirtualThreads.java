@@ -78,21 +78,26 @@ public final class VirtualThreads implements SumStrategy {
     @Override
     public long sum(long[] data, int lo, int hi) {
         Ranges.check(data, lo, hi);
-        ChunkPlan plan = DefaultChunking.decide(ID, settings, lo, hi, DEFAULT_CHUNKS_PER_WORKER, costs).plan();
+        ChunkPlan plan = decide(lo, hi).plan();
         if (plan.count() == 1) {
             return Ranges.loop(data, lo, hi);
         }
         return split(data, plan);
     }
 
+    /** The default-chunking decision for {@code [lo, hi)}, with the per-element cost as it stands now. */
+    private DefaultChunking.Decision decide(int lo, int hi) {
+        return DefaultChunking.decide(ID, settings, lo, hi, DEFAULT_CHUNKS_PER_WORKER, Calibration.current(costs));
+    }
+
     @Override
     public Optional<DefaultChunking.Decision> decision(int n) {
-        return Optional.of(DefaultChunking.decide(ID, settings, 0, n, DEFAULT_CHUNKS_PER_WORKER, costs));
+        return Optional.of(decide(0, n));
     }
 
     @Override
     public Optional<SplitCosts> splitCosts() {
-        return Optional.ofNullable(costs);
+        return Optional.ofNullable(Calibration.current(costs));
     }
 
     /** Sums the chunks of {@code plan} (at least two) over {@code workers} virtual threads, the caller as worker 0. */
