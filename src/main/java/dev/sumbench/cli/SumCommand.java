@@ -109,16 +109,17 @@ final class SumCommand implements Callable<Integer> {
         long[] data = Data.generate(n, seed);
         SumReport report;
         try (SumStrategy sumStrategy = createStrategy(settings)) {
-            if (verbose) {
-                PrintWriter err = spec.commandLine().getErr();
-                err.println("sumbench sum: " + ChunkingNotes.describe(sumStrategy, n));
-                err.flush();
-            }
             if (repeat == 0) {
                 report = SumReport.untimed(strategy, n, settings.workers(), shownChunk, sumStrategy.sum(data));
             } else {
                 Probe.Timings timings = Probe.run(sumStrategy, data, repeat, PROBE_BUDGET_NANOS, idleNanos);
                 report = SumReport.timed(strategy, n, settings.workers(), shownChunk, timings, idleNanos);
+            }
+            if (verbose) {
+                // after the sums: the values the (timed) sums decided with, once the calibration has settled
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("sumbench sum: " + ChunkingNotes.describe(sumStrategy, n));
+                err.flush();
             }
         }
         print(report);

@@ -114,17 +114,23 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
 
     private static Aspect dispatch(List<Result> rows, SumAnalysis analysis) {
         Sides sides = new Sides();
+        HandOffAnalysis handOffs = HandOffAnalysis.of(rows);
         for (Result row : rows) {
-            if (Roles.isDispatch(row) && row.primary().scoreUnit().isTime()) {
+            if (Roles.isDispatch(row) && row.primary().scoreUnit().isTime()
+                    && row.param(HandOffAnalysis.IDLE) == null) {
                 String label = Roles.label(row);
                 int workers = Roles.intParam(row, "workers", 0);
+                String afterIdle = handOffs.of(label, workers).map(TradeOffAnalysis::afterIdle).orElse("");
                 sides.add(Family.of(label), new Entry(label, Summary.nanosPerOp(row.primary()).center(), "",
-                        workers > 0 ? workers(workers) : ""));
+                        String.join("; ", java.util.stream.Stream.of(workers > 0 ? workers(workers) : "", afterIdle)
+                                .filter(s -> !s.isEmpty()).toList())));
             }
         }
         if (!sides.isEmpty()) {
             return sides.aspect("dispatch cost (hand-off of almost no work)", Measure.NANOS,
-                    "dispatch benchmark rows");
+                    handOffs.rows().isEmpty() ? "dispatch benchmark rows"
+                            : "dispatch benchmark rows, back to back; after idle: each call after the idle time, "
+                            + "beside sequential's under the same idle time");
         }
         for (SumAnalysis.ModelRow model : lastPerStrategy(analysis.models())) {
             model.model().ifPresent(m -> sides.add(Family.of(model.strategy()), new Entry(model.strategy(),
@@ -132,6 +138,16 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
         }
         return sides.aspect("dispatch cost (hand-off of almost no work)", Measure.NANOS,
                 "fixed cost of the overhead model (no dispatch benchmark in the run)");
+    }
+
+    /** "after 1ms idle 65.2 µs (sequential 3.10 µs)": the after-idle time beside the hot figure, as measured. */
+    private static String afterIdle(HandOffAnalysis.Row row) {
+        return "after " + row.idle() + " idle " + micros(row.afterIdle().center())
+                + row.afterIdleSequential().map(s -> " (sequential " + micros(s.center()) + ")").orElse("");
+    }
+
+    private static String micros(double nanos) {
+        return String.format(Locale.ROOT, "%.3g µs", nanos / 1_000);
     }
 
     private static Aspect moving(SumAnalysis analysis) {
