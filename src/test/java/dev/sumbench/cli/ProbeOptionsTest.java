@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sumbench.core.ExitCodes;
 import dev.sumbench.sum.ChunkProfiles;
 import dev.sumbench.sum.IdleTime;
 import dev.sumbench.sum.UsePattern;
