@@ -125,10 +125,9 @@ final class DemoCommand implements Callable<Integer> {
         table.note("setup: creating the strategy (its threads or child JVMs); median per sum: after a warm-up"
                 + (idleNanos > 0 ? ", each timed sum after " + Durations.format(idleNanos) + " idle (outside the "
                 + "timed region)" : ", back to back") + ".");
-        table.note(String.format(Locale.ROOT, "splits from: the smallest size the adaptive default chunking (chunk 0) "
-                + "would split with 2 workers if a hand-off cost what this row costs beyond sequential (tuned %s): "
-                + "margin %.3g x hand-off / (%.3f ns per element x (1 - 1/2)); `sum --verbose` shows the values a "
-                + "strategy measures itself.", pattern.id(), margin, elementNanos));
+        table.note(String.format(Locale.ROOT, "splits from: where the default chunking would start to split with 2 "
+                + "workers if a hand-off cost this row's median less sequential's (%s): %.3g x hand-off / "
+                + "(%.3f ns per element x 1/2).", pattern.id(), margin, elementNanos));
         if (Strategies.ids().contains(ProcessSpawn.ID)) {
             long bare = JvmStartProbe.medianBareStartNanos(WorkerLauncher.defaults(), BARE_JVM_RUNS);
             table.note(ProcessSpawn.ID + " starts its JVMs in every sum; a bare JVM (same java and options, empty "
@@ -144,7 +143,7 @@ final class DemoCommand implements Callable<Integer> {
     /** The "splits from" cell: the adaptive rule's minimum parallel size for this row's hand-off. */
     private static String splitsFrom(StrategyInfo info, long median, Long sequentialMedian, double elementNanos,
                                      double margin, UsePattern pattern) {
-        if (info.family() == Family.SEQUENTIAL || sequentialMedian == null) {
+        if (info.family() == Family.SEQUENTIAL || info.id().equals(ProcessSpawn.ID) || sequentialMedian == null) {
             return "-";
         }
         double handOff = Math.max(0, median - sequentialMedian);
