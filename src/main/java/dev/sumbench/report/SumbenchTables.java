@@ -192,6 +192,10 @@ public final class SumbenchTables {
         }
         List<String> texts = new ArrayList<>();
         for (TradeOffAnalysis.Entry entry : entries) {
+            if (Double.isNaN(entry.value())) {
+                texts.add(entry.label() + " not measured (" + entry.detail() + ")");
+                continue;
+            }
             String value = switch (aspect.measure()) {
                 case NANOS -> Durations.format(entry.value());
                 case SPEEDUP -> Formats.times(entry.value());

@@ -28,7 +28,8 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
      *   times 131 072. For threads this is the hand-off of a shared array (no copy); for process-pipe the copy
      *   through the pipe; for process-shared the mapped file's page-ins;
      * - speedup at the most cores: the best strategy of each family at the largest size;
-     * - memory per worker: any secondary metric whose label names rss, footprint or memory, divided by workers. */
+     * - memory per worker: the memory benchmark's RSS and PSS per worker (MemoryFigures), else any secondary metric
+ *   whose label names rss, footprint or memory, divided by workers. */
 
     /** 1 MiB of longs. */
     public static final long ELEMENTS_PER_MIB = (1 << 20) / Long.BYTES;
@@ -171,6 +172,10 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
     }
 
     private static Aspect memory(List<Result> rows) {
+        Optional<Aspect> measured = MemoryFigures.aspect(rows);
+        if (measured.isPresent()) {
+            return measured.get();
+        }
         Sides sides = new Sides();
         for (Result row : rows) {
             for (Map.Entry<String, Metric> metric : row.secondary().entrySet()) {
