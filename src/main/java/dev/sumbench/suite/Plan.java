@@ -163,7 +163,9 @@ final class Plan {
         for (Map.Entry<String, String[]> param : entry.getParams().orElse(Map.of()).entrySet()) {
             String name = param.getKey();
             if (user.getParameter(name).hasValue()) {
-                values.put(name, List.copyOf(user.getParameter(name).get()));
+                List<String> given = List.copyOf(user.getParameter(name).get());
+                // -p workers=0 means one per core, as the annotation's 0 does: a core sweep needs it per count
+                values.put(name, name.equals(Matrix.WORKERS) ? Matrix.onMachine(name, given, jvm) : given);
                 continue;
             }
             List<String> asked = List.of(param.getValue());
@@ -257,9 +259,9 @@ final class Plan {
             }
         }
         for (Map.Entry<String, List<String>> param : pass.params().entrySet()) {
-            if (!user.getParameter(param.getKey()).hasValue()) {
-                builder.param(param.getKey(), param.getValue().toArray(String[]::new));
-            }
+            // the pass's values already give the user's -p precedence (and resolve its workers=0): a builder's
+            // param replaces its parent's
+            builder.param(param.getKey(), param.getValue().toArray(String[]::new));
         }
         if (settings.jvm() != null && !user.getJvm().hasValue()) {
             builder.jvm(settings.jvm());
