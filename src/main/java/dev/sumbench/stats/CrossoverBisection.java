@@ -21,7 +21,7 @@ public record CrossoverBisection<K>(Map<K, Long> probes, SortedSet<Long> baselin
     /* Implementation notes
      * The bracket is MeasuredCrossover's: the largest measured size with a speedup of at most 1 and the next one
      * above it, so the bisection narrows exactly the interval the estimate interpolates in. The midpoint is
-     * geometric (round(sqrt(lo * hi))) because the grid is: sizes 2^12 and 2^20 give 2^16, then 2^14 or 2^18. A
+     * geometric (round(sqrt(lo * hi))) because the grid is: sizes 2^12 and 2^20 give 2^16, then 2^14 or 2^18, then an odd power of two. A
      * midpoint equal to an end (adjacent sizes) or already measured for that series is not proposed, so no size of a
      * series is ever measured twice, however many steps run; the same holds for the baseline, which is proposed only
      * the sizes it lacks. */

@@ -41,8 +41,8 @@ public record MeasuredCrossover(Kind kind, double size, double lower, double upp
      * Estimate. log(speedup) = log(mean baseline) - log(mean candidate) is interpolated linearly in log(size), between
      * the bracketing sizes. Logs on both axes because the grid is geometric and a speedup of 2 and one of 1/2 are
      * the same distance from 1; and because the speedup of a hand-off model t(n) = h + n*c/w against n*c is close
-     * to linear in log n around its crossing. The bisection pass (suite's CrossoverRefinement) narrows the bracket to a
-     * factor of 4 or 2, where the difference between this and the model's exact curve is well inside the interval.
+     * to linear in log n around its crossing. The bisection (suite's CrossoverRefinement) narrows the bracket, and with
+     * it the difference between this line and the true curve; the table names the bracket so that a wide one shows.
      *
      * Interval: test inversion (Fieller's idea, on the interpolated log speedup). At a size x between measured sizes
      * s_i and s_i+1, with weight w, the interpolated log speedup is (1-w) y_i + w y_i+1; each y is a difference of two
@@ -126,9 +126,13 @@ public record MeasuredCrossover(Kind kind, double size, double lower, double upp
                 + " forks per trial)";
         int last = lastAtMostOne(cells);
         if (last < 0) {
+            Point smallest = points.get(0);
+            boolean atPar = interval && smallest.lower() <= 1;
             return java.util.Optional.of(new MeasuredCrossover(Kind.BELOW_SMALLEST, Double.NaN, Double.NaN,
                     Double.NaN, false, false, List.of(), CONFIDENCE, points, fewest,
-                    join(fewForks, "faster at every measured size: measure smaller sizes to find the crossing")));
+                    join(fewForks, atPar ? "at par at the smallest size (its interval contains 1), faster above: "
+                            + "the crossing is not located; measure smaller sizes"
+                            : "faster at every measured size: measure smaller sizes to find the crossing")));
         }
         if (last == cells.size() - 1) {
             return java.util.Optional.of(new MeasuredCrossover(Kind.NOT_REACHED, Double.NaN, Double.NaN,

@@ -57,7 +57,7 @@ public final class BenchMain implements Callable<Integer> {
     private String coreCounts;
 
     @Option(names = "--crossover", paramLabel = "MODE",
-            description = "How far the crossover bisects after its coarse grid: off, default (2 steps) or full "
+            description = "How far the crossover bisects after its coarse grid: off, default (1 step) or full "
                     + "(3 steps). System property: bench.crossover.")
     private String crossover;
 

@@ -29,7 +29,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * whose speedup over {@code sequential} crosses 1 between two measured sizes, measure the geometric midpoint (and
  * {@code sequential} there), then again, for {@link Mode#steps} steps; the results join the run's own.
  *
- * <p>{@code -Dbench.crossover} (or {@code --crossover}) sets the mode: {@code off}, {@code default} (2 steps) or
+ * <p>{@code -Dbench.crossover} (or {@code --crossover}) sets the mode: {@code off}, {@code default} (1 step) or
  * {@code full} (3 steps). The quick matrix never bisects: its one fork gives no interval to narrow.
  */
 final class CrossoverRefinement {
@@ -53,8 +53,8 @@ final class CrossoverRefinement {
     enum Mode {
         /** No bisection: the coarse grid only. */
         OFF(0),
-        /** Two steps: the bracket narrows from a factor 16 to a factor 4. */
-        DEFAULT(2),
+        /** One step: from the grid's factor 256 (2^12 .. 2^20) to a factor 16 (the default run's budget). */
+        DEFAULT(1),
         /** Three steps: to a factor 2. */
         FULL(3);
 
@@ -102,14 +102,23 @@ final class CrossoverRefinement {
         return quick || pass().isEmpty() ? 0 : mode.steps;
     }
 
-    /** The most trials a step can add: one per strategy and chunking, and the baseline at each of their sizes. */
-    int maxTrialsPerStep() {
+    /** The series the bisection may narrow: each strategy but the baseline, with each chunking. */
+    int series() {
         return pass().map(p -> {
             List<String> strategies = p.params().getOrDefault(Matrix.STRATEGY, List.of());
             int chunkings = p.params().getOrDefault("chunking", List.of()).size();
-            int series = (int) strategies.stream().filter(s -> !s.equals(BASELINE)).count() * chunkings;
-            return 2 * series;
+            return (int) strategies.stream().filter(s -> !s.equals(BASELINE)).count() * chunkings;
         }).orElse(0);
+    }
+
+    /**
+     * The most trials step {@code step} (from 1) can add: one per series, and the baseline at each new size, of which
+     * there are at most (grid sizes - 1) x 2^(step - 1): each step halves every bracket at most once.
+     */
+    int maxTrials(int step) {
+        int gridSizes = pass().map(p -> p.params().getOrDefault("size", List.of()).size()).orElse(0);
+        long midpoints = (long) Math.max(0, gridSizes - 1) << Math.min(30, step - 1);
+        return series() + (int) Math.min(series(), midpoints);
     }
 
     /** About how long the bisection takes at most: the trials of every step at the pass's cost per trial. */
@@ -119,7 +128,11 @@ final class CrossoverRefinement {
             return Duration.ZERO;
         }
         Duration perTrial = plan.estimate(pass.get()).dividedBy(pass.get().trials().size());
-        return perTrial.multipliedBy((long) steps() * maxTrialsPerStep());
+        long trials = 0;
+        for (int step = 1; step <= steps(); step++) {
+            trials += maxTrials(step);
+        }
+        return perTrial.multipliedBy(trials);
     }
 
     /** One line for the plan, or empty when there is nothing to say. */
@@ -133,10 +146,13 @@ final class CrossoverRefinement {
         if (mode == Mode.OFF) {
             return Optional.of("crossover: no bisection (bench.crossover=off): the coarse grid only");
         }
+        int trials = 0;
+        for (int step = 1; step <= steps(); step++) {
+            trials += maxTrials(step);
+        }
         return Optional.of("crossover: up to " + Suite.count(steps(), "bisection step") + " after its pass, "
-                + "at most " + Suite.count(maxTrialsPerStep(), "trial") + " each, about "
-                + Suite.roughly(estimate()) + " at most (bench.crossover=" + mode.name().toLowerCase(Locale.ROOT)
-                + ")");
+                + "at most " + Suite.count(trials, "trial") + " in all, about " + Suite.roughly(estimate())
+                + " at most (bench.crossover=" + mode.name().toLowerCase(Locale.ROOT) + ")");
     }
 
     /** Runs the bisection after the planned passes gave {@code results}; returns the new results only. */

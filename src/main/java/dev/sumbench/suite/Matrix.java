@@ -51,8 +51,7 @@ final class Matrix {
             ChunkSizeBenchmark.class.getName(), Map.of("size", List.of("10000000"),
                     "chunk", List.of("4096", "65536", "1048576")),
             LayoutBenchmark.class.getName(), Map.of("size", List.of("100000")),
-            CrossoverBenchmark.class.getName(), Map.of("size", List.of("4096", "1048576"),
-                    "chunking", List.of("halves")));
+            CrossoverBenchmark.class.getName(), Map.of("chunking", List.of("halves")));
 
     /** The annotation value of {@code workers} and {@code cores} that means "whatever this JVM has". */
     static final String MACHINE_DEFAULT = "0";

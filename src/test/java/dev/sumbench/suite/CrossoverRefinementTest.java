@@ -44,7 +44,7 @@ class CrossoverRefinementTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exitCode = BenchMain.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(
-                "--results=" + results, "--include=CrossoverBenchmark", "--crossover=default", "--",
+                "--results=" + results, "--include=CrossoverBenchmark", "--crossover=full", "--",
                 "-f", "3", "-wi", "1", "-w", "20ms", "-i", "1", "-r", "20ms", "-v", "SILENT",
                 "-p", "strategy=sequential,thread-pool", "-p", "chunking=halves", "-p", "size=1024,1048576");
         assertEquals(0, exitCode, err.toString());
@@ -86,7 +86,7 @@ class CrossoverRefinementTest {
         } else {
             assertEquals(Set.of("1024", "1048576"), poolSizes, "no crossing, no bisection");
         }
-        assertTrue(out.toString().contains("crossover: up to 2 bisection steps"), out.toString());
+        assertTrue(out.toString().contains("crossover: up to 3 bisection steps"), out.toString());
     }
 
     @Test
