@@ -44,7 +44,7 @@ public final class CrossoverTables {
                     c.bracket().isEmpty() ? Formats.NONE : Formats.size(c.bracket().get(0)) + " – "
                             + Formats.size(c.bracket().get(1)),
                     Integer.toString(c.fewestForks()), row.handOff().map(Durations::format).orElse(Formats.NONE));
-            if (!c.note().isEmpty()) {
+            if (!c.note().isEmpty() && c.kind() != MeasuredCrossover.Kind.NOT_REACHED) { // "not by" says it
                 notes.add(row.strategy() + " " + row.chunking() + ": " + c.note());
             }
         }
