@@ -1,7 +1,7 @@
 package dev.sumbench.suite;
 
 import dev.sumbench.bench.CrossoverBenchmark;
-import dev.sumbench.cli.BadInputException;
+import dev.sumbench.core.BadInputException;
 import dev.sumbench.stats.CrossoverBisection;
 import java.io.PrintWriter;
 import java.time.Duration;

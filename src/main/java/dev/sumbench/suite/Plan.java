@@ -36,7 +36,7 @@ final class Plan {
      * so they cannot be taken back, which is why a pass narrows with excludes only.
      *
      * The estimate assumes FORK_OVERHEAD per fork (JVM start, JMH's hand-shake, the benchmark's setup) and
-     * SINGLE_SHOT per single-shot call (a JVM start); it is printed before the run and README.md quotes it.
+     * SINGLE_SHOT per single-shot call (a JVM start); it is printed before the run and docs/suite.md quotes it.
      */
 
     /** Start of a fork up to its first iteration, with a 10 000 000-element setup: 1.2 s on a loaded 2-core VM. */
