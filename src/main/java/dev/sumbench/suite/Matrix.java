@@ -2,6 +2,7 @@ package dev.sumbench.suite;
 
 import dev.sumbench.bench.ChunkSizeBenchmark;
 import dev.sumbench.bench.CrossoverBenchmark;
+import dev.sumbench.bench.DispatchBenchmark;
 import dev.sumbench.bench.LayoutBenchmark;
 import dev.sumbench.bench.SpawnBenchmark;
 import dev.sumbench.bench.SumBenchmark;
@@ -43,7 +44,8 @@ final class Matrix {
     /**
      * The params that {@code -Dbench.quick} narrows, per benchmark class; the others keep their annotated values.
      * Chosen so that every class still answers its question once: small against large, one chunk from each end and
-     * the middle, the cached size of the layout comparison.
+     * the middle, the cached size of the layout comparison, and the dispatch of the baseline, a pool, work stealing
+     * and a process, hot and after idle.
      */
     static final Map<String, Map<String, List<String>>> QUICK_PARAMS = Map.of(
             SumBenchmark.class.getName(), Map.of("size", List.of("1000", "10000000"), WORKERS, List.of("2")),
@@ -51,6 +53,8 @@ final class Matrix {
             ChunkSizeBenchmark.class.getName(), Map.of("size", List.of("10000000"),
                     "chunk", List.of("4096", "65536", "1048576")),
             LayoutBenchmark.class.getName(), Map.of("size", List.of("100000")),
+            DispatchBenchmark.class.getName(), Map.of(STRATEGY,
+                    List.of("sequential", "thread-pool", "fork-join", "process-shared")),
             CrossoverBenchmark.class.getName(), Map.of("chunking", List.of("halves")));
 
     /** The annotation value of {@code workers} and {@code cores} that means "whatever this JVM has". */

@@ -60,9 +60,9 @@ class PlanTest {
     void theQuickMatrixFitsThreeMinutesOnTwoCores() throws CommandLineOptionException {
         Plan plan = plan(jvm(2, ALL_IDS), true);
 
-        // Sum 9 x 2 x 1 = 18, Dispatch 9 + 9 afterIdle, Spawn 1 + 1, ChunkSize 3 x 1 x 3 = 9, Bandwidth 2,
-        // Layout 2 x 1 x 2 = 4, Crossover 6 x 2 sizes x 1 chunking = 12, Memory 2
-        assertEquals(18 + 9 + 9 + 2 + 9 + 2 + 4 + 12 + 2, plan.trials().size());
+        // Sum 9 x 2 x 1 = 18, Dispatch 4 strategies x (handOff + afterIdle) = 8, Spawn 1 + 1, ChunkSize 3 x 1 x 3 = 9,
+        // Bandwidth 2, Layout 2 x 1 x 2 = 4, Crossover 6 x 2 sizes x 1 chunking = 12, Memory 2
+        assertEquals(18 + 8 + 2 + 9 + 2 + 4 + 12 + 2, plan.trials().size());
         Duration estimate = plan.estimate();
         assertTrue(estimate.compareTo(Duration.ofMinutes(2)) <= 0, "quick: " + estimate);
     }
