@@ -64,18 +64,18 @@ public final class Report {
         List<Section> sections = new ArrayList<>();
         List<Result> all = runs.stream().flatMap(run -> run.results().stream()).toList();
         if (!matrix.isEmpty()) {
-            sections.add(new Section(SumbenchTables.timeBySize(analysis), Optional.of("-time.png")));
-            sections.add(new Section(SumbenchTables.speedup(analysis), Optional.of("-speedup-workers.png")));
-            sections.add(new Section(SumbenchTables.efficiency(analysis), Optional.empty()));
-            sections.add(new Section(SumbenchTables.overheadModel(analysis), Optional.empty()));
-            SumbenchTables.scaling(analysis).ifPresent(t -> sections.add(new Section(t,
+            sections.add(new Section(SumTables.timeBySize(analysis), Optional.of("-time.png")));
+            sections.add(new Section(SumTables.speedup(analysis), Optional.of("-speedup-workers.png")));
+            sections.add(new Section(SumTables.efficiency(analysis), Optional.empty()));
+            sections.add(new Section(SumTables.overheadModel(analysis), Optional.empty()));
+            SumTables.scaling(analysis).ifPresent(t -> sections.add(new Section(t,
                     Optional.of("-speedup-cores.png"))));
-            sections.add(new Section(SumbenchTables.bandwidth(BandwidthAnalysis.of(runs, matrix)), Optional.empty()));
-            sections.add(new Section(SumbenchTables.tradeOff(TradeOffAnalysis.of(runs, analysis)), Optional.empty()));
+            sections.add(new Section(SumTables.bandwidth(BandwidthAnalysis.of(runs, matrix)), Optional.empty()));
+            sections.add(new Section(SumTables.tradeOff(TradeOffAnalysis.of(runs, analysis)), Optional.empty()));
             Set<Result> used = matrix.rows();
             all = all.stream().filter(row -> !used.contains(row)).toList();
         }
-        for (Table table : GenericTables.of(all)) {
+        for (Table table : BenchmarkTables.of(all)) {
             sections.add(new Section(table, Optional.empty(), true));
         }
         return new Report(runs, analysis, sections);

@@ -10,7 +10,7 @@
  * <p>For {@code compare} and {@code tune}: {@link dev.sumbench.stats.Comparisons} matches the rows of two runs into a
  * {@link dev.sumbench.stats.Comparison} (per row a {@link dev.sumbench.stats.RowComparison}: an
  * {@link dev.sumbench.stats.Estimate} per side, the exact {@link dev.sumbench.stats.MannWhitney} U test over fork
- * means or {@link dev.sumbench.stats.WelchSummaryTest} from summaries, a {@link dev.sumbench.stats.Verdict}; and a
+ * means or {@link dev.sumbench.stats.Welch} from summaries, a {@link dev.sumbench.stats.Verdict}; and a
  * {@link dev.sumbench.stats.GeoMean}); {@link dev.sumbench.stats.ChunkTuning} turns a chunk-size sweep into
  * {@link dev.sumbench.stats.ChunkChoice}s (best chunk, flat region, recommendation).
  *

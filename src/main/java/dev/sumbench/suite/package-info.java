@@ -3,10 +3,11 @@
  *
  * <p>{@link dev.sumbench.suite.BenchMain} probes the JVM that will run the forks ({@link dev.sumbench.suite.ForkJvm}),
  * plans the JMH passes with the params that depend on that JVM and this machine ({@link dev.sumbench.suite.Plan},
- * {@link dev.sumbench.suite.Matrix}), runs them through JMH's own {@code Runner}, and publishes the run as
+ * {@link dev.sumbench.suite.BenchParams}), runs them through JMH's own {@code Runner}, and publishes the run as
  * {@code results/<yyyyMMdd-HHmmss>_<host>_jdk<feature>.{json,csv,meta.json}} without ever overwriting one
  * ({@link dev.sumbench.suite.RunFiles}). {@link dev.sumbench.suite.CoreSweep} repeats that under {@code taskset} for
- * each core count and merges the counts into one run, and {@link dev.sumbench.suite.Tables} renders the run's tables.
+ * each core count and merges the counts into one run, and {@link dev.sumbench.suite.RunRenderer} renders the run's
+ * tables.
  *
  * <p>Dependencies: the suite uses the benchmark classes ({@code dev.sumbench.bench}) only by name, to narrow their
  * params for the quick matrix; the strategy registry ({@code dev.sumbench.sum.Strategies}) for the ids a JVM has;
