@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CliProcessTest {
 
-    /** The deadline: exit after a worker's death, and children gone after the parent's. */
+    /** The deadline docs/processes.md states: exit after a worker's death, and children gone after the parent's. */
     private static final Duration TWO_SECONDS = Duration.ofSeconds(2);
 
     @Test

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /** What happens when a worker dies: a clear exception within a second, a broken pool, and nothing left behind. */
 class PoolFailureTest {
 
-    /** The deadline for failing pending tasks after a death. */
+    /** The deadline docs/processes.md states for failing pending tasks after a death. */
     private static final long ONE_SECOND_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     @AfterEach
