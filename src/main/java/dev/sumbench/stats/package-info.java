@@ -14,6 +14,8 @@
  * {@link dev.sumbench.stats.GeoMean}); {@link dev.sumbench.stats.ChunkTuning} turns a chunk-size sweep into
  * {@link dev.sumbench.stats.ChunkChoice}s (best chunk, flat region, recommendation).
  *
- * <p>Immutable records and pure functions; Commons Math stays behind these types; no I/O and no formatting.
+ * <p>Immutable records and pure functions; Commons Math stays behind these types; no I/O and no formatting. Strategy
+ * ids, their order and their family come from {@code dev.sumbench.sum.StrategyCatalog}, the only part of {@code sum}
+ * this package uses besides {@code StrategyInfo} and {@code Family}.
  */
 package dev.sumbench.stats;
