@@ -112,6 +112,45 @@ class DocsExamplesTest {
         assertEquals(List.of(), missing, "tests the docs name that do not exist");
     }
 
+    @Test
+    void everyRelativeLinkPointsToAFileAndHeadingThatExist() throws IOException {
+        Pattern link = Pattern.compile("\\]\\(([^)\\s]+)\\)");
+        List<String> broken = new ArrayList<>();
+        for (Path doc : documents()) {
+            var m = link.matcher(Files.readString(doc));
+            while (m.find()) {
+                String target = m.group(1);
+                if (target.matches("[a-z]+:.*")) {
+                    continue;
+                }
+                int hash = target.indexOf('#');
+                String file = hash < 0 ? target : target.substring(0, hash);
+                Path resolved = file.isEmpty() ? doc : doc.resolveSibling(file).normalize();
+                if (!Files.exists(resolved)) {
+                    broken.add(doc + ": " + target + " (no such file)");
+                } else if (hash >= 0 && !anchors(resolved).contains(target.substring(hash + 1))) {
+                    broken.add(doc + ": " + target + " (no such heading)");
+                }
+            }
+        }
+        assertEquals(List.of(), broken, "broken links");
+    }
+
+    /** The anchors of a Markdown file's headings, as GitHub makes them, outside code blocks. */
+    private static List<String> anchors(Path doc) throws IOException {
+        List<String> anchors = new ArrayList<>();
+        boolean code = false;
+        for (String line : Files.readAllLines(doc)) {
+            if (line.strip().startsWith(FENCE)) {
+                code = !code;
+            } else if (!code && line.startsWith("#")) {
+                String title = line.replaceFirst("^#+\\s*", "").toLowerCase(java.util.Locale.ROOT);
+                anchors.add(title.replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-'));
+            }
+        }
+        return anchors;
+    }
+
     static List<Path> documents() throws IOException {
         List<Path> docs = new ArrayList<>();
         docs.add(Path.of("README.md"));
