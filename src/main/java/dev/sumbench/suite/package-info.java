@@ -11,7 +11,7 @@
  *
  * <p>Dependencies: the suite uses the benchmark classes ({@code dev.sumbench.bench}) only by name, to narrow their
  * params for the quick matrix; the strategy registry ({@code dev.sumbench.sum.Strategies}) for the ids a JVM has;
- * {@code results} and {@code report} to render a run; {@code dev.sumbench.core} for exit codes and one-line errors.
+ * {@code stats} to plan the crossover's bisection; {@code results} and {@code report} to render a run; {@code dev.sumbench.core} for exit codes and one-line errors.
  * It never uses the command line ({@code dev.sumbench.cli}), and nothing below it uses the suite.
  */
 package dev.sumbench.suite;
