@@ -1,8 +1,9 @@
 package dev.sumbench.cli;
 
+import dev.sumbench.files.OutputFiles;
+import dev.sumbench.files.RefusedFileException;
 import dev.sumbench.report.Charts;
 import dev.sumbench.report.Report;
-import dev.sumbench.report.ReportWriter;
 import dev.sumbench.results.RunReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -57,7 +58,9 @@ final class PlotCommand implements Callable<Integer> {
         }
         List<Path> written;
         try {
-            written = ReportWriter.writeAll(files);
+            written = OutputFiles.replaceAll(files, TablesCommand.inputsOf(runs));
+        } catch (RefusedFileException e) {
+            throw new BadInputException("--stem " + prefix + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the charts: " + e.getMessage(), e);
         }

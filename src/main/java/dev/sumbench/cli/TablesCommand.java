@@ -1,8 +1,9 @@
 package dev.sumbench.cli;
 
+import dev.sumbench.files.OutputFiles;
+import dev.sumbench.files.RefusedFileException;
 import dev.sumbench.report.Charts;
 import dev.sumbench.report.Report;
-import dev.sumbench.report.ReportWriter;
 import dev.sumbench.report.TableFormat;
 import dev.sumbench.results.MalformedResultsException;
 import dev.sumbench.results.Run;
@@ -10,9 +11,12 @@ import dev.sumbench.results.RunReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -77,16 +81,23 @@ final class TablesCommand implements Callable<Integer> {
         List<Charts.Chart> chartList = charts ? report.charts() : List.of();
         String stem = Report.chartStem(out);
         String text = report.render(tableFormat, Optional.of(stem), chartList);
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        for (Charts.Chart chart : chartList) {
+            files.put(out.resolveSibling(stem + chart.suffix()), chart.png());
+        }
+        files.put(out, text.getBytes(StandardCharsets.UTF_8)); // last: it links the charts
         List<Path> written;
         try {
-            written = ReportWriter.write(out, text, stem, chartList);
+            written = OutputFiles.replaceAll(files, inputs());
+        } catch (RefusedFileException e) {
+            throw new BadInputException("--out: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
         }
         if (summary) {
             report.summary().forEach(stdout::println);
             // the document is moved into place last; name it first
-            List<String> names = new java.util.ArrayList<>(List.of(out.toString()));
+            List<String> names = new ArrayList<>(List.of(out.toString()));
             written.stream().filter(p -> !p.equals(out)).map(Path::toString).forEach(names::add);
             stdout.println("written: " + String.join(", ", names));
         }
@@ -111,21 +122,23 @@ final class TablesCommand implements Callable<Integer> {
         if (out == null) {
             return;
         }
-        Path dir = out.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new BadInputException("--out " + out + ": expected a file in an existing directory, found no "
-                    + "directory " + dir);
+        try {
+            OutputFiles.check(List.of(out), inputs());
+        } catch (RefusedFileException e) {
+            throw new BadInputException("--out " + e.getMessage(), e);
         }
-        if (Files.isDirectory(out)) {
-            throw new BadInputException("--out " + out + ": expected a file, found a directory");
-        }
-        for (Path run : runs) {
-            if (out.toAbsolutePath().normalize().equals(run.toAbsolutePath().normalize())
-                    || out.toAbsolutePath().normalize().equals(RunReader.metaPath(run).toAbsolutePath().normalize())) {
-                throw new BadInputException("--out " + out + ": expected a new file, found one of the inputs "
-                        + "(it would be overwritten)");
-            }
-        }
+    }
+
+    /** Every file this command reads: the runs and the metadata beside them. */
+    private List<Path> inputs() {
+        return inputsOf(runs);
+    }
+
+    /** The runs and the metadata files beside them: what an output of a command reading {@code runs} must not be. */
+    static List<Path> inputsOf(List<Path> runs) {
+        List<Path> inputs = new ArrayList<>(runs);
+        runs.stream().map(RunReader::metaPath).forEach(inputs::add);
+        return inputs;
     }
 
     /** Reads every run; a malformed one is bad input, reported as {@code FILE:LINE: ...}. */

@@ -24,7 +24,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 /**
  * sumbench's charts as PNG images, drawn headless with JFreeChart: time per call against size on log-log axes, and
  * speedup against workers and against cores with the ideal line. Rendering only: the points come from
- * {@link SumAnalysis}. Nothing is written here; {@link ReportWriter} writes the bytes.
+ * {@link SumAnalysis}. Nothing is written here; {@link dev.sumbench.files.OutputFiles} writes the bytes.
  */
 public final class Charts {
 

@@ -6,15 +6,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sumbench.files.InputFiles;
+import dev.sumbench.files.OutputFiles;
+import dev.sumbench.files.RefusedFileException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -134,9 +134,9 @@ public final class ChunkProfiles {
     public static Document readDocument(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw bad(file, "expected a chunking profile, found no such file");
+            text = new String(InputFiles.read(file, "a chunking profile"), StandardCharsets.UTF_8);
+        } catch (RefusedFileException e) {
+            throw bad(file, e.problem());
         } catch (IOException e) {
             throw bad(file, "cannot read it: " + e.getMessage());
         }
@@ -199,6 +199,17 @@ public final class ChunkProfiles {
      * @throws UncheckedIOException if the file cannot be written (nothing is left behind)
      */
     public static void write(Path file, Document document) {
+        write(file, document, List.of());
+    }
+
+    /**
+     * Writes {@code document} to {@code file} as every output is written ({@link OutputFiles}): atomically, mode
+     * 0644, only over a regular file, never over one of {@code inputs}.
+     *
+     * @throws UncheckedIOException if the file cannot be written (nothing is left behind)
+     * @throws RefusedFileException if {@code file} may not be written
+     */
+    public static void write(Path file, Document document, Collection<Path> inputs) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
@@ -222,27 +233,11 @@ public final class ChunkProfiles {
                 node.putArray("flat").add(entry.flatFrom()).add(entry.flatTo());
             }
         }
-        Path absolute = file.toAbsolutePath();
-        Path temp = null;
         try {
-            temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-            Files.writeString(temp, JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temp = null;
+            OutputFiles.replace(file, (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8),
+                    inputs);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot write the profile: " + e.getMessage(), e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // the temporary file is all that is left; nothing more can be done
-                }
-            }
         }
     }
 

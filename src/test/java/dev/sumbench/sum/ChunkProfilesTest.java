@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.sumbench.files.RefusedFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,7 +65,7 @@ class ChunkProfilesTest {
     @Test
     void aProfileThatCannotBeWrittenLeavesNothingBehind() {
         Path file = dir.resolve("missing-dir").resolve("x.chunks.json");
-        assertThrows(UncheckedIOException.class, () -> ChunkProfiles.write(file,
+        assertThrows(RefusedFileException.class, () -> ChunkProfiles.write(file,
                 new ChunkProfiles.Document(null, Double.NaN, 0, List.of())));
         assertTrue(Files.notExists(file.getParent()));
     }
