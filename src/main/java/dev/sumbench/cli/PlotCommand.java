@@ -53,7 +53,11 @@ final class PlotCommand implements Callable<Integer> {
                     + dir);
         }
         Map<Path, byte[]> files = new LinkedHashMap<>();
-        for (Charts.Chart chart : report.charts()) {
+        Charts.Drawn drawn = report.drawCharts();
+        PrintWriter err = spec.commandLine().getErr();
+        drawn.skipped().forEach(note -> err.println("plot: " + note));
+        err.flush();
+        for (Charts.Chart chart : drawn.charts()) {
             files.put(prefix.resolveSibling(prefix.getFileName() + chart.suffix()), chart.png());
         }
         List<Path> written;

@@ -78,7 +78,11 @@ final class TablesCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         boolean charts = tableFormat == TableFormat.MD && !noCharts;
-        List<Charts.Chart> chartList = charts ? report.charts() : List.of();
+        Charts.Drawn drawn = charts ? report.drawCharts() : new Charts.Drawn(List.of(), List.of());
+        List<Charts.Chart> chartList = drawn.charts();
+        PrintWriter err = spec.commandLine().getErr();
+        drawn.skipped().forEach(note -> err.println("tables: " + note));
+        err.flush();
         String stem = Report.chartStem(out);
         String text = report.render(tableFormat, Optional.of(stem), chartList);
         Map<Path, byte[]> files = new LinkedHashMap<>();

@@ -98,7 +98,12 @@ public final class Report {
 
     /** The charts of the report (none for other projects' runs). */
     public List<Charts.Chart> charts() {
-        return Charts.of(analysis);
+        return drawCharts().charts();
+    }
+
+    /** The charts, with a note for each that cannot be drawn; none for a run that is not sumbench's. */
+    public Charts.Drawn drawCharts() {
+        return analysis == null ? new Charts.Drawn(List.of(), List.of()) : Charts.draw(analysis);
     }
 
     /**
