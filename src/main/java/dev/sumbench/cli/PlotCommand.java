@@ -1,5 +1,7 @@
 package dev.sumbench.cli;
 
+import dev.sumbench.core.BadInputException;
+import dev.sumbench.core.ExitCodes;
 import dev.sumbench.files.OutputFiles;
 import dev.sumbench.files.RefusedFileException;
 import dev.sumbench.report.Charts;

@@ -1,8 +1,9 @@
 package dev.sumbench.cli;
 
+import dev.sumbench.core.BadInputException;
+import dev.sumbench.core.ExitCodes;
 import dev.sumbench.files.OutputFiles;
 import dev.sumbench.files.RefusedFileException;
-import dev.sumbench.report.Charts;
 import dev.sumbench.report.Report;
 import dev.sumbench.report.TableFormat;
 import dev.sumbench.results.MalformedResultsException;
@@ -77,22 +78,11 @@ final class TablesCommand implements Callable<Integer> {
             stdout.flush();
             return ExitCodes.OK;
         }
-        boolean charts = tableFormat == TableFormat.MD && !noCharts;
-        Charts.Drawn drawn = charts ? report.drawCharts() : new Charts.Drawn(List.of(), List.of());
-        List<Charts.Chart> chartList = drawn.charts();
-        PrintWriter err = spec.commandLine().getErr();
-        drawn.skipped().forEach(note -> err.println("tables: " + note));
-        err.flush();
-        String stem = Report.chartStem(out);
-        String text = report.render(tableFormat, Optional.of(stem), chartList);
-        Map<Path, byte[]> files = new LinkedHashMap<>();
-        for (Charts.Chart chart : chartList) {
-            files.put(out.resolveSibling(stem + chart.suffix()), chart.png());
-        }
-        files.put(out, text.getBytes(StandardCharsets.UTF_8)); // last: it links the charts
         List<Path> written;
+        PrintWriter err = spec.commandLine().getErr();
         try {
-            written = OutputFiles.replaceAll(files, inputs());
+            written = report.writeDocument(out, tableFormat, !noCharts, note -> err.println("tables: " + note));
+            err.flush();
         } catch (RefusedFileException e) {
             throw new BadInputException("--out: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -100,10 +90,7 @@ final class TablesCommand implements Callable<Integer> {
         }
         if (summary) {
             report.summary().forEach(stdout::println);
-            // the document is moved into place last; name it first
-            List<String> names = new ArrayList<>(List.of(out.toString()));
-            written.stream().filter(p -> !p.equals(out)).map(Path::toString).forEach(names::add);
-            stdout.println("written: " + String.join(", ", names));
+            stdout.println("written: " + String.join(", ", written.stream().map(Path::toString).toList()));
         }
         stdout.flush();
         return ExitCodes.OK;

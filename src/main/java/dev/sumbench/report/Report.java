@@ -1,8 +1,11 @@
 package dev.sumbench.report;
 
+import dev.sumbench.files.OutputFiles;
+import dev.sumbench.files.RefusedFileException;
 import dev.sumbench.results.Result;
 import dev.sumbench.results.Run;
 import dev.sumbench.results.RunMeta;
+import dev.sumbench.results.RunReader;
 import dev.sumbench.stats.BandwidthAnalysis;
 import dev.sumbench.stats.Crossover;
 import dev.sumbench.stats.SumAnalysis;
@@ -11,13 +14,17 @@ import dev.sumbench.stats.TradeOffAnalysis;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -267,6 +274,43 @@ public final class Report {
 
     private static String range(String first, String last) {
         return first.equals(last) ? first : first + ".." + last;
+    }
+
+    /**
+     * Writes the document in {@code format} to {@code out} and, where {@code withCharts} and the format is Markdown,
+     * its charts beside it, linked from it; all of them whole or not at all, as every output is written
+     * ({@link OutputFiles}: never over one of the runs read or their metadata, nor over a link or special file).
+     *
+     * @return the files written, the document first
+     * @throws RefusedFileException if one of the files may not be written; nothing is written then
+     */
+    public List<Path> writeDocument(Path out, TableFormat format, boolean withCharts) throws IOException {
+        return writeDocument(out, format, withCharts, note -> { });
+    }
+
+    /** {@link #writeDocument(Path, TableFormat, boolean)}, telling {@code notes} of each chart that cannot be drawn. */
+    public List<Path> writeDocument(Path out, TableFormat format, boolean withCharts, Consumer<String> notes)
+            throws IOException {
+        Charts.Drawn drawn = withCharts && format == TableFormat.MD ? drawCharts()
+                : new Charts.Drawn(List.of(), List.of());
+        drawn.skipped().forEach(notes);
+        List<Charts.Chart> chartList = drawn.charts();
+        String stem = chartStem(out);
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        for (Charts.Chart chart : chartList) {
+            files.put(out.resolveSibling(stem + chart.suffix()), chart.png());
+        }
+        files.put(out, render(format, Optional.of(stem), chartList).getBytes(StandardCharsets.UTF_8));
+        List<Path> inputs = new ArrayList<>();
+        for (Run run : runs) {
+            inputs.add(run.source());
+            inputs.add(RunReader.metaPath(run.source()));
+        }
+        List<Path> written = OutputFiles.replaceAll(files, inputs);
+        // the document is moved into place last (it links the charts); name it first
+        List<Path> documentFirst = new ArrayList<>(List.of(out));
+        written.stream().filter(p -> !p.equals(out)).forEach(documentFirst::add);
+        return documentFirst;
     }
 
     /** The stem that chart files of an output file {@code out} share: its name without {@code .md/.txt/.csv}. */

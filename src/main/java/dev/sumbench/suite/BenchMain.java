@@ -1,7 +1,7 @@
 package dev.sumbench.suite;
 
-import dev.sumbench.cli.BadInputException;
-import dev.sumbench.cli.OneLineErrors;
+import dev.sumbench.core.BadInputException;
+import dev.sumbench.core.OneLineErrors;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
