@@ -11,6 +11,7 @@ import dev.sumbench.stats.ChunkChoice;
 import dev.sumbench.stats.ChunkTuning;
 import dev.sumbench.stats.Direction;
 import dev.sumbench.sum.ChunkProfiles;
+import dev.sumbench.sum.Settings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -102,7 +103,7 @@ final class TuneCommand implements Callable<Integer> {
                     + " workers " + choice.workers().getAsLong() + ": chunk " + choice.recommended().chunk()
                     + " measured slower than the default");
         }
-        List<ChunkChoice> written = chosen.stream().filter(c -> !slowerThanDefault(c)).toList();
+        List<ChunkChoice> written = chosen;
         ChunkProfiles.Document document;
         try {
             document = document(run, withinFraction, written);
@@ -135,7 +136,7 @@ final class TuneCommand implements Callable<Integer> {
 
     /**
      * Whether the recommended chunk measured worse than the strategy's own default (the {@code chunk = 0} row): then
-     * the profile keeps the default, i.e. has no entry there.
+     * the profile keeps the default there (an entry with chunk 0, which the strategies read as "use your own rule").
      */
     static boolean slowerThanDefault(ChunkChoice choice) {
         if (choice.defaultPoint() == null) {
@@ -149,8 +150,11 @@ final class TuneCommand implements Callable<Integer> {
 
     private static ChunkProfiles.Document document(Run run, double within, List<ChunkChoice> chosen) {
         List<ChunkProfiles.Entry> entries = chosen.stream()
-                .map(c -> new ChunkProfiles.Entry(c.strategy(), (int) c.workers().getAsLong(), c.size().getAsLong(),
-                        (int) Math.min(Integer.MAX_VALUE, c.recommended().chunk()), c.flatFrom(), c.flatTo()))
+                .map(c -> slowerThanDefault(c)
+                        ? new ChunkProfiles.Entry(c.strategy(), (int) c.workers().getAsLong(), c.size().getAsLong(),
+                                Settings.DEFAULT_CHUNK, 0, 0)
+                        : new ChunkProfiles.Entry(c.strategy(), (int) c.workers().getAsLong(), c.size().getAsLong(),
+                                (int) Math.min(Integer.MAX_VALUE, c.recommended().chunk()), c.flatFrom(), c.flatTo()))
                 .toList();
         int cores = chosen.stream().map(ChunkChoice::cores).filter(OptionalLong::isPresent)
                 .mapToInt(c -> (int) c.getAsLong()).findFirst()

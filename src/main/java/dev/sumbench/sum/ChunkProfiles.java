@@ -89,8 +89,8 @@ public final class ChunkProfiles {
             if (size < 0) {
                 throw new IllegalArgumentException("size must be >= 0, got " + size);
             }
-            if (chunk < 1) {
-                throw new IllegalArgumentException("chunk must be >= 1, got " + chunk);
+            if (chunk < Settings.DEFAULT_CHUNK) {
+                throw new IllegalArgumentException("chunk must be >= 0 (0: the strategy's own rule), got " + chunk);
             }
         }
     }
@@ -178,7 +178,8 @@ public final class ChunkProfiles {
             }
             int workers = (int) integer(file, node, at, "workers", 1, Settings.MAX_WORKERS);
             long size = integer(file, node, at, "size", 0, Long.MAX_VALUE);
-            int chunk = (int) integer(file, node, at, "chunk", 1, Integer.MAX_VALUE);
+            // 0: the strategy's own default, kept where no chunk measured beat it
+            int chunk = (int) integer(file, node, at, "chunk", Settings.DEFAULT_CHUNK, Integer.MAX_VALUE);
             long[] flat = flat(file, node, at);
             if (!seen.add(strategy.asText() + "/" + workers + "/" + size)) {
                 throw bad(file, at + ": expected one entry per strategy, workers and size, found a second for "

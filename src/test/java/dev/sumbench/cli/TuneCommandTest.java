@@ -30,14 +30,15 @@ class TuneCommandTest {
         Path profile = dir.resolve("chunk-sweep-quiet" + ChunkProfiles.SUFFIX);
         // the sweep's own default beat the middle of the flat region at 2 000 000: the profile keeps the default there
         assertEquals("tune: kept the default chunk for fork-join size 2000000 workers 2: chunk 4096 measured slower "
-                + "than the default\ntune: wrote 1 recommendation to " + profile + "\n", tune.err());
+                + "than the default\ntune: wrote 2 recommendations to " + profile + "\n", tune.err());
         assertTrue(tune.out().startsWith("chunk sizes of " + run + "\n"), tune.out());
         assertTrue(tune.out().contains("fork-join"));
 
         ChunkProfiles.Document document = ChunkProfiles.readDocument(profile);
         assertEquals("chunk-sweep-quiet.json", document.source());
         assertEquals(0.05, document.within(), 1e-12);
-        assertEquals(List.of(200_000L), document.entries().stream().map(ChunkProfiles.Entry::size).toList());
+        assertEquals(List.of(200_000L, 2_000_000L), document.entries().stream().map(ChunkProfiles.Entry::size).toList());
+        assertEquals(0, document.entries().get(1).chunk(), "the default kept at 2 000 000");
         int tuned = document.entries().get(0).chunk();
 
         CliRun sum = CliRun.of("sum", "--strategy", "fork-join", "--size", "200000", "--workers",
@@ -48,6 +49,10 @@ class TuneCommandTest {
         CliRun sequential = CliRun.of("sum", "--strategy", "sequential", "--size", "200000",
                 "--json");
         assertEquals(new ObjectMapper().readTree(sequential.out()).get("sum"), report.get("sum"));
+        CliRun kept = CliRun.of("sum", "--strategy", "fork-join", "--size", "2000000", "--workers", "2", "--chunk",
+                "auto", "--profile", profile.toString(), "--json");
+        assertEquals(ExitCodes.OK, kept.exitCode(), kept.err());
+        assertEquals(0, new ObjectMapper().readTree(kept.out()).get("chunk").asInt(), "the default rule at 2 000 000");
     }
 
     @Test

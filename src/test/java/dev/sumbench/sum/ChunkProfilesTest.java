@@ -77,9 +77,9 @@ class ChunkProfilesTest {
         assertBad("{\"format\": \"sumbench-chunk-profile\", \"version\": 2, \"entries\": []}", "version: expected 1, found 2");
         assertBad("{\"format\": \"sumbench-chunk-profile\", \"version\": 1}", "entries: expected an array");
         assertBad(profile("{\"strategy\": \"fork-join\", \"workers\": 2, \"size\": 10, \"chunk\": -5}"),
-                "entries[0].chunk: expected an integer 1..2147483647, found -5");
+                "entries[0].chunk: expected an integer 0..2147483647, found -5");
         assertBad(profile("{\"strategy\": \"fork-join\", \"workers\": 2, \"size\": 10}"),
-                "entries[0].chunk: expected an integer 1..2147483647, found nothing");
+                "entries[0].chunk: expected an integer 0..2147483647, found nothing");
         assertBad(profile("{\"workers\": 2, \"size\": 10, \"chunk\": 5}"), "entries[0].strategy: expected a strategy id");
         assertBad(profile("{\"strategy\": \"fork-join\", \"workers\": 0, \"size\": 10, \"chunk\": 5}"),
                 "entries[0].workers: expected an integer 1..1024, found 0");
