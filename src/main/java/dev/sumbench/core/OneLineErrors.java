@@ -7,7 +7,8 @@ import picocli.CommandLine;
 
 /**
  * Turns a command's errors into one line on {@code err}: bad input (a picocli {@code ParameterException}, a
- * {@link BadInputException} or a file refused as input or output, {@link RefusedFileException}) exits with {@link ExitCodes#BAD_INPUT}, any other failure with {@link ExitCodes#FAILURE}.
+ * {@link BadInputException} or a file refused as input or output, {@link RefusedFileException}) exits with
+ * {@link ExitCodes#BAD_INPUT}, any other failure with {@link ExitCodes#FAILURE}.
  * Set {@code SUMBENCH_DEBUG=1} to see stack traces. Used by {@code sumbench} ({@code dev.sumbench.cli.Main}) and by
  * the suite's {@code BenchMain}.
  */

@@ -29,7 +29,8 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Stalls: a worker that holds a request and makes no progress (no frame of the request accepted, no reply) for its
  * stall limit, e.g. one stopped with {@code kill -STOP}, is killed by the pool's watchdog and breaks the pool the same
  * way, with a message that names it, its pid and its state ({@code T} = stopped, from {@code /proc/<pid>/stat} where
- * there is one). The limit is {@code max(floor, bytes of the request / }{@link #MIN_PROGRESS_BYTES_PER_SECOND}{@code )}:
+ * there is one). The limit is {@code max(floor, bytes of the request / }
+ * {@link #MIN_PROGRESS_BYTES_PER_SECOND}{@code )}:
  * the floor is the system property {@value #STALL_PROPERTY} in milliseconds, default {@link #DEFAULT_STALL_MILLIS};
  * the second term grants a single request over a large chunk (an 800 MB sum: 80 s) time even on a slow machine.
  *

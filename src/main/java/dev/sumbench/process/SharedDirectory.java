@@ -96,8 +96,8 @@ final class SharedDirectory {
      * Deletes every {@code sumbench-<pid>-<start>-<n>} directory in {@code base} whose owner JVM is no longer running,
      * and returns what it deleted. It never follows a link and never recurses: it removes only a directory of exactly
      * that name, owned by this process's user, holding nothing but a regular file {@code data.longs} of that user
-     * (what {@link SharedData} leaves). Anything else (another user's directory, a link, a directory with other entries)
-     * is left alone. Where the file system offers no {@link SecureDirectoryStream} it removes nothing.
+     * (what {@link SharedData} leaves). Anything else (another user's directory, a link, a directory with other
+     * entries) is left alone. Where the file system offers no {@link SecureDirectoryStream} it removes nothing.
      */
     static List<Path> removeStale(Path base) {
         List<Path> removed = new ArrayList<>();
@@ -129,8 +129,8 @@ final class SharedDirectory {
     }
 
     /**
-     * Removes this JVM's own {@code directory} (made by {@link #createPrivate}) the same way as a stale one: relative to
-     * a handle on its parent, following no link, and only if it has the shape this class makes.
+     * Removes this JVM's own {@code directory} (made by {@link #createPrivate}) the same way as a stale one: relative
+     * to a handle on its parent, following no link, and only if it has the shape this class makes.
      *
      * @throws IOException if it is there but could not be removed
      */
