@@ -4,6 +4,6 @@
  * when it is rendered. {@link dev.sumbench.report.SumTables} lays out sumbench's seven tables,
  * {@link dev.sumbench.report.BenchmarkTables} any JMH rows, {@link dev.sumbench.report.Charts} draws PNG charts with
  * JFreeChart (headless), {@link dev.sumbench.report.Report} assembles one document, and
- * {@link dev.sumbench.report.ReportWriter} writes it and its charts atomically.
+ * {@link dev.sumbench.files.OutputFiles} writes it and its charts atomically.
  */
 package dev.sumbench.report;

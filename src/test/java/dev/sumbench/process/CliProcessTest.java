@@ -101,6 +101,30 @@ class CliProcessTest {
         assertEquals(List.of(), ProcessTesting.sharedDirectoriesOf(cli.pid()), "a file of the killed parent");
     }
 
+    /**
+     * SIGINT (Ctrl-C) and SIGTERM of the CLI: the JVM runs its exit hook, which kills the workers, and the shared data
+     * is gone; the exit code is 128 + the signal.
+     */
+    @Test
+    void sigintAndSigtermOfTheCliEndEveryWorkerAndLeaveNoFile(@TempDir Path dir) throws Exception {
+        for (String[] signal : new String[][] {{"INT", "130"}, {"TERM", "143"}}) {
+            Process cli = startCli(dir, "sum", "--strategy", "process-shared", "--size", "1000000", "--workers", "2",
+                    "--repeat", "1000000");
+            List<ProcessHandle> workers;
+            try {
+                workers = awaitWorkers(cli, "mapping the data", worker -> mapsOf(worker).contains("(deleted)"));
+                new ProcessBuilder("kill", "-" + signal[0], Long.toString(cli.pid())).start().waitFor();
+                assertTrue(cli.waitFor(30, TimeUnit.SECONDS), "the CLI exits on SIG" + signal[0]);
+                assertEquals(Integer.parseInt(signal[1]), cli.exitValue(), "SIG" + signal[0]);
+            } finally {
+                cli.destroyForcibly().waitFor();
+            }
+            ProcessTesting.awaitCondition(TWO_SECONDS, "every worker exited after SIG" + signal[0],
+                    () -> workers.stream().allMatch(worker -> ProcessTesting.exited(worker.pid())));
+            assertEquals(List.of(), ProcessTesting.sharedDirectoriesOf(cli.pid()), "a file left after SIG" + signal[0]);
+        }
+    }
+
     private static Process startCli(Path dir, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(WorkerLauncher.currentJava().toString(), "-Xmx512m", "-cp",
                 System.getProperty("java.class.path"), Main.class.getName()));
