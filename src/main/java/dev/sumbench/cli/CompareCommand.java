@@ -34,6 +34,9 @@ import picocli.CommandLine.Spec;
             "  sumbench compare old.json new.json --alpha 0.01 --threshold 10%% --format md"})
 final class CompareCommand implements Callable<Integer> {
 
+    /** The largest --inject-slowdown: 10 (1000 %, times × 11), far beyond any regression a check needs. */
+    static final double MAX_INJECTED_SLOWDOWN = 10;
+
     @Spec
     private CommandSpec spec;
 
@@ -54,7 +57,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--inject-slowdown", paramLabel = "P",
             description = "A check of compare itself: make every row of NEW P slower before comparing (times × (1+P), "
-                    + "throughputs ÷ (1+P), raw data included); the table says so.")
+                    + "throughputs ÷ (1+P), raw data included); the table says so. 0 < P <= 1000%% (10×).")
     private String injectSlowdown;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
@@ -69,6 +72,9 @@ final class CompareCommand implements Callable<Integer> {
         double thresholdFraction = Percent.parse("--threshold", threshold);
         TableFormat tableFormat = FormatOption.parse(format);
         double slowdown = injectSlowdown == null ? 0 : Percent.parse("--inject-slowdown", injectSlowdown);
+        if (injectSlowdown != null && !(slowdown > 0 && slowdown <= MAX_INJECTED_SLOWDOWN)) {
+            throw new BadInputException("--inject-slowdown: expected a slowdown in (0, 1000%], got " + injectSlowdown);
+        }
         Run oldRun = read(oldFile);
         Run newRun = read(newFile);
         if (slowdown > 0) {

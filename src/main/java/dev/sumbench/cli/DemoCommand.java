@@ -80,9 +80,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (crash) {
-            return crash();
-        }
+        // every option is checked, also those --crash does not use: a typo is never silently ignored
         if (repeat < 1) {
             throw new BadInputException("--repeat: must be >= 1, got " + repeat);
         }
@@ -97,6 +95,9 @@ final class DemoCommand implements Callable<Integer> {
             idleNanos = IdleTime.parseNanos(idle);
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--idle: " + e.getMessage());
+        }
+        if (crash) {
+            return crash();
         }
         UsePattern pattern = idleNanos > 0 ? UsePattern.AFTER_IDLE : UsePattern.BACK_TO_BACK;
         long[] data = Data.oneTo(SIZE);

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,6 +30,9 @@ import picocli.CommandLine.Parameters;
             "  java -cp target/sumbench.jar dev.sumbench.suite.BenchMain --dry-run",
             "  java -cp target/sumbench.jar dev.sumbench.suite.BenchMain --core-counts 1,2 -- -p size=10000000"})
 public final class BenchMain implements Callable<Integer> {
+
+    /** The lock of the checkout's target/ during a run, beside the jar (see {@link BenchLock}). */
+    static final String LOCK_FILE = "bench.lock";
 
     /** How error lines name this command. */
     private static final String NAME = "sumbench";
@@ -102,9 +106,37 @@ public final class BenchMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         BenchRequest request = request();
+        Optional<Path> lockFile = request.dryRun() || request.rawOut() != null ? Optional.empty() : lockBesideJar();
+        if (lockFile.isEmpty()) {
+            return run(request);
+        }
+        try (BenchLock held = BenchLock.hold(lockFile.get(), ProcessHandle.current(), "a benchmark run ("
+                + String.join(" ", ProcessHandle.current().info().arguments().map(List::of).orElse(List.of()))
+                + ")")) {
+            return run(request);
+        } catch (BenchLock.TakenException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+    }
+
+    private Integer run(BenchRequest request) throws Exception {
         return request.coreCounts() != null
                 ? new CoreSweep(request, out, err).run()
                 : new Suite(request, out, err).run();
+    }
+
+    /**
+     * {@code target/bench.lock} when this runs from {@code target/sumbench.jar} (the jar a second build would
+     * rebuild); nothing when it runs from classes (tests). A pass of a core sweep runs under its sweep's lock.
+     */
+    private static Optional<Path> lockBesideJar() {
+        try {
+            Path location = Path.of(BenchMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return location.getFileName().toString().endsWith(".jar")
+                    ? Optional.of(location.resolveSibling(LOCK_FILE)) : Optional.empty();
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** The options merged with the {@code bench.*} system properties. */

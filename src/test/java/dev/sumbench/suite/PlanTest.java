@@ -29,7 +29,7 @@ class PlanTest {
             .toList();
 
     @Test
-    void theDefaultMatrixFitsTwentyMinutesOnTwoCores() throws CommandLineOptionException {
+    void theDefaultMatrixIsEstimatedAtMostSeventeenMinutesOnTwoCores() throws CommandLineOptionException {
         Plan plan = plan(jvm(2, ALL_IDS), false);
 
         // Sum 9 x 4 x 3 = 108, Dispatch 9 handOff + 9 afterIdle, Spawn 1 + 2, ChunkSize 3 x 2 x 8 = 48, Bandwidth 2,
