@@ -1,12 +1,12 @@
 package dev.sumbench.stats;
 
 import dev.sumbench.results.Result;
-import dev.sumbench.sum.IdleTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Hot against after idle: each strategy's dispatch cost back to back (rows without an {@code idle} param, the
@@ -29,6 +29,8 @@ public record HandOffAnalysis(List<Row> rows) {
     public static final String IDLE = "idle";
     /** The baseline strategy, measured under the same idle time. */
     public static final String BASELINE = "sequential";
+    /** An idle label that means no idle time. */
+    private static final Pattern ZERO = Pattern.compile("0+(\\.0*)?\\s*(ns|us|µs|ms|s)?");
 
     public HandOffAnalysis {
         rows = List.copyOf(rows);
@@ -77,7 +79,7 @@ public record HandOffAnalysis(List<Row> rows) {
             String key = key(Roles.label(row), row);
             if (idle == null) {
                 hot.putIfAbsent(key, Summary.nanosPerOp(row.primary()));
-            } else if (IdleTime.parseNanosOrZero(idle) > 0) {
+            } else if (!isZero(idle)) {
                 cold.putIfAbsent(key + "|" + idle, Summary.nanosPerOp(row.primary()));
                 coldRows.putIfAbsent(key + "|" + idle, row);
             }
@@ -101,6 +103,14 @@ public record HandOffAnalysis(List<Row> rows) {
     /** The after-idle row of {@code strategy} with {@code workers}, if there is one (the first idle time). */
     public Optional<Row> of(String strategy, int workers) {
         return rows.stream().filter(r -> r.strategy().equals(strategy) && r.workers() == workers).findFirst();
+    }
+
+    /**
+     * Whether an idle label means no idle time: 0 with or without a unit. Read from the label rather than parsed by
+     * the probe's own parser, which statistics do not depend on; any other label counts as an idle time.
+     */
+    static boolean isZero(String idle) {
+        return ZERO.matcher(idle.strip()).matches();
     }
 
     private static String key(String strategy, Result row) {

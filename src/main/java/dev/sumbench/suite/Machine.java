@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** What a run records about the machine and the sources, found without privileges; "unknown" where the OS won't say. */
-public final class Machine {
+final class Machine {
 
     static final String UNKNOWN = "unknown";
 
@@ -35,7 +35,7 @@ public final class Machine {
     }
 
     /** This host's name, first label only, in the characters a file name may safely hold. */
-    public static String host() {
+    static String host() {
         String name;
         try {
             name = InetAddress.getLocalHost().getHostName();
@@ -57,7 +57,7 @@ public final class Machine {
     }
 
     /** The CPU model as the OS names it. */
-    public static String cpuModel() {
+    static String cpuModel() {
         try {
             Path cpuinfo = Path.of("/proc/cpuinfo");
             if (Files.isReadable(cpuinfo)) {

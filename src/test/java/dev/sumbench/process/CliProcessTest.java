@@ -110,7 +110,7 @@ class CliProcessTest {
     void sigintAndSigtermOfTheCliEndEveryWorkerAndLeaveNoFile(@TempDir Path dir) throws Exception {
         for (String[] signal : new String[][] {{"INT", "130"}, {"TERM", "143"}}) {
             Process cli = startCli(dir, "sum", "--strategy", "process-shared", "--size", "1000000", "--workers", "2",
-                    "--repeat", "1000000");
+                    "--chunk", "500000", "--repeat", "1000000");
             List<ProcessHandle> workers;
             try {
                 workers = awaitWorkers(cli, "mapping the data", worker -> mapsOf(worker).contains("(deleted)"));
