@@ -47,6 +47,9 @@ public final class Report {
         }
     }
 
+    /** At most this many forks per row (0 is in-process, 1 a single JVM) make a run a smoke test. */
+    private static final int SMOKE_TEST_FORKS = 1;
+
     private final List<Run> runs;
     private final SumAnalysis analysis;
     private final List<Section> sections;
@@ -62,7 +65,7 @@ public final class Report {
         SumMatrix matrix = SumMatrix.of(runs);
         SumAnalysis analysis = new SumAnalysis(matrix);
         List<Section> sections = new ArrayList<>();
-        List<Result> all = runs.stream().flatMap(run -> run.results().stream()).toList();
+        List<GenericTables.Sourced> all = sourced(runs);
         if (!matrix.isEmpty()) {
             sections.add(new Section(SumbenchTables.timeBySize(analysis), Optional.of("-time.png")));
             sections.add(new Section(SumbenchTables.speedup(analysis), Optional.of("-speedup-workers.png")));
@@ -73,12 +76,27 @@ public final class Report {
             sections.add(new Section(SumbenchTables.bandwidth(BandwidthAnalysis.of(runs, matrix)), Optional.empty()));
             sections.add(new Section(SumbenchTables.tradeOff(TradeOffAnalysis.of(runs, analysis)), Optional.empty()));
             Set<Result> used = matrix.rows();
-            all = all.stream().filter(row -> !used.contains(row)).toList();
+            // the profilers' metrics (-prof gc) of the rows in sumbench's tables, which show the primary metric only
+            for (Table table : GenericTables.of(all.stream().filter(r -> used.contains(r.row())).toList(),
+                    GenericTables.Metrics.SECONDARY_ONLY, "Secondary metrics (profilers): ")) {
+                sections.add(new Section(table, Optional.empty()));
+            }
+            all = all.stream().filter(r -> !used.contains(r.row())).toList();
         }
-        for (Table table : GenericTables.of(all)) {
+        for (Table table : GenericTables.of(all, GenericTables.Metrics.ALL, "")) {
             sections.add(new Section(table, Optional.empty(), true));
         }
         return new Report(runs, analysis, sections);
+    }
+
+    /** Every row of {@code runs} with its file's name, in file order. */
+    private static List<GenericTables.Sourced> sourced(List<Run> runs) {
+        List<GenericTables.Sourced> rows = new ArrayList<>();
+        for (Run run : runs) {
+            String name = String.valueOf(run.source().getFileName());
+            run.results().forEach(row -> rows.add(new GenericTables.Sourced(name, row)));
+        }
+        return rows;
     }
 
     /** Whether the runs are sumbench's own (they have its summing rows). */
@@ -116,6 +134,7 @@ public final class Report {
     private String markdown(Optional<String> chartStem, List<Charts.Chart> charts) {
         StringBuilder out = new StringBuilder();
         out.append("# ").append(isSumbench() ? "sumbench: " : "JMH results: ").append(names()).append("\n\n");
+        smokeTest().ifPresent(line -> out.append("**").append(line).append("**\n\n"));
         for (String line : runLines()) {
             out.append("- ").append(line).append('\n');
         }
@@ -131,6 +150,9 @@ public final class Report {
             if (chartStem.isPresent() && chart.isPresent()) {
                 out.append("\n![").append(chart.get().title()).append("](").append(chartStem.get())
                         .append(chart.get().suffix()).append(")\n");
+                if (!chart.get().caption().isEmpty()) {
+                    out.append("\n*").append(chart.get().caption()).append("*\n");
+                }
             }
         }
         return out.toString();
@@ -139,6 +161,7 @@ public final class Report {
     private String text() {
         StringBuilder out = new StringBuilder();
         out.append(isSumbench() ? "sumbench: " : "JMH results: ").append(names()).append('\n');
+        smokeTest().ifPresent(line -> out.append(line).append('\n'));
         for (String line : runLines()) {
             out.append("  ").append(line).append('\n');
         }
@@ -168,6 +191,24 @@ public final class Report {
 
     private String names() {
         return String.join(", ", runs.stream().map(run -> String.valueOf(run.source().getFileName())).toList());
+    }
+
+    /**
+     * For sumbench's runs where every row comes from a single fork (such as {@code -Dbench.quick}): a line saying the
+     * figures are a smoke test, not results.
+     */
+    Optional<String> smokeTest() {
+        if (!isSumbench()) {
+            return Optional.empty();
+        }
+        Set<Result> rows = analysis.matrix().rows();
+        if (rows.stream().anyMatch(row -> row.forks() > SMOKE_TEST_FORKS)) {
+            return Optional.empty();
+        }
+        long samples = rows.stream().mapToLong(row -> row.primary().samples()).max().orElse(0);
+        return Optional.of("Smoke test: every row comes from one JVM fork (at most " + samples + " samples), as in "
+                + "-Dbench.quick: these tables show that the suite runs, not how fast anything is; the intervals need "
+                + "more forks and iterations");
     }
 
     /** One line per run: its file, and its machine and JDK from the metadata when there is some. */
@@ -220,7 +261,8 @@ public final class Report {
                     .map(s -> s.bySize().get(largest)).filter(r -> r != null).findFirst()
                     .map(r -> ", speedup " + Formats.ratio(r) + " over sequential").orElse("");
             lines.add("fastest at size " + Formats.size(largest) + (analysis.cores() > 0 ? " on " + analysis.cores()
-                    + " cores" : "") + ": " + fastest.strategy() + " (" + Formats.workers(fastest.workers()) + ") "
+                    + " cores" : "") + ": " + fastest.strategy() + workersNote(fastest.strategy(),
+                    fastest.workers()) + " "
                     + Durations.format(fastest.nanos().center()) + speedup);
         });
         List<String> crossovers = new ArrayList<>();
@@ -237,10 +279,17 @@ public final class Report {
         }
         BandwidthAnalysis bandwidth = BandwidthAnalysis.of(runs, matrix);
         bandwidth.rows().stream().filter(r -> !r.kernel()).max(Comparator.comparingDouble(BandwidthAnalysis.Row::gbps))
-                .ifPresent(top -> lines.add(String.format(Locale.ROOT, "bandwidth: %s (%s) %.2f GB/s, %s of the "
-                                + "ceiling %.2f GB/s", top.label(), Formats.workers(top.workers()), top.gbps(),
-                        Formats.percent(top.share()), bandwidth.ceilingGbps())));
+                .ifPresent(top -> lines.add("bandwidth: " + top.label() + workersNote(top.label(), top.workers()) + " "
+                        + Formats.significant(top.gbps()) + " GB/s" + (Double.isNaN(bandwidth.ceilingGbps())
+                        ? " (no ceiling: " + bandwidth.ceilingSource() + ")"
+                        : ", " + Formats.percent(top.share()) + " of the ceiling "
+                                + Formats.significant(bandwidth.ceilingGbps()) + " GB/s")));
         return lines;
+    }
+
+    /** " (2 workers)", or nothing for sequential, which runs on the caller's thread whatever its workers param. */
+    private static String workersNote(String strategy, int workers) {
+        return strategy.equals(SumMatrix.BASELINE) ? "" : " (" + Formats.workers(workers) + ")";
     }
 
     private static double rank(Crossover crossover) {

@@ -51,7 +51,7 @@ class ReportEdgeCasesTest {
         renderAll(report);
         String markdown = report.render(TableFormat.MD, Optional.empty(), List.of());
         assertTrue(markdown.contains("| fork-join | 2 | — | — | — | — | never |"), markdown);
-        assertTrue(markdown.contains("| fork-join | 2 | 0.50× [0.48, 0.52] |"), markdown);
+        assertTrue(markdown.contains("| fork-join | 2 | 0.500× [0.480, 0.520] |"), markdown);
     }
 
     @Test
