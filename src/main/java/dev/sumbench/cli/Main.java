@@ -24,6 +24,7 @@ public final class Main {
         cli.setOut(out);
         cli.setErr(err);
         OneLineErrors.install(cli, err, Main::qualifiedName, commandLine -> qualifiedName(commandLine) + " --help");
+        VersionProvider.install(cli);
         return cli;
     }
 

@@ -218,7 +218,7 @@ public final class Report {
             String name = String.valueOf(run.source().getFileName());
             Optional<RunMeta> meta = run.metadata();
             if (meta.isEmpty()) {
-                lines.add(name + ": " + run.results().size() + " rows (no .meta.json)");
+                lines.add(name + ": " + run.results().size() + " rows" + inProcess(run) + " (no .meta.json)");
                 continue;
             }
             RunMeta m = meta.get();
@@ -228,6 +228,19 @@ public final class Report {
                     m.jmhVersion(), m.gitCommit(), m.gitDirty() ? " (dirty)" : "", m.date()));
         }
         return lines;
+    }
+
+    /**
+     * "; 0 forks (in-process)" when rows of {@code run} ran in JMH's own JVM ({@code forks: 0} in JSON, which keeps
+     * their iterations; CSV has no forks, so its rows are not counted).
+     */
+    private static String inProcess(Run run) {
+        long rows = run.results().stream().filter(r -> r.forks() == 0 && r.primary().hasRawData()).count();
+        if (rows == 0) {
+            return "";
+        }
+        return rows == run.results().size() ? "; 0 forks (in-process, -f 0)"
+                : "; " + rows + " with 0 forks (in-process, -f 0)";
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.sumbench.suite;
 
 import dev.sumbench.cli.BadInputException;
 import dev.sumbench.cli.OneLineErrors;
+import dev.sumbench.cli.VersionProvider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,6 +92,7 @@ public final class BenchMain implements Callable<Integer> {
         cli.setErr(err);
         OneLineErrors.install(cli, err, commandLine -> NAME,
                 commandLine -> BenchMain.class.getName() + " --help");
+        VersionProvider.install(cli);
         return cli;
     }
 
