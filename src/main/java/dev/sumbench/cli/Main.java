@@ -1,5 +1,8 @@
 package dev.sumbench.cli;
 
+import dev.sumbench.core.ExitCodes;
+import dev.sumbench.core.OneLineErrors;
+import dev.sumbench.core.VersionProvider;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 

@@ -326,6 +326,22 @@ public final class Report {
         return first.equals(last) ? first : first + ".." + last;
     }
 
+    /**
+     * Writes the document in {@code format} to {@code out} and, where {@code withCharts} and the format is Markdown,
+     * its charts beside it, linked from it; all of them whole or not at all ({@link ReportWriter}).
+     *
+     * @return the files written, the document first
+     */
+    public List<Path> writeDocument(Path out, TableFormat format, boolean withCharts) throws IOException {
+        List<Charts.Chart> chartList = withCharts && format == TableFormat.MD ? charts() : List.of();
+        String stem = chartStem(out);
+        List<Path> written = ReportWriter.write(out, render(format, Optional.of(stem), chartList), stem, chartList);
+        // ReportWriter moves the document into place last; name it first
+        List<Path> documentFirst = new ArrayList<>(List.of(out));
+        written.stream().filter(p -> !p.equals(out)).forEach(documentFirst::add);
+        return documentFirst;
+    }
+
     /** The stem that chart files of an output file {@code out} share: its name without {@code .md/.txt/.csv}. */
     public static String chartStem(Path out) {
         String name = String.valueOf(out.getFileName());

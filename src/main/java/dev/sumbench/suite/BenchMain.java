@@ -1,8 +1,8 @@
 package dev.sumbench.suite;
 
-import dev.sumbench.cli.BadInputException;
-import dev.sumbench.cli.OneLineErrors;
-import dev.sumbench.cli.VersionProvider;
+import dev.sumbench.core.BadInputException;
+import dev.sumbench.core.OneLineErrors;
+import dev.sumbench.core.VersionProvider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

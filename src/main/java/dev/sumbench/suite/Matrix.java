@@ -15,7 +15,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * the params whose values depend on the machine and the JVM that runs the forks.
  *
  * <p>The default matrix is the benchmarks' annotations themselves ({@code @Param}, {@code @Warmup},
- * {@code @Measurement}, {@code @Fork}); README.md ("How long it takes") adds up what it costs.
+ * {@code @Measurement}, {@code @Fork}); docs/suite.md ("How long it takes") adds up what it costs.
  */
 final class Matrix {
 

@@ -36,7 +36,7 @@ final class Plan {
      * so they cannot be taken back, which is why a pass narrows with excludes only.
      *
      * The estimate assumes FORK_OVERHEAD per fork (JVM start, JMH's hand-shake, the benchmark's setup) and
-     * SINGLE_SHOT per single-shot call (a JVM start); it is printed before the run and README.md quotes it.
+     * SINGLE_SHOT per single-shot call (a JVM start); it is printed before the run and docs/suite.md quotes it.
      */
 
     /** Start of a fork up to its first iteration, with a 10 000 000-element setup: 1.2 s on a loaded 2-core VM. */
@@ -163,7 +163,9 @@ final class Plan {
         for (Map.Entry<String, String[]> param : entry.getParams().orElse(Map.of()).entrySet()) {
             String name = param.getKey();
             if (user.getParameter(name).hasValue()) {
-                values.put(name, List.copyOf(user.getParameter(name).get()));
+                List<String> given = List.copyOf(user.getParameter(name).get());
+                // -p workers=0 means one per core, as the annotation's 0 does: a core sweep needs it per count
+                values.put(name, name.equals(Matrix.WORKERS) ? Matrix.onMachine(name, given, jvm) : given);
                 continue;
             }
             List<String> asked = List.of(param.getValue());
@@ -257,9 +259,9 @@ final class Plan {
             }
         }
         for (Map.Entry<String, List<String>> param : pass.params().entrySet()) {
-            if (!user.getParameter(param.getKey()).hasValue()) {
-                builder.param(param.getKey(), param.getValue().toArray(String[]::new));
-            }
+            // the pass's values already give the user's -p precedence (and resolve its workers=0): a builder's
+            // param replaces its parent's
+            builder.param(param.getKey(), param.getValue().toArray(String[]::new));
         }
         if (settings.jvm() != null && !user.getJvm().hasValue()) {
             builder.jvm(settings.jvm());

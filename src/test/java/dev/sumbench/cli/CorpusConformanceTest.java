@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sumbench.core.ExitCodes;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;

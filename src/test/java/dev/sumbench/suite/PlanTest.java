@@ -72,6 +72,14 @@ class PlanTest {
     }
 
     @Test
+    void theUsersWorkersZeroMeansOnePerCore() throws CommandLineOptionException {
+        Plan plan = plan(jvm(16, ALL_IDS), false, "-p", "workers=0");
+
+        assertEquals(Set.of("16"), values(plan, "SumBenchmark.sum", "workers"));
+        assertEquals(Set.of("16"), values(plan, "ChunkSizeBenchmark.sum", "workers"));
+    }
+
+    @Test
     void theUsersParamsWinEverywhere() throws CommandLineOptionException {
         Plan plan = plan(jvm(2, ALL_IDS), true, "-p", "size=1000", "-p", "workers=3");
 

@@ -1,4 +1,4 @@
-package dev.sumbench.cli;
+package dev.sumbench.core;
 
 import java.io.IOException;
 import java.io.InputStream;
