@@ -47,8 +47,13 @@ public final class Report {
         }
     }
 
-    /** At most this many forks per row (0 is in-process, 1 a single JVM) make a run a smoke test. */
+    /** At most this many forks per row (0 is in-process, 1 a single JVM) make a run a smoke test... */
     private static final int SMOKE_TEST_FORKS = 1;
+    /**
+     * ...with at most this many samples per row: {@code -Dbench.quick} measures 3 iterations in 1 fork. A run of one
+     * fork with more iterations (a core sweep's counts, say) has figures, with warnings where intervals are missing.
+     */
+    private static final long SMOKE_TEST_SAMPLES = 3;
 
     private final List<Run> runs;
     private final SumAnalysis analysis;
@@ -194,18 +199,18 @@ public final class Report {
     }
 
     /**
-     * For sumbench's runs where every row comes from a single fork (such as {@code -Dbench.quick}): a line saying the
-     * figures are a smoke test, not results.
+     * For sumbench's runs where every row comes from a single fork and at most three samples (as with
+     * {@code -Dbench.quick}): a line saying the figures are a smoke test, not results.
      */
     Optional<String> smokeTest() {
         if (!isSumbench()) {
             return Optional.empty();
         }
         Set<Result> rows = analysis.matrix().rows();
-        if (rows.stream().anyMatch(row -> row.forks() > SMOKE_TEST_FORKS)) {
+        long samples = rows.stream().mapToLong(row -> row.primary().samples()).max().orElse(0);
+        if (rows.stream().anyMatch(row -> row.forks() > SMOKE_TEST_FORKS) || samples > SMOKE_TEST_SAMPLES) {
             return Optional.empty();
         }
-        long samples = rows.stream().mapToLong(row -> row.primary().samples()).max().orElse(0);
         return Optional.of("Smoke test: every row comes from one JVM fork (at most " + samples + " samples), as in "
                 + "-Dbench.quick: these tables show that the suite runs, not how fast anything is; the intervals need "
                 + "more forks and iterations");

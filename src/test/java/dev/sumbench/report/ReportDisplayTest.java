@@ -76,16 +76,23 @@ class ReportDisplayTest {
         assertFalse(text.contains("100 µs ±2.0% (2w)"), text);
     }
 
+    private static Result quick(String strategy, int workers, int forks, long samples) {
+        return new Result("dev.sumbench.bench.SumBenchmark.sum", "avgt", Map.of("strategy", strategy, "size", "1000",
+                "workers", Integer.toString(workers)), 1, forks, new Metric(1, 0.5, 0.999, "us/op", samples,
+                List.of()), Map.of());
+    }
+
     @Test
-    void aSmokeTestSaysSoAtTheTopAndARunOfManyForksDoesNot() {
-        List<Result> oneFork = List.of(sum("sequential", 1_000, 1, 1, 1, Map.of()),
-                sum("fork-join", 1_000, 2, 2, 1, Map.of()));
+    void aSmokeTestSaysSoAtTheTopAndARunOfManyForksOrIterationsDoesNot() {
+        List<Result> oneFork = List.of(quick("sequential", 1, 1, 3), quick("fork-join", 2, 1, 3));
         String markdown = report(oneFork).render(TableFormat.MD, Optional.empty(), List.of());
         assertTrue(markdown.startsWith("# sumbench: run.json\n\n**Smoke test: every row comes from one JVM fork (at "
-                + "most 10 samples)"), markdown);
-        String text = report(List.of(sum("sequential", 1_000, 1, 1, 5, Map.of()),
-                sum("fork-join", 1_000, 2, 2, 5, Map.of()))).render(TableFormat.TEXT, Optional.empty(), List.of());
-        assertFalse(text.contains("Smoke test"), text);
+                + "most 3 samples)"), markdown);
+        for (List<Result> rows : List.of(List.of(quick("sequential", 1, 5, 3), quick("fork-join", 2, 5, 3)),
+                List.of(quick("sequential", 1, 1, 10), quick("fork-join", 2, 1, 10)))) {
+            String text = report(rows).render(TableFormat.TEXT, Optional.empty(), List.of());
+            assertFalse(text.contains("Smoke test"), text);
+        }
     }
 
     @Test
