@@ -152,7 +152,8 @@ final class CompareCommand implements Callable<Integer> {
         long benchmarks = run.results().stream().map(r -> r.benchmark()).distinct().count();
         SortedSet<String> params = new TreeSet<>();
         run.results().forEach(r -> params.addAll(r.params().keySet()));
-        return run.results().size() + " rows of " + benchmarks + " benchmarks, params " + params;
+        return run.results().size() + " rows of " + benchmarks + " benchmark" + (benchmarks == 1 ? "" : "s") + ", params "
+                + params;
     }
 
     private static String factor(double slowdown) {

@@ -211,7 +211,8 @@ public final class Report {
         if (rows.stream().anyMatch(row -> row.forks() > SMOKE_TEST_FORKS) || samples > SMOKE_TEST_SAMPLES) {
             return Optional.empty();
         }
-        return Optional.of("Smoke test: every row comes from one JVM fork (at most " + samples + " samples), as in "
+        return Optional.of("Smoke test: every row comes from one JVM fork (at most " + samples + " sample"
+                + (samples == 1 ? "" : "s") + "), as in "
                 + "-Dbench.quick: these tables show that the suite runs, not how fast anything is; the intervals need "
                 + "more forks and iterations");
     }
