@@ -219,7 +219,7 @@ public final class Charts {
         }
     }
 
-    private static byte[] png(JFreeChart chart) {
+    static byte[] png(JFreeChart chart) {
         BufferedImage image = chart.createBufferedImage(WIDTH, HEIGHT);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {

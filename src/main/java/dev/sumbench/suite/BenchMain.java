@@ -57,6 +57,11 @@ public final class BenchMain implements Callable<Integer> {
             description = "Run once per core count under taskset (1,2,4 or 1-4; no value: 1..the CPUs) and merge.")
     private String coreCounts;
 
+    @Option(names = "--crossover", paramLabel = "MODE",
+            description = "How far the crossover bisects after its coarse grid: off, default (1 step) or full "
+                    + "(3 steps). System property: bench.crossover.")
+    private String crossover;
+
     @Option(names = "--dry-run", description = "Print the plan and its estimated duration; run nothing.")
     private boolean dryRun;
 
@@ -111,7 +116,8 @@ public final class BenchMain implements Callable<Integer> {
         words.addAll(jmhOptions);
         Path resultsDir = results != null ? results : Path.of("results");
         return new BenchRequest(isQuick, given(include, "bench.include"), given(jvm, "bench.jvm"), words,
-                resultsDir, coreCounts, dryRun, rawOut);
+                resultsDir, coreCounts, dryRun, rawOut,
+                given(crossover, "bench.crossover"));
     }
 
     /** {@code -Dbench.quick} alone gives "" (java) or "true" (Maven): both mean yes; absent means no. */

@@ -1,6 +1,7 @@
 package dev.sumbench.suite;
 
 import dev.sumbench.bench.ChunkSizeBenchmark;
+import dev.sumbench.bench.CrossoverBenchmark;
 import dev.sumbench.bench.LayoutBenchmark;
 import dev.sumbench.bench.SpawnBenchmark;
 import dev.sumbench.bench.SumBenchmark;
@@ -49,7 +50,8 @@ final class Matrix {
             SpawnBenchmark.class.getName(), Map.of(WORKERS, List.of("2")),
             ChunkSizeBenchmark.class.getName(), Map.of("size", List.of("10000000"),
                     "chunk", List.of("4096", "65536", "1048576")),
-            LayoutBenchmark.class.getName(), Map.of("size", List.of("100000")));
+            LayoutBenchmark.class.getName(), Map.of("size", List.of("100000")),
+            CrossoverBenchmark.class.getName(), Map.of("chunking", List.of("halves")));
 
     /** The annotation value of {@code workers} and {@code cores} that means "whatever this JVM has". */
     static final String MACHINE_DEFAULT = "0";

@@ -32,18 +32,36 @@ class PlanTest {
     void theDefaultMatrixFitsTwentyMinutesOnTwoCores() throws CommandLineOptionException {
         Plan plan = plan(jvm(2, ALL_IDS), false);
 
-        // Sum 9 x 4 x 3 = 108, Dispatch 9, Spawn 1 + 2, ChunkSize 3 x 2 x 8 = 48, Bandwidth 2, Layout 2 x 3 x 2 = 12
-        assertEquals(108 + 9 + 3 + 48 + 2 + 12, plan.trials().size());
-        Duration estimate = plan.estimate();
+        // Sum 9 x 4 x 3 = 108, Dispatch 9, Spawn 1 + 2, ChunkSize 3 x 2 x 8 = 48, Bandwidth 2, Layout 2 x 3 x 2 = 12,
+        // Crossover 6 x 2 sizes x 2 chunkings = 24 (5 forks each), Memory 2 (5 single-shot forks each)
+        assertEquals(108 + 9 + 3 + 48 + 2 + 12 + 24 + 2, plan.trials().size());
+        // without the crossover and memory benchmarks, whose share is checked below
+        Duration estimate = plan(jvm(2, ALL_IDS), false, "-e", "CrossoverBenchmark|MemoryBenchmark").estimate();
         assertTrue(estimate.compareTo(Duration.ofMinutes(17)) <= 0, "default: " + estimate);
+    }
+
+    @Test
+    void theCrossoverAndMemoryShareWithItsBisectionFitsFiveMinutesOnJdk17() throws CommandLineOptionException {
+        Plan plan = plan(jvm(2, JDK17_IDS), false, "CrossoverBenchmark|MemoryBenchmark");
+        CrossoverRefinement refinement = new CrossoverRefinement(plan, CrossoverRefinement.Mode.DEFAULT, false,
+                new java.io.PrintWriter(java.io.Writer.nullWriter()));
+
+        // Crossover 5 strategies x 2 sizes x 2 chunkings = 20, Memory 2; one bisection step: 8 series + sequential
+        assertEquals(20 + 2, plan.trials().size());
+        assertEquals(8 + 1, refinement.maxTrials(1));
+        Duration share = plan.estimate().plus(refinement.estimate());
+        assertTrue(share.compareTo(Duration.ofMinutes(5)) <= 0, "crossover and memory: " + share);
+        assertEquals(Duration.ZERO, new CrossoverRefinement(plan, CrossoverRefinement.Mode.DEFAULT, true,
+                new java.io.PrintWriter(java.io.Writer.nullWriter())).estimate(), "the quick matrix never bisects");
     }
 
     @Test
     void theQuickMatrixFitsThreeMinutesOnTwoCores() throws CommandLineOptionException {
         Plan plan = plan(jvm(2, ALL_IDS), true);
 
-        // Sum 9 x 2 x 1 = 18, Dispatch 9, Spawn 1 + 1, ChunkSize 3 x 1 x 3 = 9, Bandwidth 2, Layout 2 x 1 x 2 = 4
-        assertEquals(18 + 9 + 2 + 9 + 2 + 4, plan.trials().size());
+        // Sum 9 x 2 x 1 = 18, Dispatch 9, Spawn 1 + 1, ChunkSize 3 x 1 x 3 = 9, Bandwidth 2, Layout 2 x 1 x 2 = 4,
+        // Crossover 6 x 2 sizes x 1 chunking = 12, Memory 2
+        assertEquals(18 + 9 + 2 + 9 + 2 + 4 + 12 + 2, plan.trials().size());
         Duration estimate = plan.estimate();
         assertTrue(estimate.compareTo(Duration.ofMinutes(2)) <= 0, "quick: " + estimate);
     }
