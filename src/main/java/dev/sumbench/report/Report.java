@@ -73,32 +73,32 @@ public final class Report {
         SumAnalysis analysis = new SumAnalysis(matrix);
         List<Section> sections = new ArrayList<>();
         CrossoverAnalysis crossover = CrossoverAnalysis.of(runs);
-        List<GenericTables.Sourced> all = sourced(runs).stream()
+        List<BenchmarkTables.Sourced> all = sourced(runs).stream()
                 .filter(r -> crossover.isEmpty() || !CrossoverAnalysis.isCrossover(r.row())).toList();
         Optional<Section> crossoverSection = crossover.isEmpty() ? Optional.empty()
                 : Optional.of(new Section(CrossoverTables.table(crossover), Optional.of(CrossoverTables.CHART_SUFFIX)));
         if (!matrix.isEmpty()) {
-            sections.add(new Section(SumbenchTables.timeBySize(analysis), Optional.of("-time.png")));
-            sections.add(new Section(SumbenchTables.speedup(analysis), Optional.of("-speedup-workers.png")));
-            sections.add(new Section(SumbenchTables.efficiency(analysis), Optional.empty()));
-            sections.add(new Section(SumbenchTables.overheadModel(analysis, CrossoverAnalysis.handOffs(runs),
+            sections.add(new Section(SumTables.timeBySize(analysis), Optional.of("-time.png")));
+            sections.add(new Section(SumTables.speedup(analysis), Optional.of("-speedup-workers.png")));
+            sections.add(new Section(SumTables.efficiency(analysis), Optional.empty()));
+            sections.add(new Section(SumTables.overheadModel(analysis, CrossoverAnalysis.handOffs(runs),
                     !crossover.isEmpty()), Optional.empty()));
             crossoverSection.ifPresent(sections::add);
-            SumbenchTables.scaling(analysis).ifPresent(t -> sections.add(new Section(t,
+            SumTables.scaling(analysis).ifPresent(t -> sections.add(new Section(t,
                     Optional.of("-speedup-cores.png"))));
-            sections.add(new Section(SumbenchTables.bandwidth(BandwidthAnalysis.of(runs, matrix)), Optional.empty()));
-            sections.add(new Section(SumbenchTables.tradeOff(TradeOffAnalysis.of(runs, analysis)), Optional.empty()));
+            sections.add(new Section(SumTables.bandwidth(BandwidthAnalysis.of(runs, matrix)), Optional.empty()));
+            sections.add(new Section(SumTables.tradeOff(TradeOffAnalysis.of(runs, analysis)), Optional.empty()));
             Set<Result> used = matrix.rows();
             // the profilers' metrics (-prof gc) of the rows in sumbench's tables, which show the primary metric only
-            for (Table table : GenericTables.of(all.stream().filter(r -> used.contains(r.row())).toList(),
-                    GenericTables.Metrics.SECONDARY_ONLY, "Secondary metrics (profilers): ")) {
+            for (Table table : BenchmarkTables.of(all.stream().filter(r -> used.contains(r.row())).toList(),
+                    BenchmarkTables.Metrics.SECONDARY_ONLY, "Secondary metrics (profilers): ")) {
                 sections.add(new Section(table, Optional.empty()));
             }
             all = all.stream().filter(r -> !used.contains(r.row())).toList();
         } else {
             crossoverSection.ifPresent(sections::add);
         }
-        for (Table table : GenericTables.of(all, GenericTables.Metrics.ALL, "")) {
+        for (Table table : BenchmarkTables.of(all, BenchmarkTables.Metrics.ALL, "")) {
             sections.add(new Section(table, Optional.empty(), true));
         }
         return new Report(runs, analysis, crossover, sections);
@@ -110,11 +110,11 @@ public final class Report {
     }
 
     /** Every row of {@code runs} with its file's name, in file order. */
-    private static List<GenericTables.Sourced> sourced(List<Run> runs) {
-        List<GenericTables.Sourced> rows = new ArrayList<>();
+    private static List<BenchmarkTables.Sourced> sourced(List<Run> runs) {
+        List<BenchmarkTables.Sourced> rows = new ArrayList<>();
         for (Run run : runs) {
             String name = String.valueOf(run.source().getFileName());
-            run.results().forEach(row -> rows.add(new GenericTables.Sourced(name, row)));
+            run.results().forEach(row -> rows.add(new BenchmarkTables.Sourced(name, row)));
         }
         return rows;
     }

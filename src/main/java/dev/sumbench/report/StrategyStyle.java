@@ -1,6 +1,6 @@
 package dev.sumbench.report;
 
-import dev.sumbench.sum.Strategies;
+import dev.sumbench.sum.StrategyCatalog;
 import java.awt.Color;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
@@ -11,7 +11,7 @@ import org.jfree.chart.util.ShapeUtils;
 /**
  * The one colour and marker shape of each strategy, the same in every chart: the colours are the Okabe–Ito palette
  * (safe for the common colour-vision deficiencies), assigned by the strategy's place in
- * {@link Strategies#CANONICAL_ORDER}, and every strategy also has a shape of its own, so that two strategies never
+ * {@link StrategyCatalog#ids()}, and every strategy also has a shape of its own, so that two strategies never
  * differ by colour alone.
  *
  * @param color the line and marker colour
@@ -41,7 +41,7 @@ public record StrategyStyle(Color color, Shape shape) {
     /** Marker size in pixels: large enough to tell the shapes apart on a 900-pixel-wide chart. */
     private static final double SIZE = 8;
 
-    /** In the order of {@link Strategies#CANONICAL_ORDER}. */
+    /** In the order of {@link StrategyCatalog#ids()}. */
     private static final List<StrategyStyle> STYLES = List.of(
             new StrategyStyle(BLACK, circle()),                                  // sequential
             new StrategyStyle(BLACK, ShapeUtils.createDiagonalCross((float) SIZE / 2, 1.2f)), // sequential-stream
@@ -56,15 +56,15 @@ public record StrategyStyle(Color color, Shape shape) {
     private static final StrategyStyle UNKNOWN = new StrategyStyle(GREY, circle());
 
     static {
-        if (STYLES.size() != Strategies.CANONICAL_ORDER.size()) {
+        if (STYLES.size() != StrategyCatalog.ids().size()) {
             throw new IllegalStateException("one style per strategy of the registry: " + STYLES.size() + " styles, "
-                    + Strategies.CANONICAL_ORDER.size() + " strategies");
+                    + StrategyCatalog.ids().size() + " strategies");
         }
     }
 
     /** The style of strategy {@code id}; grey with a circle for an id the registry does not know. */
     public static StrategyStyle of(String id) {
-        int index = Strategies.CANONICAL_ORDER.indexOf(id);
+        int index = StrategyCatalog.ids().indexOf(id);
         return index < 0 ? UNKNOWN : STYLES.get(index);
     }
 

@@ -10,7 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Reads one JMH result file, CSV or JSON, from sumbench or any other project, into a {@link Run}, with sumbench's
@@ -92,12 +91,6 @@ public final class RunReader {
     public static Path metaPath(Path file) {
         Path stem = stem(file);
         return stem.resolveSibling(stem.getFileName() + META_SUFFIX);
-    }
-
-    /** The metadata of {@code file}'s run, if its {@code .meta.json} exists. */
-    public static Optional<RunMeta> metaOf(Path file) {
-        Path meta = metaPath(file);
-        return Files.isRegularFile(meta) ? Optional.of(readMeta(meta)) : Optional.empty();
     }
 
     private static String readText(Path file) {

@@ -28,7 +28,7 @@ final class Plan {
 
     /*
      * Implementation notes. A benchmark's param values are, in order of precedence: the user's -p (JMH applies it
-     * to every benchmark, and so do we), the quick matrix's, the annotation's; then Matrix.onMachine fills in what
+     * to every benchmark, and so do we), the quick matrix's, the annotation's; then BenchParams.onMachine fills in what
      * depends on the machine. The methods of one class are grouped first, so that a class stays in one pass where it
      * can; then each group goes into the first pass whose values agree with its own on every param both have. A pass
      * narrows the selection by excluding the other selected benchmarks by their exact names, and passes its values
@@ -165,15 +165,15 @@ final class Plan {
             if (user.getParameter(name).hasValue()) {
                 List<String> given = List.copyOf(user.getParameter(name).get());
                 // -p workers=0 means one per core, as the annotation's 0 does: a core sweep needs it per count
-                values.put(name, name.equals(Matrix.WORKERS) ? Matrix.onMachine(name, given, jvm) : given);
+                values.put(name, name.equals(BenchParams.WORKERS) ? BenchParams.onMachine(name, given, jvm) : given);
                 continue;
             }
             List<String> asked = List.of(param.getValue());
             if (settings.quick()) {
-                asked = Matrix.quickValues(entry.getUserClassQName(), name).orElse(asked);
+                asked = BenchParams.quickValues(entry.getUserClassQName(), name).orElse(asked);
             }
-            List<String> onMachine = Matrix.onMachine(name, asked, jvm);
-            if (onMachine.size() < asked.size() && name.equals(Matrix.STRATEGY)) {
+            List<String> onMachine = BenchParams.onMachine(name, asked, jvm);
+            if (onMachine.size() < asked.size() && name.equals(BenchParams.STRATEGY)) {
                 List<String> missing = new ArrayList<>(asked);
                 missing.removeAll(onMachine);
                 notes.add(simpleName(entry) + ": " + String.join(", ", missing) + " left out, not available on "
@@ -268,19 +268,19 @@ final class Plan {
         }
         if (settings.quick()) {
             if (!user.getForkCount().hasValue()) {
-                builder.forks(Matrix.QUICK_FORKS);
+                builder.forks(BenchParams.QUICK_FORKS);
             }
             if (!user.getWarmupIterations().hasValue()) {
-                builder.warmupIterations(Matrix.QUICK_WARMUP_ITERATIONS);
+                builder.warmupIterations(BenchParams.QUICK_WARMUP_ITERATIONS);
             }
             if (!user.getWarmupTime().hasValue()) {
-                builder.warmupTime(Matrix.QUICK_ITERATION_TIME);
+                builder.warmupTime(BenchParams.QUICK_ITERATION_TIME);
             }
             if (!user.getMeasurementIterations().hasValue()) {
-                builder.measurementIterations(Matrix.QUICK_MEASUREMENT_ITERATIONS);
+                builder.measurementIterations(BenchParams.QUICK_MEASUREMENT_ITERATIONS);
             }
             if (!user.getMeasurementTime().hasValue()) {
-                builder.measurementTime(Matrix.QUICK_ITERATION_TIME);
+                builder.measurementTime(BenchParams.QUICK_ITERATION_TIME);
             }
         }
         return builder.build();
@@ -306,22 +306,22 @@ final class Plan {
     private Duration perTrial(BenchmarkListEntry entry) {
         boolean quick = settings.quick();
         boolean singleShot = entry.getMode() == Mode.SingleShotTime;
-        int forks = user.getForkCount().orElse(quick ? Matrix.QUICK_FORKS
+        int forks = user.getForkCount().orElse(quick ? BenchParams.QUICK_FORKS
                 : entry.getForks().orElse(Defaults.MEASUREMENT_FORKS));
         int warmupForks = user.getWarmupForkCount().orElse(entry.getWarmupForks().orElse(Defaults.WARMUP_FORKS));
-        int warmups = user.getWarmupIterations().orElse(quick ? Matrix.QUICK_WARMUP_ITERATIONS
+        int warmups = user.getWarmupIterations().orElse(quick ? BenchParams.QUICK_WARMUP_ITERATIONS
                 : entry.getWarmupIterations().orElse(singleShot ? Defaults.WARMUP_ITERATIONS_SINGLESHOT
                 : Defaults.WARMUP_ITERATIONS));
-        int measurements = user.getMeasurementIterations().orElse(quick ? Matrix.QUICK_MEASUREMENT_ITERATIONS
+        int measurements = user.getMeasurementIterations().orElse(quick ? BenchParams.QUICK_MEASUREMENT_ITERATIONS
                 : entry.getMeasurementIterations().orElse(singleShot ? Defaults.MEASUREMENT_ITERATIONS_SINGLESHOT
                 : Defaults.MEASUREMENT_ITERATIONS));
         Duration iterations;
         if (singleShot) {
             iterations = SINGLE_SHOT.multipliedBy((long) warmups + measurements);
         } else {
-            TimeValue warmupTime = user.getWarmupTime().orElse(quick ? Matrix.QUICK_ITERATION_TIME
+            TimeValue warmupTime = user.getWarmupTime().orElse(quick ? BenchParams.QUICK_ITERATION_TIME
                     : entry.getWarmupTime().orElse(Defaults.WARMUP_TIME));
-            TimeValue measurementTime = user.getMeasurementTime().orElse(quick ? Matrix.QUICK_ITERATION_TIME
+            TimeValue measurementTime = user.getMeasurementTime().orElse(quick ? BenchParams.QUICK_ITERATION_TIME
                     : entry.getMeasurementTime().orElse(Defaults.MEASUREMENT_TIME));
             iterations = millis(warmupTime).multipliedBy(warmups).plus(millis(measurementTime).multipliedBy(measurements));
         }

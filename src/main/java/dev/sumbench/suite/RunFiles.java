@@ -60,7 +60,7 @@ final class RunFiles {
     private RunFiles() {
     }
 
-    /** The stem DESIGN.md names: {@code <yyyyMMdd-HHmmss>_<host>_jdk<feature>}. */
+    /** The stem of a run: {@code <yyyyMMdd-HHmmss>_<host>_jdk<feature>} (docs/suite.md, "The run files"). */
     static String stem(ZonedDateTime start, String host, int jdkFeature) {
         return STAMP.format(start) + "_" + Machine.fileNameSafe(host) + "_jdk" + jdkFeature;
     }

@@ -3,8 +3,8 @@ package dev.sumbench.process;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sumbench.core.ExitCodes;
 import dev.sumbench.cli.Main;
+import dev.sumbench.core.ExitCodes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CliProcessTest {
 
-    /** The deadline: exit after a worker's death, and children gone after the parent's. */
+    /** The deadline docs/processes.md states: exit after a worker's death, and children gone after the parent's. */
     private static final Duration TWO_SECONDS = Duration.ofSeconds(2);
 
     @Test
@@ -54,6 +55,7 @@ class CliProcessTest {
         assertEquals("", err.toString());
     }
 
+    @Tag(Timing.TAG)
     @Test
     void sumExitsWithTheWorkersMessageWithinTwoSecondsWhenAWorkerIsKilled(@TempDir Path dir) throws Exception {
         Process cli = startCli(dir, "sum", "--strategy", "process-pipe", "--size", "2000000", "--workers", "2",
@@ -80,6 +82,7 @@ class CliProcessTest {
         }
     }
 
+    @Tag(Timing.TAG)
     @Test
     void killingTheParentWithSigkillEndsEveryWorkerWithinTwoSecondsAndLeavesNoFile(@TempDir Path dir)
             throws Exception {

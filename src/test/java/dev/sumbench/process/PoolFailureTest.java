@@ -22,12 +22,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What happens when a worker dies: a clear exception within a second, a broken pool, and nothing left behind. */
 class PoolFailureTest {
 
-    /** The deadline for failing pending tasks after a death. */
+    /** The deadline docs/processes.md states for failing pending tasks after a death. */
     private static final long ONE_SECOND_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     @AfterEach
@@ -38,6 +39,7 @@ class PoolFailureTest {
         assertEquals(List.of(), ProcessTesting.sharedDirectoriesOf(ProcessHandle.current().pid()), "shared files left");
     }
 
+    @Tag(Timing.TAG)
     @Test
     void killedWorkerFailsPendingTasksWithinOneSecond() {
         WorkerLauncher launcher = WorkerLauncher.defaults().withExtraJvmOptions(List.of("-Xlog:gc:stderr"));
@@ -85,6 +87,7 @@ class PoolFailureTest {
         assertTrue(ProcessTesting.exited(victimPid));
     }
 
+    @Tag(Timing.TAG)
     @Test
     void aDeathFailsThePendingTasksOfTheOtherWorkersToo() throws Exception {
         assumeTrue(ProcessTesting.killCommand() != null, "needs kill -STOP to hold a task pending");
@@ -116,6 +119,7 @@ class PoolFailureTest {
         }
     }
 
+    @Tag(Timing.TAG)
     @Test
     void sharedPoolKilledFromOutsideMidSumFailsWithinOneSecondAndRemovesItsFile() throws Exception {
         long[] data = Data.generate(4_000_000, 2);
@@ -161,6 +165,7 @@ class PoolFailureTest {
         assertTrue(closed.getMessage().contains("closed"), closed.getMessage());
     }
 
+    @Tag(Timing.TAG)
     @Test
     void closeKillsAWorkerThatIgnoresTheShutdownFrame() throws Exception {
         assumeTrue(ProcessTesting.killCommand() != null, "needs kill -STOP to make a worker deaf");

@@ -110,7 +110,7 @@ class ReportDisplayTest {
     void aParamNamedThreadsDoesNotGiveTwoThreadsColumns() {
         Result row = new Result("dev.sumbench.bench.BandwidthBenchmark.read", "avgt", Map.of("threads", "2", "size",
                 "10000000"), 1, 5, micros(5_000, Map.of()), Map.of());
-        Table table = GenericTables.of(List.of(row)).get(0);
+        Table table = BenchmarkTables.of(List.of(row)).get(0);
         List<String> headers = table.columns().stream().map(Table.Column::header).toList();
         assertEquals(List.of("method", "size", "threads (@Param)", "mode", "threads", "metric", "score", "± error",
                 "unit", "samples"), headers);

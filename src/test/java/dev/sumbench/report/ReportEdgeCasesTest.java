@@ -56,6 +56,19 @@ class ReportEdgeCasesTest {
 
     @Test
     void oneRowIsEnough() {
-        renderAll(report(row("sequential", 10, 1, 0, 0.01)));
+        Report report = report(row("sequential", 10, 1, 0, 0.01));
+        renderAll(report);
+        assertTrue(report.isSumbench());
+        String markdown = report.render(TableFormat.MD, Optional.of("partial"), report.charts());
+        assertTrue(markdown.contains("| 10 | 10.0 ns ±2.0% |"), "its time, with JMH's error, no workers for "
+                + "sequential: " + markdown);
+        assertTrue(markdown.contains("| sequential | 1 | — | — | — | — | (baseline) |"),
+                "one size fits no model: " + markdown);
+        assertTrue(markdown.contains("- no row of size ≥ 1,000,000: the largest measured size, 10 (0 KiB), fits in the "
+                + "caches of common CPUs"), "80 bytes are no memory bandwidth, nor their own ceiling: " + markdown);
+        assertEquals(List.of("-time.png"), report.charts().stream().map(Charts.Chart::suffix).toList(),
+                "no speedup to draw without a second strategy");
+        assertEquals(List.of("tables: 1 rows from partial.json; 1 strategies, sizes 10, workers 1",
+                "fastest at size 10: sequential 10.0 ns"), report.summary());
     }
 }

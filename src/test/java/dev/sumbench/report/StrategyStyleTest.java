@@ -3,7 +3,7 @@ package dev.sumbench.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sumbench.sum.Strategies;
+import dev.sumbench.sum.StrategyCatalog;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,14 +19,14 @@ class StrategyStyleTest {
     void everyStrategyOfTheRegistryHasItsOwnOkabeItoColourAndShapePair() {
         Set<String> pairs = new HashSet<>();
         Set<String> shapes = new HashSet<>();
-        for (String id : Strategies.CANONICAL_ORDER) {
+        for (String id : StrategyCatalog.ids()) {
             StrategyStyle style = StrategyStyle.of(id);
             assertTrue(OKABE_ITO.contains(style.hex()), id + ": " + style.hex());
             String shape = outline(style.shape());
             assertTrue(shapes.add(shape), id + " shares its shape " + shape);
             assertTrue(pairs.add(style.hex() + shape), id);
         }
-        assertEquals(Strategies.CANONICAL_ORDER.size(), pairs.size());
+        assertEquals(StrategyCatalog.ids().size(), pairs.size());
     }
 
     /** The shape's outline as text: its path segments and their points. */

@@ -29,7 +29,7 @@ class PlanTest {
             .toList();
 
     @Test
-    void theDefaultMatrixFitsTwentyMinutesOnTwoCores() throws CommandLineOptionException {
+    void theDefaultMatrixIsEstimatedAtMostSeventeenMinutesOnTwoCores() throws CommandLineOptionException {
         Plan plan = plan(jvm(2, ALL_IDS), false);
 
         // Sum 9 x 4 x 3 = 108, Dispatch 9, Spawn 1 + 2, ChunkSize 3 x 2 x 8 = 48, Bandwidth 2, Layout 2 x 3 x 2 = 12,

@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * ({@link Formats#scale}); a {@code file} column says where each row came from when rows of several files are
  * merged. The definitions are noted once, under the last table.
  */
-public final class GenericTables {
+public final class BenchmarkTables {
 
     /* Implementation notes
      * One table per class rather than per method: a class's methods are usually variants of one question, and side
@@ -45,7 +45,7 @@ public final class GenericTables {
         SECONDARY_ONLY
     }
 
-    private GenericTables() {
+    private BenchmarkTables() {
     }
 
     /** One table per benchmark class (in the order they first appear), rows in file order, from one file. */
