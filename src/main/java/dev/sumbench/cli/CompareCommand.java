@@ -8,11 +8,16 @@ import dev.sumbench.report.TableFormat;
 import dev.sumbench.results.MalformedResultsException;
 import dev.sumbench.results.Run;
 import dev.sumbench.results.RunReader;
+import dev.sumbench.results.SecondaryMetrics;
 import dev.sumbench.stats.Comparison;
 import dev.sumbench.stats.Comparisons;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,14 +33,20 @@ import picocli.CommandLine.Spec;
             "With JMH JSON: the exact Mann-Whitney U test over fork means (over iterations, with a warning, when "
                     + "either side has fewer forks than the test needs). With CSV only: Welch's t test from score, "
                     + "error and samples, with a warning.",
-            "Exit code: 0 no row significantly worse beyond the threshold, 3 some row is, 2 bad input."},
+            "Secondary metrics (-prof gc's gc.alloc.rate.norm, @Group members, percentiles) are compared when "
+                    + "named with --metric; otherwise the table says which were left out.",
+            "Exit code: 0 no row significantly worse beyond the threshold, 3 some row is, 2 bad input (also when "
+                    + "no row of OLD matches one of NEW: nothing is comparable)."},
         footer = {"", "Examples:",
             "  sumbench compare results/old.json results/new.json",
-            "  sumbench compare old.json new.json --alpha 0.01 --threshold 10%% --format md"})
+            "  sumbench compare old.json new.json --alpha 0.01 --threshold 10%% --format md",
+            "  sumbench compare old.json new.json --metric gc.alloc.rate.norm"})
 final class CompareCommand implements Callable<Integer> {
 
     /** The largest --inject-slowdown: 10 (1000 %, times × 11), far beyond any regression a check needs. */
     static final double MAX_INJECTED_SLOWDOWN = 10;
+    /** Secondary-metric labels named in the "not compared" note before "...". */
+    private static final int LABELS_LISTED = 6;
 
     @Spec
     private CommandSpec spec;
@@ -60,6 +71,12 @@ final class CompareCommand implements Callable<Integer> {
                     + "throughputs ÷ (1+P), raw data included); the table says so. 0 < P <= 1000%% (10×).")
     private String injectSlowdown;
 
+    @Option(names = "--metric", paramLabel = "LABEL",
+            description = "Also compare this secondary metric, as JMH labels it without the · prefix (e.g. "
+                    + "gc.alloc.rate.norm, a @Group member, p0.99); repeatable; '" + SecondaryMetrics.ALL
+                    + "' for every one. Its rows are named BENCHMARK:LABEL.")
+    private List<String> metrics = new ArrayList<>();
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Table format: text, md or csv (default: ${DEFAULT-VALUE}).")
     private String format;
@@ -77,20 +94,71 @@ final class CompareCommand implements Callable<Integer> {
         }
         Run oldRun = read(oldFile);
         Run newRun = read(newFile);
+        checkMetrics(oldRun, newRun);
+        List<String> notes = new ArrayList<>();
+        leftOut(oldRun, newRun).ifPresent(notes::add);
+        oldRun = SecondaryMetrics.withRows(oldRun, metrics);
+        newRun = SecondaryMetrics.withRows(newRun, metrics);
         if (slowdown > 0) {
             newRun = Comparisons.injectSlowdown(newRun, slowdown);
         }
         Comparison comparison = Comparisons.compare(oldRun, newRun, alpha, thresholdFraction);
-        List<String> notes = slowdown > 0
-                ? List.of("the new run was made " + Percent.format(slowdown) + " slower on purpose (--inject-slowdown: "
-                        + "times × " + factor(slowdown) + ", throughputs ÷ " + factor(slowdown) + "): a check of "
-                        + "compare, not a measurement")
-                : List.of();
+        if (comparison.rows().isEmpty()) {
+            throw new BadInputException(nothingComparable(oldRun, newRun));
+        }
+        if (slowdown > 0) {
+            notes.add(0, "the new run was made " + Percent.format(slowdown) + " slower on purpose (--inject-slowdown: "
+                    + "times × " + factor(slowdown) + ", throughputs ÷ " + factor(slowdown) + "): a check of "
+                    + "compare, not a measurement");
+        }
         Table table = CompareReport.table(comparison, oldFile.toString(), newFile.toString(), notes);
         PrintWriter out = spec.commandLine().getOut();
         out.print(tableFormat.render(table));
         out.flush();
         return comparison.regressions().isEmpty() ? ExitCodes.OK : ExitCodes.REGRESSION;
+    }
+
+    /** A {@code --metric} label that neither run has is bad input: most likely a typo. */
+    private void checkMetrics(Run oldRun, Run newRun) {
+        SortedSet<String> known = new TreeSet<>(SecondaryMetrics.labels(oldRun));
+        known.addAll(SecondaryMetrics.labels(newRun));
+        for (String label : metrics) {
+            if (!label.equals(SecondaryMetrics.ALL) && !known.contains(label)) {
+                throw new BadInputException("--metric " + label + ": expected a secondary metric of OLD or NEW, found "
+                        + (known.isEmpty() ? "none in either" : "only " + String.join(", ", known)));
+            }
+        }
+    }
+
+    /** The note on the secondary metrics both runs have that {@code --metric} did not ask for, if any. */
+    private Optional<String> leftOut(Run oldRun, Run newRun) {
+        if (metrics.contains(SecondaryMetrics.ALL)) {
+            return Optional.empty();
+        }
+        SortedSet<String> both = new TreeSet<>(SecondaryMetrics.labels(oldRun));
+        both.retainAll(SecondaryMetrics.labels(newRun));
+        both.removeAll(metrics);
+        if (both.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> shown = new ArrayList<>(both).subList(0, Math.min(both.size(), LABELS_LISTED));
+        return Optional.of("not compared: " + both.size() + " secondary metric" + (both.size() == 1 ? "" : "s")
+                + " of both runs (" + String.join(", ", shown) + (both.size() > shown.size() ? ", ..." : "")
+                + "); --metric LABEL or --metric " + SecondaryMetrics.ALL + " compares them");
+    }
+
+    /** Why nothing could be compared: the two runs' benchmarks, modes and params in brief. */
+    private static String nothingComparable(Run oldRun, Run newRun) {
+        return "nothing to compare: no row of OLD matches one of NEW by benchmark, mode and params (OLD: "
+                + brief(oldRun) + "; NEW: " + brief(newRun) + ")";
+    }
+
+    private static String brief(Run run) {
+        long benchmarks = run.results().stream().map(r -> r.benchmark()).distinct().count();
+        SortedSet<String> params = new TreeSet<>();
+        run.results().forEach(r -> params.addAll(r.params().keySet()));
+        return run.results().size() + " rows of " + benchmarks + " benchmark" + (benchmarks == 1 ? "" : "s") + ", params "
+                + params;
     }
 
     private static String factor(double slowdown) {
