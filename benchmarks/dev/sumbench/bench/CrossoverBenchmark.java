@@ -1,6 +1,8 @@
 package dev.sumbench.bench;
 
+import dev.sumbench.sum.Calibration;
 import dev.sumbench.sum.Data;
+import dev.sumbench.sum.IdleTime;
 import dev.sumbench.sum.Sequential;
 import dev.sumbench.sum.Settings;
 import dev.sumbench.sum.SumStrategy;
@@ -41,6 +43,17 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *
  * `sequential` ignores the chunking, so its two rows per size measure the same code: the tables pool them into one
  * baseline of twice the forks (and their difference shows what two trials of the same thing differ by).
+ *
+ * Hot and after idle: two patterns of use. `sum` calls the strategy back to back (a loop of sums: the pool's threads
+ * are awake, the data is in cache). `afterIdle` measures an occasional sum: before each call the benchmark thread
+ * parks for `idle` (1 ms), outside the timed region, and each call is timed on its own (Mode.SampleTime), exactly as
+ * DispatchBenchmark.afterIdle does; `sequential` runs under the same idle time and is each after-idle row's baseline,
+ * so that the crossing compares the hand-off after idle with the loop after idle, not with a hot loop. Why
+ * @Setup(Level.Invocation) is safe here: the timer's own cost per sample (tens of nanoseconds) is small against calls
+ * of microseconds to milliseconds and sits in sequential's row too, and the helper *is* the idle time whose effect is
+ * measured (see DispatchBenchmark's class comment). The suite runs afterIdle's trials with -Dbench.crossover=full
+ * only (its coarse grid costs as much again as the hot one) and does not bisect them: the hot crossing's bracket
+ * and the after-idle coarse grid, 2^12 .. 2^20 in factors of 4 with {@code -p size=...}, are the starting points.
  *
  * Short iterations and many forks: the question is about the mean per fork, so five forks of two 100 ms iterations
  * say more than one fork of ten. Pools and child processes are made per trial (@Setup(Level.Trial)); the data too,
@@ -111,6 +124,49 @@ public class CrossoverBenchmark {
         return result;
     }
 
+    /** The idle time before each call of {@link #afterIdle}; only that benchmark uses this state. */
+    @State(Scope.Thread)
+    public static class Idle {
+
+        /** Idle time before each call: 0, or a time with a unit (500us, 1ms, 10ms); see IdleTime. */
+        @Param({"1ms"})
+        public String idle;
+
+        private long idleNanos;
+
+        @Setup(Level.Trial)
+        public void resolve() {
+            try {
+                idleNanos = IdleTime.parseNanos(idle);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("Unknown idle: " + idle + " (" + e.getMessage() + ")", e);
+            }
+        }
+
+        /** Parks the benchmark thread for the idle time, outside the timed region (see the class comment). */
+        @Setup(Level.Invocation)
+        public void beIdle() {
+            if (idleNanos > 0) {
+                Calibration.idle(idleNanos);
+            }
+        }
+    }
+
+    /**
+     * The same sum as {@link #sum}, each call after {@code idle} of idle time, timed call by call: what an occasional
+     * sum pays. Iterations as short as DispatchBenchmark.afterIdle's: each call takes at least the idle time, so an
+     * iteration of 150 ms holds at most 150 samples at 1 ms, and the fork is the sampling unit.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @Warmup(iterations = 1, time = 100, timeUnit = TimeUnit.MILLISECONDS)
+    @Measurement(iterations = 2, time = 150, timeUnit = TimeUnit.MILLISECONDS)
+    public long afterIdle(Idle idle) {
+        long result = sum.sum(data);
+        last = result;
+        return result;
+    }
+
     @TearDown(Level.Trial)
     public void tearDown() {
         try {
@@ -124,7 +180,8 @@ public class CrossoverBenchmark {
     /*
      * How to run:
      *   mvn verify -Pbench -Dbench.include=CrossoverBenchmark          (coarse grid, one bisection step)
-     *   mvn verify -Pbench -Dbench.include=CrossoverBenchmark -Dbench.crossover=full   (three bisection steps)
+     *   mvn verify -Pbench -Dbench.include=CrossoverBenchmark -Dbench.crossover=full   (three bisection steps, and
+     *                                                                         the after-idle coarse grid)
      * or, with the jar built (mvn package), the coarse grid alone:
      *   java -cp target/sumbench.jar org.openjdk.jmh.Main CrossoverBenchmark -p workers=2 -p cores=2
      * or run this main() from the IDE.

@@ -83,7 +83,10 @@ final class TuneCommand implements Callable<Integer> {
         try {
             tuning = ChunkTuning.of(run, withinFraction);
         } catch (IllegalArgumentException e) {
-            throw new BadInputException(runFile + ": " + e.getMessage(), e);
+            if (MinParallelSize.of(run).stream().noneMatch(m -> m.size().isPresent())) {
+                throw new BadInputException(runFile + ": " + e.getMessage(), e);
+            }
+            return crossoverOnly(run, withinFraction, profileFile);
         }
         List<ChunkChoice> chosen = tuning.forProfile(cores == null ? OptionalLong.empty() : OptionalLong.of(cores));
         if (cores != null && chosen.isEmpty()) {
@@ -116,6 +119,30 @@ final class TuneCommand implements Callable<Integer> {
         ChunkProfiles.write(profileFile, document, TablesCommand.inputsOf(List.of(runFile)));
         err.println("tune: wrote " + written.size() + " recommendation" + (written.size() == 1 ? "" : "s") + " to "
                 + profileFile);
+        for (ChunkProfiles.MinParallel min : document.minParallel()) {
+            err.println("tune: " + min.strategy() + " with " + min.workers() + " workers splits from " + min.size()
+                    + " elements (tuned " + document.pattern().id() + ")");
+        }
+        err.flush();
+        return ExitCodes.OK;
+    }
+
+    /**
+     * A run with a crossover sweep but no chunk sweep: a profile with each strategy's minimum parallel size and no
+     * chunk recommendations, saying so.
+     */
+    private Integer crossoverOnly(Run run, double withinFraction, Path profileFile) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("tune: " + runFile + " has no chunk sweep (no row with a 'chunk' param): no chunk recommendations "
+                + "(the strategies keep their own chunk); minimum parallel sizes from its crossover rows only");
+        ChunkProfiles.Document document;
+        try {
+            document = document(run, withinFraction, List.of());
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(runFile + ": cannot make a profile: " + e.getMessage(), e);
+        }
+        ChunkProfiles.write(profileFile, document, TablesCommand.inputsOf(List.of(runFile)));
+        err.println("tune: wrote 0 recommendations to " + profileFile);
         for (ChunkProfiles.MinParallel min : document.minParallel()) {
             err.println("tune: " + min.strategy() + " with " + min.workers() + " workers splits from " + min.size()
                     + " elements (tuned " + document.pattern().id() + ")");
@@ -163,19 +190,27 @@ final class TuneCommand implements Callable<Integer> {
                         : new ChunkProfiles.Entry(c.strategy(), (int) c.workers().getAsLong(), c.size().getAsLong(),
                                 (int) Math.min(Integer.MAX_VALUE, c.recommended().chunk()), c.flatFrom(), c.flatTo()))
                 .toList();
-        int cores = chosen.stream().map(ChunkChoice::cores).filter(OptionalLong::isPresent)
-                .mapToInt(c -> (int) c.getAsLong()).findFirst()
-                .orElse(run.metadata().map(m -> m.cores()).orElse(0));
+        // the cores of the chunk sweep's rows, else of the crossover rows, else the run's machine
+        int cores = (int) chosen.stream().map(ChunkChoice::cores).filter(OptionalLong::isPresent)
+                .mapToLong(OptionalLong::getAsLong).findFirst()
+                .orElse(MinParallelSize.of(run).stream().map(MinParallelSize::cores).filter(OptionalLong::isPresent)
+                        .mapToLong(OptionalLong::getAsLong).findFirst()
+                        .orElse(run.metadata().map(m -> m.cores()).orElse(0)));
         long profileCores = cores;
-        List<ChunkProfiles.MinParallel> mins = MinParallelSize.of(run).stream()
+        // the profile is tuned for one pattern: back to back where the run has such rows, else after idle
+        List<MinParallelSize> all = MinParallelSize.of(run);
+        boolean hotMins = all.stream().anyMatch(m -> m.hot() && m.size().isPresent());
+        boolean idleMins = all.stream().anyMatch(m -> !m.hot() && m.size().isPresent());
+        List<ChunkProfiles.MinParallel> mins = all.stream()
                 .filter(m -> m.size().isPresent())
+                .filter(m -> m.hot() == hotMins)
                 .filter(m -> m.cores().isEmpty() || profileCores == 0 || m.cores().getAsLong() == profileCores)
                 .filter(m -> m.workers() <= Settings.MAX_WORKERS)
                 .collect(java.util.stream.Collectors.toMap(m -> m.strategy() + "/" + m.workers(),
                         m -> new ChunkProfiles.MinParallel(m.strategy(), (int) m.workers(), m.size().getAsLong()),
                         (first, second) -> first, java.util.LinkedHashMap::new))
                 .values().stream().toList();
-        boolean afterIdle = run.results().stream().map(r -> r.param("idle"))
+        boolean afterIdle = hotMins || idleMins ? !hotMins : run.results().stream().map(r -> r.param("idle"))
                 .anyMatch(idle -> idle != null && IdleTime.parseNanosOrZero(idle) > 0);
         ChunkProfiles.Origin origin = run.metadata().map(m -> new ChunkProfiles.Origin(m.host(), m.cpuModel(),
                 m.jdkVendor(), m.jdkFeature(), profileCores > 0 ? (int) profileCores : m.cores())).orElse(null);

@@ -33,19 +33,22 @@ public final class CrossoverTables {
         int cores = analysis.rows().stream().mapToInt(CrossoverAnalysis.Row::cores).max().orElse(0);
         Table.Builder table = Table.builder("4b. Crossover: from which size on each strategy beats sequential "
                         + "(measured" + (cores > 0 ? ", " + cores + " cores" : "") + ")",
-                Table.Column.left("strategy"), Table.Column.left("chunking"), Table.Column.right("workers"),
+                Table.Column.left("strategy"), Table.Column.left("chunking"), Table.Column.left("pattern"),
+                Table.Column.right("workers"),
                 Table.Column.right("beats sequential from"), Table.Column.left("95 % interval"),
                 Table.Column.left("between measured sizes"), Table.Column.right("forks"),
                 Table.Column.right("hand-off (dispatch)"));
         List<String> notes = new ArrayList<>();
         for (CrossoverAnalysis.Row row : analysis.rows()) {
             MeasuredCrossover c = row.crossover();
-            table.row(row.strategy(), row.chunking(), Integer.toString(row.workers()), estimate(c), interval(c),
+            table.row(row.strategy(), row.chunking(), CrossoverAnalysis.pattern(row.idle()),
+                    Integer.toString(row.workers()), estimate(c), interval(c),
                     c.bracket().isEmpty() ? Formats.NONE : Formats.size(c.bracket().get(0)) + " – "
                             + Formats.size(c.bracket().get(1)),
                     Integer.toString(c.fewestForks()), row.handOff().map(Durations::format).orElse(Formats.NONE));
             if (!c.note().isEmpty() && c.kind() != MeasuredCrossover.Kind.NOT_REACHED) { // "not by" says it
-                notes.add(row.strategy() + " " + row.chunking() + ": " + c.note());
+                notes.add(row.strategy() + " " + row.chunking() + " " + CrossoverAnalysis.pattern(row.idle()) + ": "
+                        + c.note());
             }
         }
         table.note("the size where the speedup over sequential crosses 1, interpolated (log speedup linear in log "
@@ -53,6 +56,10 @@ public final class CrossoverTables {
                 + "t-test over the fork means cannot tell the speedup from 1 (each fork one sample)");
         table.note("chunking default: the strategy's own rule (sums in the caller below 2 × 65,536 elements, so it is "
                 + "at par there); halves: always one chunk per worker, so every call pays the hand-off");
+        table.note("pattern hot: calls back to back (a loop of sums); after 1ms idle: each call after that idle time, "
+                + "outside the timed region, timed call by call (an occasional sum), against sequential after the "
+                + "same idle time" + (analysis.patterns().size() < 2 ? "; this run has one pattern only (the "
+                + "after-idle crossover runs with -Dbench.crossover=full)" : ""));
         table.note("hand-off (dispatch): the dispatch benchmark's time per call at 10 elements, one chunk per worker; "
                 + "with halves the crossing is roughly where the work saved, size × per-element cost × (1 − 1/workers), "
                 + "pays for it. Table 4's fixed cost is a line's intercept, not this hand-off");
@@ -83,16 +90,33 @@ public final class CrossoverTables {
                 + (c.upperOpen() ? "≥ " : "") + Formats.size(Math.rint(c.upper())) + "]";
     }
 
-    /** One line for the console: the earliest crossing of each strategy. */
+    /**
+     * One line for the console: per pattern of use, the earliest crossing of each strategy; "a loop of sums:
+     * parallel pays from ...; an occasional sum (after 1ms idle): from ...".
+     */
     public static String summary(CrossoverAnalysis analysis) {
-        List<String> parts = new ArrayList<>();
-        for (CrossoverAnalysis.Row row : analysis.bestPerStrategy()) {
-            MeasuredCrossover c = row.crossover();
-            String interval = c.kind() == MeasuredCrossover.Kind.AT ? " " + interval(c) : "";
-            parts.add(row.strategy() + " " + estimate(c) + interval + " (" + row.chunking() + ", "
-                    + Formats.workers(row.workers()) + ")");
+        List<String> patterns = new ArrayList<>();
+        for (String idle : analysis.patterns()) {
+            List<String> parts = new ArrayList<>();
+            for (CrossoverAnalysis.Row row : analysis.bestPerStrategy(idle)) {
+                MeasuredCrossover c = row.crossover();
+                String interval = c.kind() == MeasuredCrossover.Kind.AT ? " " + interval(c) : "";
+                parts.add(row.strategy() + " " + estimate(c) + interval + " (" + row.chunking() + ", "
+                        + Formats.workers(row.workers()) + ")");
+            }
+            String pattern = idle.equals(CrossoverAnalysis.HOT) ? "a loop of sums (hot)"
+                    : "an occasional sum (after " + idle + " idle)";
+            patterns.add(pattern + ": parallel pays from size " + String.join(", ", parts));
         }
-        return "beats sequential from size (measured, 95 %): " + String.join("; ", parts);
+        if (analysis.patterns().equals(List.of(CrossoverAnalysis.HOT))) {
+            patterns.add("an occasional sum: not measured (-Dbench.crossover=full)");
+        }
+        return "beats sequential (measured, 95 %): " + String.join("; ", patterns);
+    }
+
+    private static String firstChunking(CrossoverAnalysis analysis, String strategy) {
+        return analysis.rows().stream().filter(r -> r.strategy().equals(strategy)).findFirst()
+                .map(CrossoverAnalysis.Row::chunking).orElse("");
     }
 
     /** The chart: speedup against size, log size axis, the 1× line, and each size's interval as a bar. */
@@ -102,7 +126,8 @@ public final class CrossoverTables {
         double minX = Double.POSITIVE_INFINITY;
         double maxX = 1;
         for (CrossoverAnalysis.Row row : analysis.rows()) {
-            YIntervalSeries series = new YIntervalSeries(row.strategy() + " / " + row.chunking());
+            YIntervalSeries series = new YIntervalSeries(row.strategy() + " / " + row.chunking()
+                    + (row.hot() ? "" : " / " + CrossoverAnalysis.pattern(row.idle())));
             for (MeasuredCrossover.Point p : row.crossover().points()) {
                 double lo = Double.isNaN(p.lower()) ? p.speedup() : p.lower();
                 double hi = Double.isNaN(p.upper()) ? p.speedup() : p.upper();
@@ -128,14 +153,16 @@ public final class CrossoverTables {
         renderer.setDrawXError(false);
         renderer.setDefaultLinesVisible(true);
         renderer.setDefaultShapesVisible(true);
-        // each strategy's own colour and shape (StrategyStyle); a second chunking of the same strategy is dashed
-        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        // each strategy's own colour and shape (StrategyStyle); a second chunking of the same strategy is dashed; an
+        // after-idle series is drawn thin, beside its hot one
         for (int i = 0; i < data.getSeriesCount(); i++) {
             String strategy = analysis.rows().get(i).strategy();
             StrategyStyle style = StrategyStyle.of(strategy);
-            boolean again = seen.merge(strategy, 1, Integer::sum) > 1;
-            renderer.setSeriesStroke(i, again ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                    new float[] {3f, 3f}, 0f) : new BasicStroke(2f));
+            CrossoverAnalysis.Row row = analysis.rows().get(i);
+            float width = row.hot() ? 2f : 1f;
+            boolean dashed = !row.chunking().equals(firstChunking(analysis, strategy));
+            renderer.setSeriesStroke(i, dashed ? new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+                    10f, new float[] {3f, 3f}, 0f) : new BasicStroke(width));
             renderer.setSeriesPaint(i, style.color());
             renderer.setSeriesShape(i, style.shape());
             renderer.setSeriesLinesVisible(i, true);

@@ -25,6 +25,11 @@ import java.util.stream.DoubleStream;
  * {@code size} and {@code chunking}. {@code sequential}'s rows are the baseline; it ignores the chunking, so its rows of
  * every chunking at one size are pooled (their forks together). Rows of a core sweep count at the most cores only.
  *
+ * <p>Two patterns of use: rows without an {@code idle} param (or with idle 0) are the hot pattern, a loop of sums
+ * called back to back; rows with an idle time above 0 (the benchmark's {@code afterIdle}) are an occasional sum, and
+ * their baseline is {@code sequential} under the same idle time, never the hot loop. The hand-off beside a row is the
+ * dispatch benchmark's under the same pattern (its {@code handOff} for hot, its {@code afterIdle} at the same idle).
+ *
  * @param rows  one per strategy and chunking, in the suite's strategy order, then by chunking
  * @param notes what the analysis could not do, in words
  */
@@ -35,14 +40,23 @@ public record CrossoverAnalysis(List<Row> rows, List<String> notes) {
      *
      * @param strategy  the strategy id
      * @param chunking  {@code default}, {@code halves}, ...
+     * @param idle      the idle time before each call as the rows name it ({@code 1ms}), or {@link #HOT}
      * @param workers   its workers
      * @param cores     the CPUs (0 = unknown)
      * @param crossover what its measurements say
      * @param handOff   the dispatch benchmark's time per call for this strategy, in nanoseconds, if the runs have it
      */
-    public record Row(String strategy, String chunking, int workers, int cores, MeasuredCrossover crossover,
-                      Optional<Double> handOff) {
+    public record Row(String strategy, String chunking, String idle, int workers, int cores,
+                      MeasuredCrossover crossover, Optional<Double> handOff) {
+
+        /** Whether this row is the hot pattern (calls back to back). */
+        public boolean hot() {
+            return idle.equals(HOT);
+        }
     }
+
+    /** The idle label of the hot pattern: no idle time between calls. */
+    public static final String HOT = "0";
 
     public CrossoverAnalysis {
         rows = List.copyOf(rows);
@@ -57,7 +71,7 @@ public record CrossoverAnalysis(List<Row> rows, List<String> notes) {
     /** The crossover analysis of {@code runs}. */
     public static CrossoverAnalysis of(List<Run> runs) {
         List<Result> rows = new ArrayList<>();
-        Map<String, Double> handOffs = new LinkedHashMap<>();
+        Map<String, Double> handOffs = handOffsByPattern(runs);
         int mostCores = 0;
         for (Run run : runs) {
             int metaCores = run.metadata().map(m -> m.cores()).orElse(0);
@@ -65,9 +79,6 @@ public record CrossoverAnalysis(List<Row> rows, List<String> notes) {
                 if (isCrossover(row)) {
                     rows.add(row);
                     mostCores = Math.max(mostCores, cores(row, metaCores));
-                } else if (Roles.isDispatch(row) && row.param("strategy") != null
-                        && row.primary().scoreUnit().isTime()) {
-                    handOffs.putIfAbsent(row.param("strategy"), Summary.nanosPerOp(row.primary()).center());
                 }
             }
         }
@@ -90,12 +101,13 @@ public record CrossoverAnalysis(List<Row> rows, List<String> notes) {
                 long size = Long.parseLong(row.param("size"));
                 int workers = Roles.intParam(row, "workers", 1);
                 double[] forks = forkNanos(row.primary());
+                String idle = idle(row);
                 if (row.param("strategy").equals(SumMatrix.BASELINE)) {
-                    baselines.computeIfAbsent(List.of(workers, cores), k -> new TreeMap<>())
+                    baselines.computeIfAbsent(List.of(workers, cores, idle), k -> new TreeMap<>())
                             .merge(size, forks, CrossoverAnalysis::concat);
                 } else {
-                    candidates.computeIfAbsent(List.of(row.param("strategy"), row.param("chunking"), workers, cores),
-                            k -> new TreeMap<>()).merge(size, forks, CrossoverAnalysis::concat);
+                    candidates.computeIfAbsent(List.of(row.param("strategy"), row.param("chunking"), workers, cores,
+                            idle), k -> new TreeMap<>()).merge(size, forks, CrossoverAnalysis::concat);
                 }
             }
         }
@@ -109,10 +121,11 @@ public record CrossoverAnalysis(List<Row> rows, List<String> notes) {
             String strategy = (String) key.get(0);
             int workers = (Integer) key.get(2);
             int cores = (Integer) key.get(3);
-            SortedMap<Long, double[]> baseline = baselines.get(List.of(workers, cores));
+            String idle = (String) key.get(4);
+            SortedMap<Long, double[]> baseline = baselines.get(List.of(workers, cores, idle));
             if (baseline == null) {
-                notes.add(strategy + " " + key.get(1) + ": no sequential rows at " + workers + " workers: no "
-                        + "crossover");
+                notes.add(strategy + " " + key.get(1) + " " + pattern(idle) + ": no sequential rows at " + workers
+                        + " workers under the same idle time: no crossover");
                 continue;
             }
             Optional<MeasuredCrossover> crossover = MeasuredCrossover.of(candidate.getValue(), baseline);
@@ -121,21 +134,47 @@ public record CrossoverAnalysis(List<Row> rows, List<String> notes) {
                         + "crossover");
                 continue;
             }
-            result.add(new Row(strategy, (String) key.get(1), workers, cores, crossover.get(),
-                    Optional.ofNullable(handOffs.get(strategy))));
+            result.add(new Row(strategy, (String) key.get(1), idle, workers, cores, crossover.get(),
+                    Optional.ofNullable(handOffs.get(strategy + "|" + idle))));
         }
         result.sort(Comparator.comparingInt((Row r) -> order(r.strategy())).thenComparing(Row::strategy)
-                .thenComparing(Row::chunking));
+                .thenComparing(Row::chunking).thenComparing(r -> !r.hot()).thenComparing(Row::idle));
         return new CrossoverAnalysis(result, notes);
     }
 
     /** The earliest crossing of each strategy over its chunkings (an {@link MeasuredCrossover.Kind#AT} first). */
     public List<Row> bestPerStrategy() {
+        return bestPerStrategy(HOT);
+    }
+
+    /** {@link #bestPerStrategy()} among the rows of one pattern: {@link #HOT} or an idle time ({@code 1ms}). */
+    public List<Row> bestPerStrategy(String idle) {
         Map<String, Row> best = new LinkedHashMap<>();
         for (Row row : rows) {
-            best.merge(row.strategy(), row, (a, b) -> rank(b) < rank(a) ? b : a);
+            if (row.idle().equals(idle)) {
+                best.merge(row.strategy(), row, (a, b) -> rank(b) < rank(a) ? b : a);
+            }
         }
         return List.copyOf(best.values());
+    }
+
+    /** The patterns the rows have: {@link #HOT} first, then each idle time in the rows' order. */
+    public List<String> patterns() {
+        Set<String> patterns = new java.util.LinkedHashSet<>();
+        rows.stream().filter(Row::hot).findFirst().ifPresent(r -> patterns.add(HOT));
+        rows.forEach(r -> patterns.add(r.idle()));
+        return List.copyOf(patterns);
+    }
+
+    /** {@code hot} or {@code after 1ms idle}. */
+    public static String pattern(String idle) {
+        return idle.equals(HOT) ? "hot" : "after " + idle + " idle";
+    }
+
+    /** The row's idle label: {@link #HOT} without an idle param or with an idle time of 0. */
+    static String idle(Result row) {
+        String idle = row.param(HandOffAnalysis.IDLE);
+        return idle == null || HandOffAnalysis.isZero(idle) ? HOT : idle.strip();
     }
 
     private static double rank(Row row) {
@@ -153,6 +192,23 @@ public record CrossoverAnalysis(List<Row> rows, List<String> notes) {
             for (Result row : run.results()) {
                 if (Roles.isDispatch(row) && row.param("strategy") != null && row.primary().scoreUnit().isTime()) {
                     handOffs.putIfAbsent(row.param("strategy"), Summary.nanosPerOp(row.primary()).center());
+                }
+            }
+        }
+        return handOffs;
+    }
+
+    /**
+     * The dispatch benchmark's time per call by strategy and pattern ({@code thread-pool|0}, {@code thread-pool|1ms}),
+     * in nanoseconds (the first row of each).
+     */
+    static Map<String, Double> handOffsByPattern(List<Run> runs) {
+        Map<String, Double> handOffs = new LinkedHashMap<>();
+        for (Run run : runs) {
+            for (Result row : run.results()) {
+                if (Roles.isDispatch(row) && row.param("strategy") != null && row.primary().scoreUnit().isTime()) {
+                    handOffs.putIfAbsent(row.param("strategy") + "|" + idle(row),
+                            Summary.nanosPerOp(row.primary()).center());
                 }
             }
         }

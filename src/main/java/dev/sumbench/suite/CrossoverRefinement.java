@@ -46,6 +46,8 @@ final class CrossoverRefinement {
 
     /** The benchmark it refines, as JMH names it. */
     static final String BENCHMARK = CrossoverBenchmark.class.getName() + ".sum";
+    /** The after-idle crossover (an occasional sum), measured on the coarse grid with {@code full} only. */
+    static final String AFTER_IDLE = CrossoverBenchmark.class.getName() + ".afterIdle";
     static final String BASELINE = "sequential";
     static final String DEFAULT_CHUNKING = "default";
 
@@ -88,6 +90,20 @@ final class CrossoverRefinement {
         this.mode = mode;
         this.quick = quick;
         this.out = out;
+    }
+
+    /**
+     * The selection without the after-idle crossover unless {@code mode} is {@link Mode#FULL}: its coarse grid costs
+     * as much again as the hot one (same trials, each fork as long), which the default run's budget has no room for.
+     */
+    static java.util.SortedSet<BenchmarkListEntry> withoutAfterIdle(java.util.SortedSet<BenchmarkListEntry> selected,
+                                                                  Mode mode) {
+        if (mode == Mode.FULL) {
+            return selected;
+        }
+        java.util.SortedSet<BenchmarkListEntry> kept = new java.util.TreeSet<>(selected);
+        kept.removeIf(entry -> entry.getUsername().equals(AFTER_IDLE));
+        return kept;
     }
 
     /** The planned pass that measures the coarse grid, if the run has one. */
@@ -152,7 +168,9 @@ final class CrossoverRefinement {
         }
         return Optional.of("crossover: up to " + Suite.count(steps(), "bisection step") + " after its pass, "
                 + "at most " + Suite.count(trials, "trial") + " in all, about " + Suite.roughly(estimate())
-                + " at most (bench.crossover=" + mode.name().toLowerCase(Locale.ROOT) + ")");
+                + " at most (bench.crossover=" + mode.name().toLowerCase(Locale.ROOT) + "); "
+                + (mode == Mode.FULL ? "the after-idle crossover on the coarse grid in its pass"
+                : "hot only: the after-idle crossover runs with bench.crossover=full"));
     }
 
     /** Runs the bisection after the planned passes gave {@code results}; returns the new results only. */

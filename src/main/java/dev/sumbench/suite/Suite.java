@@ -65,7 +65,8 @@ final class Suite {
             return ExitCodes.OK;
         }
         String executable = forkExecutable(request, user);
-        SortedSet<BenchmarkListEntry> selected = select(user, request.include());
+        SortedSet<BenchmarkListEntry> selected = CrossoverRefinement.withoutAfterIdle(select(user, request.include()),
+                crossoverMode);
         ForkJvm jvm = ForkJvm.probe(executable, classPath(), jvmSource(request, user));
         checkUserParams(user, jvm);
         Plan plan = Plan.make(selected, user, settings(request, executable), jvm);
