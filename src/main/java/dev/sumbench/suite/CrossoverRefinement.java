@@ -22,6 +22,7 @@ import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
@@ -93,17 +94,15 @@ final class CrossoverRefinement {
     }
 
     /**
-     * The selection without the after-idle crossover unless {@code mode} is {@link Mode#FULL}: its coarse grid costs
-     * as much again as the hot one (same trials, each fork as long), which the default run's budget has no room for.
+     * The user's options, excluding the after-idle crossover unless {@code mode} is {@link Mode#FULL}: its coarse grid
+     * costs as much again as the hot one (same trials, each fork as long), which the default run's budget has no room
+     * for. An exclude rather than a smaller selection, so that every pass and bisection step inherits it.
      */
-    static java.util.SortedSet<BenchmarkListEntry> withoutAfterIdle(java.util.SortedSet<BenchmarkListEntry> selected,
-                                                                  Mode mode) {
+    static Options withoutAfterIdle(Options user, Mode mode) {
         if (mode == Mode.FULL) {
-            return selected;
+            return user;
         }
-        java.util.SortedSet<BenchmarkListEntry> kept = new java.util.TreeSet<>(selected);
-        kept.removeIf(entry -> entry.getUsername().equals(AFTER_IDLE));
-        return kept;
+        return new OptionsBuilder().parent(user).exclude("^" + Pattern.quote(AFTER_IDLE) + "$").build();
     }
 
     /** The planned pass that measures the coarse grid, if the run has one. */

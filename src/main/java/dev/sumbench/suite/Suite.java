@@ -59,14 +59,13 @@ final class Suite {
 
     /** Runs the request's suite; returns the exit code. */
     int run() throws IOException {
-        Options user = parseJmhOptions(request.jmhArgs());
         CrossoverRefinement.Mode crossoverMode = CrossoverRefinement.Mode.parse(request.crossover());
+        Options user = CrossoverRefinement.withoutAfterIdle(parseJmhOptions(request.jmhArgs()), crossoverMode);
         if (listingOnly(user)) {
             return ExitCodes.OK;
         }
         String executable = forkExecutable(request, user);
-        SortedSet<BenchmarkListEntry> selected = CrossoverRefinement.withoutAfterIdle(select(user, request.include()),
-                crossoverMode);
+        SortedSet<BenchmarkListEntry> selected = select(user, request.include());
         ForkJvm jvm = ForkJvm.probe(executable, classPath(), jvmSource(request, user));
         checkUserParams(user, jvm);
         Plan plan = Plan.make(selected, user, settings(request, executable), jvm);

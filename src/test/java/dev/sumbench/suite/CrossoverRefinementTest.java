@@ -54,7 +54,17 @@ class CrossoverRefinementTest {
                     .findFirst().orElseThrow();
         }
         List<Run> runs = RunReader.readAll(List.of(json));
-        List<Result> rows = runs.get(0).results();
+        List<Result> all = runs.get(0).results();
+        // full mode measures the after-idle crossover on the coarse grid beside the hot one, and bisects the hot one
+        List<Result> afterIdle = all.stream().filter(r -> r.benchmark().endsWith(".afterIdle")).toList();
+        List<Result> rows = all.stream().filter(r -> r.benchmark().endsWith(".sum")).toList();
+        assertEquals(Set.of(List.of("sequential", "1024"), List.of("sequential", "1048576"),
+                        List.of("thread-pool", "1024"), List.of("thread-pool", "1048576")),
+                afterIdle.stream().map(r -> List.of(r.param("strategy"), r.param("size"))).collect(
+                        java.util.stream.Collectors.toSet()));
+        assertTrue(afterIdle.stream().allMatch(r -> "1ms".equals(r.param("idle")) && r.mode().equals("sample")),
+                afterIdle.toString());
+        assertEquals(all.size(), rows.size() + afterIdle.size());
 
         // each (strategy, size) measured once, sequential at every size thread-pool has
         Set<List<String>> seen = new HashSet<>();
@@ -69,7 +79,10 @@ class CrossoverRefinementTest {
         assertTrue(poolSizes.containsAll(Set.of("1024", "1048576")));
 
         CrossoverAnalysis analysis = CrossoverAnalysis.of(runs);
-        assertEquals(1, analysis.rows().size());
+        assertEquals(2, analysis.rows().size(), analysis.toString());
+        assertTrue(analysis.rows().get(0).hot(), "hot first");
+        assertEquals("1ms", analysis.rows().get(1).idle());
+        assertEquals(2, analysis.rows().get(1).crossover().points().size(), "after idle: the coarse grid only");
         MeasuredCrossover crossover = analysis.rows().get(0).crossover();
         assertEquals(3, crossover.fewestForks());
         assertEquals(poolSizes.size(), crossover.points().size());
@@ -87,6 +100,7 @@ class CrossoverRefinementTest {
             assertEquals(Set.of("1024", "1048576"), poolSizes, "no crossing, no bisection");
         }
         assertTrue(out.toString().contains("crossover: up to 3 bisection steps"), out.toString());
+        assertTrue(out.toString().contains("the after-idle crossover on the coarse grid in its pass"), out.toString());
     }
 
     @Test

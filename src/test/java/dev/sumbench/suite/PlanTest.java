@@ -128,7 +128,8 @@ class PlanTest {
             }
             assertTrue(all.addAll(expected), "a benchmark runs in one pass only");
         }
-        assertEquals(all.size(), selected(new CommandLineOptions()).size());
+        assertEquals(all.size() + 1, selected(new CommandLineOptions()).size(), "all but the after-idle crossover");
+        assertFalse(all.contains("dev.sumbench.bench.CrossoverBenchmark.afterIdle"));
     }
 
     @Test
@@ -143,7 +144,13 @@ class PlanTest {
     }
 
     private static Plan plan(ForkJvm jvm, boolean quick, String... jmhArgs) throws CommandLineOptionException {
-        CommandLineOptions user = new CommandLineOptions(jmhArgs);
+        return plan(CrossoverRefinement.Mode.DEFAULT, jvm, quick, jmhArgs);
+    }
+
+    /** The plan as the suite makes it in {@code mode}: the after-idle crossover only with full. */
+    private static Plan plan(CrossoverRefinement.Mode mode, ForkJvm jvm, boolean quick, String... jmhArgs)
+            throws CommandLineOptionException {
+        Options user = CrossoverRefinement.withoutAfterIdle(new CommandLineOptions(jmhArgs), mode);
         return Plan.make(selected(user), user, new Plan.RunSettings(null, quick, null), jvm);
     }
 
