@@ -57,6 +57,29 @@ class PlanTest {
     }
 
     @Test
+    void theAfterIdleCrossoverRunsWithFullOnlyAndItsCoarseGridCostsAboutAsMuchAsTheHotOne()
+            throws CommandLineOptionException {
+        Plan byDefault = plan(CrossoverRefinement.Mode.DEFAULT, jvm(2, JDK17_IDS), false, "CrossoverBenchmark");
+        Plan full = plan(CrossoverRefinement.Mode.FULL, jvm(2, JDK17_IDS), false, "CrossoverBenchmark");
+
+        // hot: 5 strategies x 2 sizes x 2 chunkings = 20; full adds afterIdle at idle 1ms on the same grid: 20 more
+        assertEquals(20, byDefault.trials().size());
+        assertTrue(byDefault.trials().stream().noneMatch(t -> t.benchmark().endsWith(".afterIdle")));
+        assertEquals(20 + 20, full.trials().size());
+        assertEquals(Set.of("1ms"), full.trials().stream().filter(t -> t.benchmark().endsWith(".afterIdle"))
+                .map(t -> t.params().get("idle")).collect(Collectors.toSet()));
+        // each after-idle trial: 5 forks x (1.5 s + 0.1 s + 2 x 0.15 s) = 9.5 s, so 190 s for the grid
+        assertEquals(Duration.ofSeconds(190), full.estimate().minus(byDefault.estimate()));
+        // the default run's whole estimate on JDK 17, bisection included, as printed by --dry-run: 19.1 min plus
+        // at most 81 s (over 20 minutes by this pessimistic estimate: docs/suite.md says why)
+        Plan all = plan(CrossoverRefinement.Mode.DEFAULT, jvm(2, JDK17_IDS), false);
+        Duration bisection = new CrossoverRefinement(all, CrossoverRefinement.Mode.DEFAULT, false,
+                new java.io.PrintWriter(java.io.Writer.nullWriter())).estimate();
+        assertEquals(Duration.ofSeconds(81), bisection);
+        assertTrue(all.estimate().compareTo(Duration.ofMinutes(20)) <= 0, "default passes: " + all.estimate());
+    }
+
+    @Test
     void theQuickMatrixFitsThreeMinutesOnTwoCores() throws CommandLineOptionException {
         Plan plan = plan(jvm(2, ALL_IDS), true);
 
