@@ -23,13 +23,23 @@ import picocli.CommandLine.Spec;
         description = {"Compares two JMH result files (JSON or CSV) row by row, like benchstat: per row the old and "
                 + "new centre with a confidence interval, the change or ~ when it is not significant, the p-value and "
                 + "the sample counts, then the geometric mean.",
-            "With JMH JSON: the exact Mann-Whitney U test over fork means (over iterations, with a warning, when "
-                    + "either side has fewer forks than the test needs). With CSV only: Welch's t test from score, "
-                    + "error and samples, with a warning.",
-            "Exit code: 0 no row significantly worse beyond the threshold, 3 some row is, 2 bad input."},
+            "Verdict per row, with the fork as the sampling unit: slower or faster by more than the threshold, "
+                    + "equivalent within ± the threshold, or inconclusive (fewer than 3 forks a side, no raw data, or "
+                    + "too noisy). One-sided Welch t tests over log fork means against old × (1 ± threshold) and two "
+                    + "one-sided tests for equivalence, with the false discovery rate held at alpha across rows "
+                    + "(Benjamini-Hochberg).",
+            "A CSV file with its <stem>.json beside it is read from that JSON (raw data); a CSV alone is compared "
+                    + "from its summaries and its rows stay inconclusive.",
+            "Exit codes:",
+            "  0  every row decided and none slower beyond the threshold",
+            "  1  failure (a file could not be read)",
+            "  2  bad input (an option, a file that is not a JMH result)",
+            "  3  some row is slower beyond the threshold (a regression)",
+            "  4  no regression, but some row is inconclusive: could not decide"},
         footer = {"", "Examples:",
             "  sumbench compare results/old.json results/new.json",
-            "  sumbench compare old.json new.json --alpha 0.01 --threshold 10%% --format md"})
+            "  sumbench compare old.json new.json --alpha 0.01 --threshold 10%% --format md",
+            "  sumbench compare old.csv new.csv   (reads old.json and new.json when they lie beside)"})
 final class CompareCommand implements Callable<Integer> {
 
     @Spec
@@ -46,8 +56,8 @@ final class CompareCommand implements Callable<Integer> {
     private double alpha;
 
     @Option(names = "--threshold", paramLabel = "P", defaultValue = "5%",
-            description = "A row significantly worse by more than this is a regression: exit code 3 "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "A row shown slower by more than this is a regression (exit code 3); rows within ± "
+                    + "this are equivalent (default: ${DEFAULT-VALUE}).")
     private String threshold;
 
     @Option(names = "--inject-slowdown", paramLabel = "P",
@@ -67,22 +77,50 @@ final class CompareCommand implements Callable<Integer> {
         double thresholdFraction = Percent.parse("--threshold", threshold);
         TableFormat tableFormat = FormatOption.parse(format);
         double slowdown = injectSlowdown == null ? 0 : Percent.parse("--inject-slowdown", injectSlowdown);
-        Run oldRun = read(oldFile);
-        Run newRun = read(newFile);
+        List<String> notes = new java.util.ArrayList<>();
+        Path oldSource = withRawData(oldFile, notes);
+        Path newSource = withRawData(newFile, notes);
+        Run oldRun = read(oldSource);
+        Run newRun = read(newSource);
         if (slowdown > 0) {
             newRun = Comparisons.injectSlowdown(newRun, slowdown);
         }
         Comparison comparison = Comparisons.compare(oldRun, newRun, alpha, thresholdFraction);
-        List<String> notes = slowdown > 0
-                ? List.of("the new run was made " + Percent.format(slowdown) + " slower on purpose (--inject-slowdown: "
-                        + "times × " + factor(slowdown) + ", throughputs ÷ " + factor(slowdown) + "): a check of "
-                        + "compare, not a measurement")
-                : List.of();
+        if (slowdown > 0) {
+            notes.add("the new run was made " + Percent.format(slowdown) + " slower on purpose (--inject-slowdown: "
+                    + "times × " + factor(slowdown) + ", throughputs ÷ " + factor(slowdown) + "): a check of "
+                    + "compare, not a measurement");
+        }
         Table table = CompareReport.table(comparison, oldFile.toString(), newFile.toString(), notes);
         PrintWriter out = spec.commandLine().getOut();
         out.print(tableFormat.render(table));
         out.flush();
-        return comparison.regressions().isEmpty() ? ExitCodes.OK : ExitCodes.REGRESSION;
+        return exitCode(comparison);
+    }
+
+    /** 3 when a row is slower beyond the threshold, else 4 when a row is inconclusive, else 0. */
+    static int exitCode(Comparison comparison) {
+        if (!comparison.regressions().isEmpty()) {
+            return ExitCodes.REGRESSION;
+        }
+        return comparison.inconclusive().isEmpty() ? ExitCodes.OK : ExitCodes.UNDECIDED;
+    }
+
+    /**
+     * The file to read for {@code file}: a {@code <stem>.csv} with a regular {@code <stem>.json} beside it is read
+     * from that JSON, which has the raw data per fork (every sumbench run writes both); a note says so.
+     */
+    static Path withRawData(Path file, List<String> notes) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        if (!name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
+            return file;
+        }
+        Path json = file.resolveSibling(name.substring(0, name.length() - ".csv".length()) + ".json");
+        if (java.nio.file.Files.isRegularFile(json, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            notes.add("read " + json + " instead of " + file + ": the JSON beside it has the raw data per fork");
+            return json;
+        }
+        return file;
     }
 
     private static String factor(double slowdown) {

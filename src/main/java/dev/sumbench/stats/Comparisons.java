@@ -63,6 +63,7 @@ public final class Comparisons {
         Map<Result.Key, Result> olds = byKey(oldRun, "old", warnings);
         Map<Result.Key, Result> news = byKey(newRun, "new", warnings);
         List<RowComparison> rows = new ArrayList<>();
+        List<Gate.Sample> gateSamples = new ArrayList<>();
         List<Result.Key> onlyOld = new ArrayList<>();
         for (Map.Entry<Result.Key, Result> entry : olds.entrySet()) {
             Result newRow = news.get(entry.getKey());
@@ -79,6 +80,12 @@ public final class Comparisons {
                 continue;
             }
             rows.add(withNoiseWarning(compareRows(oldRow, newRow, alpha), threshold));
+            gateSamples.add(Gate.sample(oldRow.primary(), newRow.primary(), factor.getAsDouble(),
+                    Direction.of(ScoreUnit.parse(oldRow.primary().unit()))));
+        }
+        List<Judgement> judgements = Gate.judge(gateSamples, alpha, threshold);
+        for (int i = 0; i < rows.size(); i++) {
+            rows.set(i, rows.get(i).judged(judgements.get(i)));
         }
         List<Result.Key> onlyNew = news.keySet().stream().filter(k -> !olds.containsKey(k)).toList();
         if (rows.isEmpty() && !olds.isEmpty() && !news.isEmpty()) {
@@ -88,8 +95,9 @@ public final class Comparisons {
         long summaryRows = rows.stream().filter(r -> r.sampleUnit() == SampleUnit.SUMMARY).count();
         if (summaryRows > 0) {
             warnings.add(summaryRows + " of " + rows.size() + " rows have no raw data on one side or both (JMH CSV): "
-                    + "tested from score, error and sample count, which treats every iteration as independent; "
-                    + "JMH JSON (-rf json) keeps the raw data for a rank test over forks");
+                    + "tested from score, error and sample count, which treats every iteration as independent, so "
+                    + "they get no verdict (inconclusive); JMH JSON (-rf json) keeps the raw data for a test over "
+                    + "forks");
         }
         warnings.addAll(metadataWarnings(oldRun, newRun));
         return new Comparison(alpha, threshold, rows, onlyOld, onlyNew, GeoMean.of(rows), warnings);
@@ -185,7 +193,7 @@ public final class Comparisons {
                 + "change of that size could hide in the noise; rerun with more forks or on a quieter machine",
                 percent(threshold)));
         return new RowComparison(row.key(), row.unit(), row.oldSide(), row.newSide(), row.sampleUnit(), row.p(),
-                row.verdict(), warnings);
+                row.verdict(), warnings, row.judgement());
     }
 
     /** Warnings about what differs between the runs' machines and JVMs, or that it cannot be checked. */
