@@ -125,6 +125,41 @@ final class RunFiles {
         }
     }
 
+    /**
+     * Replaces the files of {@code run}, which this process published, with {@code results} and {@code meta} plus
+     * {@code extra} fields in the metadata: each file is written under a temporary name and renamed over the old one
+     * atomically, so a reader (or a stop half-way) sees the old or the new file, never half of one. A run file that is
+     * no longer a regular file (a link put in its place) is refused.
+     */
+    static void replace(Published run, Collection<RunResult> results, RunMeta meta, Map<String, Object> extra)
+            throws IOException {
+        Path dir = run.json().toAbsolutePath().getParent();
+        for (Path target : List.of(run.json(), run.csv(), run.meta())) {
+            if (Files.isSymbolicLink(target) || (Files.exists(target) && !Files.isRegularFile(target))) {
+                throw new IOException(target + " is no longer a plain file of this run: not replaced");
+            }
+        }
+        List<RunResult> sorted = new ArrayList<>(results);
+        sorted.sort(RunResult.DEFAULT_SORT_COMPARATOR);
+        Path json = temporary(dir, run.stem(), JSON);
+        Path csv = temporary(dir, run.stem(), CSV);
+        Path metaFile = temporary(dir, run.stem(), META);
+        try {
+            writeJmh(json, ResultFormatType.JSON, sorted);
+            writeJmh(csv, ResultFormatType.CSV, sorted);
+            com.fasterxml.jackson.databind.node.ObjectNode node = JSON_MAPPER.valueToTree(withStem(meta, run.stem()));
+            extra.forEach((key, value) -> node.set(key, JSON_MAPPER.valueToTree(value)));
+            JSON_MAPPER.writeValue(metaFile.toFile(), node);
+            Files.move(json, run.json(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(csv, run.csv(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(metaFile, run.meta(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(json);
+            Files.deleteIfExists(csv);
+            Files.deleteIfExists(metaFile);
+        }
+    }
+
     /** Saves the results of a pass of a core sweep for the sweep to merge (same JMH, same classes: serialisation). */
     static void saveRaw(Path file, Collection<RunResult> results) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
