@@ -1,5 +1,7 @@
 package dev.sumbench.cli;
 
+import dev.sumbench.core.BadInputException;
+import dev.sumbench.core.ExitCodes;
 import dev.sumbench.report.CompareReport;
 import dev.sumbench.report.Table;
 import dev.sumbench.report.TableFormat;

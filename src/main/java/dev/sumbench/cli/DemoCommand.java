@@ -1,5 +1,7 @@
 package dev.sumbench.cli;
 
+import dev.sumbench.core.BadInputException;
+import dev.sumbench.core.ExitCodes;
 import dev.sumbench.process.CrashDemo;
 import dev.sumbench.process.JvmStartProbe;
 import dev.sumbench.process.ProcessSpawn;
@@ -16,9 +18,9 @@ import dev.sumbench.sum.SumStrategy;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code sumbench demo}: the teaching note's exercise in Java: the numbers 1..10 split in two halves, summed with

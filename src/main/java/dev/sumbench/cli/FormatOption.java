@@ -1,5 +1,6 @@
 package dev.sumbench.cli;
 
+import dev.sumbench.core.BadInputException;
 import dev.sumbench.report.TableFormat;
 
 /** The {@code --format} option of the table commands. */

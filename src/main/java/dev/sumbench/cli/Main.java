@@ -1,5 +1,7 @@
 package dev.sumbench.cli;
 
+import dev.sumbench.core.ExitCodes;
+import dev.sumbench.core.OneLineErrors;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 

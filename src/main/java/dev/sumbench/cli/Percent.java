@@ -1,5 +1,6 @@
 package dev.sumbench.cli;
 
+import dev.sumbench.core.BadInputException;
 import java.util.Locale;
 
 /** Percentages as options take them: {@code 5%}, {@code 5} or {@code 0.5%}; a bare number is a percentage too. */

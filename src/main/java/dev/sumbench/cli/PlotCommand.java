@@ -1,5 +1,7 @@
 package dev.sumbench.cli;
 
+import dev.sumbench.core.BadInputException;
+import dev.sumbench.core.ExitCodes;
 import dev.sumbench.report.Charts;
 import dev.sumbench.report.Report;
 import dev.sumbench.report.ReportWriter;

@@ -3,6 +3,8 @@ package dev.sumbench.cli;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sumbench.core.BadInputException;
+import dev.sumbench.core.ExitCodes;
 import dev.sumbench.sum.ChunkProfile;
 import dev.sumbench.sum.ChunkProfiles;
 import dev.sumbench.sum.Data;

@@ -1,8 +1,8 @@
 package dev.sumbench.cli;
 
-import dev.sumbench.report.Charts;
+import dev.sumbench.core.BadInputException;
+import dev.sumbench.core.ExitCodes;
 import dev.sumbench.report.Report;
-import dev.sumbench.report.ReportWriter;
 import dev.sumbench.report.TableFormat;
 import dev.sumbench.results.MalformedResultsException;
 import dev.sumbench.results.Run;
@@ -73,22 +73,15 @@ final class TablesCommand implements Callable<Integer> {
             stdout.flush();
             return ExitCodes.OK;
         }
-        boolean charts = tableFormat == TableFormat.MD && !noCharts;
-        List<Charts.Chart> chartList = charts ? report.charts() : List.of();
-        String stem = Report.chartStem(out);
-        String text = report.render(tableFormat, Optional.of(stem), chartList);
         List<Path> written;
         try {
-            written = ReportWriter.write(out, text, stem, chartList);
+            written = report.writeDocument(out, tableFormat, !noCharts);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
         }
         if (summary) {
             report.summary().forEach(stdout::println);
-            // the document is moved into place last; name it first
-            List<String> names = new java.util.ArrayList<>(List.of(out.toString()));
-            written.stream().filter(p -> !p.equals(out)).map(Path::toString).forEach(names::add);
-            stdout.println("written: " + String.join(", ", names));
+            stdout.println("written: " + String.join(", ", written.stream().map(Path::toString).toList()));
         }
         stdout.flush();
         return ExitCodes.OK;

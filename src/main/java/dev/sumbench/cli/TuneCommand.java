@@ -1,5 +1,7 @@
 package dev.sumbench.cli;
 
+import dev.sumbench.core.BadInputException;
+import dev.sumbench.core.ExitCodes;
 import dev.sumbench.report.TableFormat;
 import dev.sumbench.report.TuneReport;
 import dev.sumbench.results.Run;

@@ -153,7 +153,12 @@ public final class Charts {
         return series;
     }
 
-    private static byte[] png(JFreeChart chart) {
+    /** The palette's colour for series {@code index} (shared with the crossover chart). */
+    static Color color(int index) {
+        return PALETTE.get(index % PALETTE.size());
+    }
+
+    static byte[] png(JFreeChart chart) {
         BufferedImage image = chart.createBufferedImage(WIDTH, HEIGHT);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {

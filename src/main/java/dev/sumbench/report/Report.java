@@ -4,7 +4,7 @@ import dev.sumbench.results.Result;
 import dev.sumbench.results.Run;
 import dev.sumbench.results.RunMeta;
 import dev.sumbench.stats.BandwidthAnalysis;
-import dev.sumbench.stats.Crossover;
+import dev.sumbench.stats.CrossoverAnalysis;
 import dev.sumbench.stats.SumAnalysis;
 import dev.sumbench.stats.SumMatrix;
 import dev.sumbench.stats.TradeOffAnalysis;
@@ -49,11 +49,13 @@ public final class Report {
 
     private final List<Run> runs;
     private final SumAnalysis analysis;
+    private final CrossoverAnalysis crossover;
     private final List<Section> sections;
 
-    private Report(List<Run> runs, SumAnalysis analysis, List<Section> sections) {
+    private Report(List<Run> runs, SumAnalysis analysis, CrossoverAnalysis crossover, List<Section> sections) {
         this.runs = List.copyOf(runs);
         this.analysis = analysis;
+        this.crossover = crossover;
         this.sections = List.copyOf(sections);
     }
 
@@ -62,23 +64,36 @@ public final class Report {
         SumMatrix matrix = SumMatrix.of(runs);
         SumAnalysis analysis = new SumAnalysis(matrix);
         List<Section> sections = new ArrayList<>();
-        List<Result> all = runs.stream().flatMap(run -> run.results().stream()).toList();
+        CrossoverAnalysis crossover = CrossoverAnalysis.of(runs);
+        List<Result> all = runs.stream().flatMap(run -> run.results().stream())
+                .filter(row -> crossover.isEmpty() || !CrossoverAnalysis.isCrossover(row)).toList();
+        Optional<Section> crossoverSection = crossover.isEmpty() ? Optional.empty()
+                : Optional.of(new Section(CrossoverTables.table(crossover), Optional.of(CrossoverTables.CHART_SUFFIX)));
         if (!matrix.isEmpty()) {
             sections.add(new Section(SumbenchTables.timeBySize(analysis), Optional.of("-time.png")));
             sections.add(new Section(SumbenchTables.speedup(analysis), Optional.of("-speedup-workers.png")));
             sections.add(new Section(SumbenchTables.efficiency(analysis), Optional.empty()));
-            sections.add(new Section(SumbenchTables.overheadModel(analysis), Optional.empty()));
+            sections.add(new Section(SumbenchTables.overheadModel(analysis, CrossoverAnalysis.handOffs(runs),
+                    !crossover.isEmpty()), Optional.empty()));
+            crossoverSection.ifPresent(sections::add);
             SumbenchTables.scaling(analysis).ifPresent(t -> sections.add(new Section(t,
                     Optional.of("-speedup-cores.png"))));
             sections.add(new Section(SumbenchTables.bandwidth(BandwidthAnalysis.of(runs, matrix)), Optional.empty()));
             sections.add(new Section(SumbenchTables.tradeOff(TradeOffAnalysis.of(runs, analysis)), Optional.empty()));
             Set<Result> used = matrix.rows();
             all = all.stream().filter(row -> !used.contains(row)).toList();
+        } else {
+            crossoverSection.ifPresent(sections::add);
         }
         for (Table table : GenericTables.of(all)) {
             sections.add(new Section(table, Optional.empty(), true));
         }
-        return new Report(runs, analysis, sections);
+        return new Report(runs, analysis, crossover, sections);
+    }
+
+    /** The crossover analysis behind table 4b (empty without crossover rows). */
+    public CrossoverAnalysis crossover() {
+        return crossover;
     }
 
     /** Whether the runs are sumbench's own (they have its summing rows). */
@@ -98,7 +113,11 @@ public final class Report {
 
     /** The charts of the report (none for other projects' runs). */
     public List<Charts.Chart> charts() {
-        return Charts.of(analysis);
+        List<Charts.Chart> charts = new ArrayList<>(Charts.of(analysis));
+        if (!crossover.isEmpty()) {
+            charts.add(CrossoverTables.chart(crossover));
+        }
+        return charts;
     }
 
     /**
@@ -200,6 +219,9 @@ public final class Report {
             long benchmarks = runs.stream().flatMap(run -> run.results().stream()).map(Result::benchmark).distinct()
                     .count();
             lines.add("tables: " + rows + " rows of " + benchmarks + " benchmarks from " + names());
+            if (!crossover.isEmpty()) {
+                lines.add(CrossoverTables.summary(crossover));
+            }
             return lines;
         }
         SumMatrix matrix = analysis.matrix();
@@ -223,17 +245,24 @@ public final class Report {
                     + " cores" : "") + ": " + fastest.strategy() + " (" + Formats.workers(fastest.workers()) + ") "
                     + Durations.format(fastest.nanos().center()) + speedup);
         });
-        List<String> crossovers = new ArrayList<>();
-        for (String strategy : matrix.strategies()) {
-            if (strategy.equals(SumMatrix.BASELINE)) {
-                continue;
+        if (!crossover.isEmpty()) {
+            lines.add(CrossoverTables.summary(crossover));
+        } else {
+            List<String> grid = new ArrayList<>();
+            for (String strategy : matrix.strategies()) {
+                if (strategy.equals(SumMatrix.BASELINE)) {
+                    continue;
+                }
+                analysis.models().stream().filter(m -> m.strategy().equals(strategy))
+                        .filter(m -> m.firstFasterMeasured().isPresent())
+                        .min(Comparator.comparingLong(m -> m.firstFasterMeasured().getAsLong()))
+                        .ifPresent(m -> grid.add(strategy + " " + Formats.size(m.firstFasterMeasured().getAsLong())
+                                + " (" + m.workers() + "w)"));
             }
-            analysis.models().stream().filter(m -> m.strategy().equals(strategy) && m.crossover().isPresent())
-                    .min(Comparator.comparingDouble(m -> rank(m.crossover().get())))
-                    .ifPresent(m -> crossovers.add(strategy + " " + crossoverText(m.crossover().get(), m.workers())));
-        }
-        if (!crossovers.isEmpty()) {
-            lines.add("beats sequential from size: " + String.join("; ", crossovers));
+            if (!grid.isEmpty()) {
+                lines.add("faster than sequential from measured size (no crossover benchmark in the run): "
+                        + String.join("; ", grid));
+            }
         }
         BandwidthAnalysis bandwidth = BandwidthAnalysis.of(runs, matrix);
         bandwidth.rows().stream().filter(r -> !r.kernel()).max(Comparator.comparingDouble(BandwidthAnalysis.Row::gbps))
@@ -243,25 +272,24 @@ public final class Report {
         return lines;
     }
 
-    private static double rank(Crossover crossover) {
-        return switch (crossover.kind()) {
-            case ALWAYS -> 0;
-            case AT -> crossover.size();
-            case NEVER -> Double.POSITIVE_INFINITY;
-        };
-    }
-
-    private static String crossoverText(Crossover crossover, int workers) {
-        return switch (crossover.kind()) {
-            case NEVER -> "never";
-            case ALWAYS -> "always (" + workers + "w)";
-            case AT -> "≈ " + Formats.size(crossover.size()) + " (" + workers + "w"
-                    + (crossover.extrapolated() ? ", extrapolated" : "") + ")";
-        };
-    }
-
     private static String range(String first, String last) {
         return first.equals(last) ? first : first + ".." + last;
+    }
+
+    /**
+     * Writes the document in {@code format} to {@code out} and, where {@code withCharts} and the format is Markdown,
+     * its charts beside it, linked from it; all of them whole or not at all ({@link ReportWriter}).
+     *
+     * @return the files written, the document first
+     */
+    public List<Path> writeDocument(Path out, TableFormat format, boolean withCharts) throws IOException {
+        List<Charts.Chart> chartList = withCharts && format == TableFormat.MD ? charts() : List.of();
+        String stem = chartStem(out);
+        List<Path> written = ReportWriter.write(out, render(format, Optional.of(stem), chartList), stem, chartList);
+        // ReportWriter moves the document into place last; name it first
+        List<Path> documentFirst = new ArrayList<>(List.of(out));
+        written.stream().filter(p -> !p.equals(out)).forEach(documentFirst::add);
+        return documentFirst;
     }
 
     /** The stem that chart files of an output file {@code out} share: its name without {@code .md/.txt/.csv}. */

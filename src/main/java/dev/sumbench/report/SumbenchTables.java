@@ -1,7 +1,6 @@
 package dev.sumbench.report;
 
 import dev.sumbench.stats.BandwidthAnalysis;
-import dev.sumbench.stats.Crossover;
 import dev.sumbench.stats.OverheadModel;
 import dev.sumbench.stats.Ratio;
 import dev.sumbench.stats.Summary;
@@ -11,6 +10,7 @@ import dev.sumbench.stats.TradeOffAnalysis;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -95,21 +95,32 @@ public final class SumbenchTables {
         return table.build();
     }
 
-    /** Table 4: the overhead model per strategy and worker count, with the crossover size. */
+    /** Table 4: the overhead model per strategy and worker count, without the dispatch benchmark's hand-offs. */
     public static Table overheadModel(SumAnalysis analysis) {
+        return overheadModel(analysis, Map.of(), false);
+    }
+
+    /**
+     * Table 4: the overhead model per strategy and worker count, beside the hand-off the dispatch benchmark measured
+     * for each strategy ({@code handOffs}, nanoseconds by strategy id).
+     *
+     * @param crossoverTable whether table 4b (the measured crossover) follows
+     */
+    public static Table overheadModel(SumAnalysis analysis, Map<String, Double> handOffs, boolean crossoverTable) {
         Table.Builder table = Table.builder("4. Overhead model: time = fixed + per element × size" + cores(analysis),
                 Table.Column.left("strategy"), Table.Column.right("workers"), Table.Column.right("fixed cost (µs)"),
-                Table.Column.right("per element (ns)"), Table.Column.right("R²"),
-                Table.Column.right("beats sequential from (model)"), Table.Column.right("from (measured)"));
+                Table.Column.right("hand-off (dispatch)"), Table.Column.right("per element (ns)"),
+                Table.Column.right("R²"), Table.Column.right("faster from (measured sizes)"));
         Set<String> warnings = new LinkedHashSet<>();
         for (SumAnalysis.ModelRow row : analysis.models()) {
             Optional<OverheadModel> model = row.model();
             boolean baseline = row.strategy().equals(SumMatrix.BASELINE);
+            Double handOff = handOffs.get(row.strategy());
             table.row(row.strategy(), Integer.toString(row.workers()),
                     model.map(m -> Formats.decimals(m.fixedNanos() / 1e3, 2)).orElse(Formats.NONE),
+                    handOff == null ? Formats.NONE : Durations.format(handOff),
                     model.map(m -> Formats.decimals(m.perElementNanos(), 3)).orElse(Formats.NONE),
                     model.map(m -> Formats.decimals(m.rSquared(), 3)).orElse(Formats.NONE),
-                    baseline ? "(baseline)" : row.crossover().map(SumbenchTables::crossover).orElse(Formats.NONE),
                     baseline ? "(baseline)" : row.firstFasterMeasured().isPresent()
                             ? Formats.size(row.firstFasterMeasured().getAsLong()) : "never");
             model.ifPresent(m -> m.warnings().forEach(w -> warnings.add(row.strategy() + " " + row.workers()
@@ -117,18 +128,16 @@ public final class SumbenchTables {
         }
         table.note("fixed cost and per-element cost: least squares over the sizes, weighted by 1/time² so that "
                 + "every size counts alike; R² of that fit");
-        table.note("beats sequential from (model): where the two lines cross; (measured): the smallest measured size "
-                + "from which on every measured size was faster");
+        table.note("the fixed cost is the line's intercept, not a hand-off: with the default chunking the sizes below "
+                + "2 × 65,536 are summed in the caller and never hand off, so it comes out near 0 for the thread "
+                + "strategies; the hand-off is the dispatch benchmark's figure beside it (one chunk per worker, 10 "
+                + "elements)" + (handOffs.isEmpty() ? ", absent here (no dispatch benchmark in the run)" : ""));
+        table.note("faster from (measured sizes): the smallest measured size from which on every measured size was "
+                + "faster; " + (crossoverTable ? "table 4b measures the crossover itself, with an interval"
+                : "the crossover benchmark measures the crossover itself, with an interval (not in this run)")
+                + ". Where the two lines cross is left out: it moves by orders of magnitude with the baseline row");
         warnings.forEach(table::note);
         return table.build();
-    }
-
-    private static String crossover(Crossover crossover) {
-        return switch (crossover.kind()) {
-            case NEVER -> "never";
-            case ALWAYS -> "always";
-            case AT -> "≈ " + Formats.size(crossover.size()) + (crossover.extrapolated() ? " (extrapolated)" : "");
-        };
     }
 
     /** Table 5: scaling with cores, from a core sweep; empty when the runs are not one. */
@@ -189,6 +198,10 @@ public final class SumbenchTables {
         }
         List<String> texts = new ArrayList<>();
         for (TradeOffAnalysis.Entry entry : entries) {
+            if (Double.isNaN(entry.value())) {
+                texts.add(entry.label() + " not measured (" + entry.detail() + ")");
+                continue;
+            }
             String value = switch (aspect.measure()) {
                 case NANOS -> Durations.format(entry.value());
                 case SPEEDUP -> Formats.times(entry.value());

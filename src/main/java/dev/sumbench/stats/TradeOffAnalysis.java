@@ -28,7 +28,13 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
      *   times 131 072. For threads this is the hand-off of a shared array (no copy); for process-pipe the copy
      *   through the pipe; for process-shared the mapped file's page-ins;
      * - speedup at the most cores: the best strategy of each family at the largest size;
-     * - memory per worker: any secondary metric whose label names rss, footprint or memory, divided by workers. */
+     * - memory per worker: the memory benchmark's RSS and PSS per worker (MemoryFigures), else any secondary metric
+ *   whose label names rss, footprint or memory, divided by workers. */
+
+    /** The names of the aspects that other figures join (seed-python's). */
+    static final String START_UP = "start-up cost";
+    static final String DISPATCH = "dispatch cost (hand-off of almost no work)";
+    static final String SPEEDUP = "speedup at the most cores";
 
     /** 1 MiB of longs. */
     public static final long ELEMENTS_PER_MIB = (1 << 20) / Long.BYTES;
@@ -89,8 +95,8 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
                 }
             }
         }
-        return new TradeOffAnalysis(List.of(startUp(rows, analysis), dispatch(rows, analysis), moving(analysis),
-                speedup(analysis), memory(rows)));
+        return new TradeOffAnalysis(PythonFigures.addTo(List.of(startUp(rows, analysis), dispatch(rows, analysis),
+                moving(analysis), speedup(analysis), memory(rows)), rows));
     }
 
     private static Aspect startUp(List<Result> rows, SumAnalysis analysis) {
@@ -108,7 +114,7 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
                         "fixed cost, " + workers(model.workers())));
             }
         }
-        return sides.aspect("start-up cost", Measure.NANOS,
+        return sides.aspect(START_UP, Measure.NANOS,
                 "spawn benchmark rows; process-spawn's fixed cost from the overhead model");
     }
 
@@ -123,14 +129,14 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
             }
         }
         if (!sides.isEmpty()) {
-            return sides.aspect("dispatch cost (hand-off of almost no work)", Measure.NANOS,
+            return sides.aspect(DISPATCH, Measure.NANOS,
                     "dispatch benchmark rows");
         }
         for (SumAnalysis.ModelRow model : lastPerStrategy(analysis.models())) {
             model.model().ifPresent(m -> sides.add(Family.of(model.strategy()), new Entry(model.strategy(),
                     m.fixedNanos(), "", "fixed cost, " + workers(model.workers()))));
         }
-        return sides.aspect("dispatch cost (hand-off of almost no work)", Measure.NANOS,
+        return sides.aspect(DISPATCH, Measure.NANOS,
                 "fixed cost of the overhead model (no dispatch benchmark in the run)");
     }
 
@@ -166,11 +172,15 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
                                 + String.format(Locale.ROOT, ", size %,d", size))));
             }
         }
-        return sides.aspect("speedup at the most cores", Measure.SPEEDUP,
+        return sides.aspect(SPEEDUP, Measure.SPEEDUP,
                 "best of each family at the largest size (table 2)");
     }
 
     private static Aspect memory(List<Result> rows) {
+        Optional<Aspect> measured = MemoryFigures.aspect(rows);
+        if (measured.isPresent()) {
+            return measured.get();
+        }
         Sides sides = new Sides();
         for (Result row : rows) {
             for (Map.Entry<String, Metric> metric : row.secondary().entrySet()) {

@@ -1,7 +1,7 @@
 package dev.sumbench.suite;
 
-import dev.sumbench.cli.BadInputException;
-import dev.sumbench.cli.ExitCodes;
+import dev.sumbench.core.BadInputException;
+import dev.sumbench.core.ExitCodes;
 import dev.sumbench.cli.Main;
 import dev.sumbench.results.RunMeta;
 import java.io.IOException;

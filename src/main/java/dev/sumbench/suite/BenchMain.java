@@ -1,7 +1,7 @@
 package dev.sumbench.suite;
 
-import dev.sumbench.cli.BadInputException;
-import dev.sumbench.cli.OneLineErrors;
+import dev.sumbench.core.BadInputException;
+import dev.sumbench.core.OneLineErrors;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,6 +63,11 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--core-counts", paramLabel = "COUNTS", arity = "0..1", fallbackValue = "",
             description = "Run once per core count under taskset (1,2,4 or 1-4; no value: 1..the CPUs) and merge.")
     private String coreCounts;
+
+    @Option(names = "--crossover", paramLabel = "MODE",
+            description = "How far the crossover bisects after its coarse grid: off, default (1 step) or full "
+                    + "(3 steps). System property: bench.crossover.")
+    private String crossover;
 
     @Option(names = "--dry-run", description = "Print the plan and its estimated duration; run nothing.")
     private boolean dryRun;
@@ -147,7 +152,8 @@ public final class BenchMain implements Callable<Integer> {
         words.addAll(jmhOptions);
         Path resultsDir = results != null ? results : Path.of("results");
         return new BenchRequest(isQuick, given(include, "bench.include"), given(jvm, "bench.jvm"), words,
-                resultsDir, coreCounts, dryRun, rawOut);
+                resultsDir, coreCounts, dryRun, rawOut,
+                given(crossover, "bench.crossover"));
     }
 
     /** The A/B request, or null when neither variant is given. */

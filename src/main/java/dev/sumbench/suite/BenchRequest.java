@@ -14,9 +14,10 @@ import java.util.List;
  * @param coreCounts the core counts of a sweep ({@code scripts/bench-cores}), or null for a plain run
  * @param dryRun     only print the plan and its estimate
  * @param rawOut     for one count of a sweep: save the results here instead of publishing a run, or null
+ * @param crossover  how far the crossover bisects ({@code -Dbench.crossover}: off, default, full), or null
  */
 record BenchRequest(boolean quick, String include, String jvm, List<String> jmhArgs, Path results, String coreCounts,
-                    boolean dryRun, Path rawOut) {
+                    boolean dryRun, Path rawOut, String crossover) {
 
     BenchRequest {
         jmhArgs = List.copyOf(jmhArgs);

@@ -1,6 +1,6 @@
 package dev.sumbench.suite;
 
-import dev.sumbench.cli.BadInputException;
+import dev.sumbench.core.BadInputException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;

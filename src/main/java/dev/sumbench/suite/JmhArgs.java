@@ -1,6 +1,6 @@
 package dev.sumbench.suite;
 
-import dev.sumbench.cli.BadInputException;
+import dev.sumbench.core.BadInputException;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,7 @@
 package dev.sumbench.suite;
 
 import dev.sumbench.bench.ChunkSizeBenchmark;
+import dev.sumbench.bench.CrossoverBenchmark;
 import dev.sumbench.bench.LayoutBenchmark;
 import dev.sumbench.bench.SpawnBenchmark;
 import dev.sumbench.bench.SumBenchmark;
@@ -15,7 +16,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * the params whose values depend on the machine and the JVM that runs the forks.
  *
  * <p>The default matrix is the benchmarks' annotations themselves ({@code @Param}, {@code @Warmup},
- * {@code @Measurement}, {@code @Fork}); README.md ("How long it takes") adds up what it costs.
+ * {@code @Measurement}, {@code @Fork}); docs/suite.md ("How long it takes") adds up what it costs.
  */
 final class Matrix {
 
@@ -35,12 +36,12 @@ final class Matrix {
 
     /**
      * {@code -Dbench.quick}: three forks (the fewest from which compare gives a verdict), one warm-up iteration,
-     * three measured ones, 100 ms each.
+     * three measured ones, 50 ms each (so that 3 forks of every trial, the crossover's included, fit 3 minutes).
      */
     static final int QUICK_FORKS = 3;
     static final int QUICK_WARMUP_ITERATIONS = 1;
     static final int QUICK_MEASUREMENT_ITERATIONS = 3;
-    static final TimeValue QUICK_ITERATION_TIME = TimeValue.milliseconds(100);
+    static final TimeValue QUICK_ITERATION_TIME = TimeValue.milliseconds(50);
 
     /**
      * The params that {@code -Dbench.quick} narrows, per benchmark class; the others keep their annotated values.
@@ -52,7 +53,8 @@ final class Matrix {
             SpawnBenchmark.class.getName(), Map.of(WORKERS, List.of("2")),
             ChunkSizeBenchmark.class.getName(), Map.of("size", List.of("10000000"),
                     "chunk", List.of("4096", "65536", "1048576")),
-            LayoutBenchmark.class.getName(), Map.of("size", List.of("100000")));
+            LayoutBenchmark.class.getName(), Map.of("size", List.of("100000")),
+            CrossoverBenchmark.class.getName(), Map.of("chunking", List.of("halves")));
 
     /**
      * The params the default run narrows, per benchmark class, so that it measures 5 forks per trial within its

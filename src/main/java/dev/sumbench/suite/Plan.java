@@ -38,7 +38,7 @@ final class Plan {
      * The estimate assumes FORK_OVERHEAD per fork (JVM start, JMH's hand-shake, the benchmark's setup and tear-down,
      * pools of child JVMs included), SINGLE_SHOT per single-shot call (a JVM start), SPAWN_OPERATION as the shortest
      * iteration of a process-spawn trial (JMH ends an iteration only after a whole operation), and PASS_OVERHEAD per
-     * JMH invocation; it is printed before the run and the suite's documentation quotes it. The constants were
+     * JMH invocation; it is printed before the run and docs/suite.md quotes it. The constants were
      * measured, not guessed: the quick matrix with -f 1 -wi 0 -i 1 -r 100ms (41 forks of 100 ms each) took 29 s of
      * JMH time on a 2-core VM at load 8, i.e. 0.56 s per fork beyond its iteration; process-spawn's operations there
      * took 0.21 to 0.27 s, SpawnBenchmark's 0.08 s (bare JVM) and 0.27 s (spawn and sum).
@@ -178,7 +178,9 @@ final class Plan {
         for (Map.Entry<String, String[]> param : entry.getParams().orElse(Map.of()).entrySet()) {
             String name = param.getKey();
             if (user.getParameter(name).hasValue()) {
-                values.put(name, List.copyOf(user.getParameter(name).get()));
+                List<String> given = List.copyOf(user.getParameter(name).get());
+                // -p workers=0 means one per core, as the annotation's 0 does: a core sweep needs it per count
+                values.put(name, name.equals(Matrix.WORKERS) ? Matrix.onMachine(name, given, jvm) : given);
                 continue;
             }
             List<String> asked = List.of(param.getValue());
@@ -311,9 +313,9 @@ final class Plan {
             }
         }
         for (Map.Entry<String, List<String>> param : pass.params().entrySet()) {
-            if (!user.getParameter(param.getKey()).hasValue()) {
-                builder.param(param.getKey(), param.getValue().toArray(String[]::new));
-            }
+            // the pass's values already give the user's -p precedence (and resolve its workers=0): a builder's
+            // param replaces its parent's
+            builder.param(param.getKey(), param.getValue().toArray(String[]::new));
         }
         if (settings.jvm() != null && !user.getJvm().hasValue()) {
             builder.jvm(settings.jvm());

@@ -1,7 +1,7 @@
 package dev.sumbench.suite;
 
-import dev.sumbench.cli.BadInputException;
-import dev.sumbench.cli.ExitCodes;
+import dev.sumbench.core.BadInputException;
+import dev.sumbench.core.ExitCodes;
 import dev.sumbench.results.RunMeta;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -60,6 +60,7 @@ final class Suite {
     /** Runs the request's suite; returns the exit code. */
     int run() throws IOException {
         Options user = parseJmhOptions(request.jmhArgs());
+        CrossoverRefinement.Mode crossoverMode = CrossoverRefinement.Mode.parse(request.crossover());
         if (listingOnly(user)) {
             return ExitCodes.OK;
         }
@@ -71,12 +72,16 @@ final class Suite {
         if (plan.trials().isEmpty()) {
             throw new BadInputException("nothing to run on " + executable + ": " + String.join("; ", plan.notes()));
         }
+        CrossoverRefinement refinement = new CrossoverRefinement(plan, crossoverMode, request.quick(), out);
         printPlan(plan, jvm);
+        refinement.describe().ifPresent(line -> out.println("sumbench: " + line));
+        out.flush();
         if (request.dryRun()) {
             return ExitCodes.OK;
         }
         ZonedDateTime start = ZonedDateTime.now();
         List<RunResult> results = runPasses(plan);
+        results.addAll(refinement.run(results));
         boolean allMeasured = allMeasured(missing(plan, results));
         if (request.rawOut() != null) {
             RunFiles.saveRaw(request.rawOut(), results);

@@ -61,6 +61,7 @@ class BenchmarksRunTest {
                 "parallel-stream", "virtual-threads", "process-pipe", "process-shared", "process-spawn"));
         List<String> chunkIds = available(List.of("thread-pool", "fork-join", "process-shared"));
         boolean spawn = Strategies.ids().contains("process-spawn");
+        List<String> memoryIds = available(List.of("thread-pool", "process-shared"));
         String cpus = Integer.toString(CPUS);
         List<Case> cases = List.of(
                 new Case("SumBenchmark", Map.of("strategy", sumIds, "size", List.of("1000"), "workers", List.of("2"),
@@ -82,7 +83,15 @@ class BenchmarksRunTest {
                         List.of("LayoutBenchmark strategy=sequential size=1000",
                                 "LayoutBenchmark strategy=sequential size=1000",
                                 "LayoutBenchmark strategy=parallel-stream size=1000",
-                                "LayoutBenchmark strategy=parallel-stream size=1000")));
+                                "LayoutBenchmark strategy=parallel-stream size=1000")),
+                new Case("CrossoverBenchmark", Map.of("strategy", List.of("sequential", "fork-join"),
+                        "size", List.of("1024"), "chunking", List.of("default", "halves"), "workers", List.of("2")),
+                        List.of("CrossoverBenchmark strategy=sequential size=1024 chunking=default",
+                                "CrossoverBenchmark strategy=sequential size=1024 chunking=halves",
+                                "CrossoverBenchmark strategy=fork-join size=1024 chunking=default",
+                                "CrossoverBenchmark strategy=fork-join size=1024 chunking=halves")),
+                new Case("MemoryBenchmark", Map.of("strategy", memoryIds, "workers", List.of("2")),
+                        memoryIds.stream().map(id -> "MemoryBenchmark strategy=" + id).toList()));
         return cases.stream().map(Arguments::of);
     }
 

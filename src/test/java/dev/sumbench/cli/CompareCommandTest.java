@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.sumbench.core.ExitCodes;
 import dev.sumbench.stats.CompareFixtures;
 import java.io.IOException;
 import java.nio.file.Files;

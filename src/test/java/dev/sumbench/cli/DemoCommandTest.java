@@ -3,6 +3,7 @@ package dev.sumbench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sumbench.core.ExitCodes;
 import dev.sumbench.sum.Strategies;
 import org.junit.jupiter.api.Test;
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sumbench.core.ExitCodes;
 import dev.sumbench.sum.Data;
 import java.util.List;
 import java.util.stream.LongStream;

@@ -3,7 +3,7 @@ package dev.sumbench.process;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sumbench.cli.ExitCodes;
+import dev.sumbench.core.ExitCodes;
 import dev.sumbench.cli.Main;
 import java.io.IOException;
 import java.io.PrintWriter;

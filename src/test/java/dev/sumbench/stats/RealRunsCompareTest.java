@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The trustworthiness checks on real JMH output (src/test/resources/compare/README.txt): A/A pairs, and a 20 %
- * slowdown applied to one side's raw data. The figures asserted here are the ones README.md reports ("Is it trustworthy?").
+ * slowdown applied to one side's raw data. The figures asserted here are the ones docs/compare.md reports ("Is it trustworthy?").
  */
 class RealRunsCompareTest {
 

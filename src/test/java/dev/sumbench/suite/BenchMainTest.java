@@ -112,8 +112,8 @@ class BenchMainTest {
 
         assertEquals(2, exitCode);
         assertTrue(err.toString().startsWith("sumbench: no benchmark matches NoSuchBenchmark; the benchmarks are: "
-                + "BandwidthBenchmark, ChunkSizeBenchmark, DispatchBenchmark, LayoutBenchmark, SpawnBenchmark, "
-                + "SumBenchmark"), err.toString());
+                + "BandwidthBenchmark, ChunkSizeBenchmark, CrossoverBenchmark, DispatchBenchmark, LayoutBenchmark, "
+                + "MemoryBenchmark, SpawnBenchmark, SumBenchmark"), err.toString());
         assertEquals(List.of(), files());
     }
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sumbench.cli.BadInputException;
+import dev.sumbench.core.BadInputException;
 import dev.sumbench.results.RunMeta;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -3,7 +3,7 @@ package dev.sumbench.suite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.sumbench.cli.BadInputException;
+import dev.sumbench.core.BadInputException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -57,6 +57,21 @@ class PlanTest {
     }
 
     @Test
+    void theCrossoverAndMemoryShareWithItsBisectionFitsFiveMinutesOnJdk17() throws CommandLineOptionException {
+        Plan plan = plan(jvm(2, JDK17_IDS), false, "CrossoverBenchmark|MemoryBenchmark");
+        CrossoverRefinement refinement = new CrossoverRefinement(plan, CrossoverRefinement.Mode.DEFAULT, false,
+                new java.io.PrintWriter(java.io.Writer.nullWriter()));
+
+        // Crossover 5 strategies x 2 sizes x 2 chunkings = 20, Memory 2; one bisection step: 8 series + sequential
+        assertEquals(20 + 2, plan.trials().size());
+        assertEquals(8 + 1, refinement.maxTrials(1));
+        Duration share = plan.estimate().plus(refinement.estimate());
+        assertTrue(share.compareTo(Duration.ofMinutes(5)) <= 0, "crossover and memory: " + share);
+        assertEquals(Duration.ZERO, new CrossoverRefinement(plan, CrossoverRefinement.Mode.DEFAULT, true,
+                new java.io.PrintWriter(java.io.Writer.nullWriter())).estimate(), "the quick matrix never bisects");
+    }
+
+    @Test
     void theQuickMatrixFitsThreeMinutesOnTwoCores() throws CommandLineOptionException {
         Plan plan = plan(jvm(2, ALL_IDS), true);
 
@@ -109,6 +124,14 @@ class PlanTest {
         assertEquals(Set.of("6"), values(plan, "ChunkSizeBenchmark.sum", "workers"));
         assertEquals(Set.of("6"), values(plan, "LayoutBenchmark.boxed", "workers"));
         assertEquals(Set.of("1", "2", "4", "6"), values(plan, "BandwidthBenchmark.read", "threads"));
+    }
+
+    @Test
+    void theUsersWorkersZeroMeansOnePerCore() throws CommandLineOptionException {
+        Plan plan = plan(jvm(16, ALL_IDS), false, "-p", "workers=0");
+
+        assertEquals(Set.of("16"), values(plan, "SumBenchmark.sum", "workers"));
+        assertEquals(Set.of("16"), values(plan, "ChunkSizeBenchmark.sum", "workers"));
     }
 
     @Test

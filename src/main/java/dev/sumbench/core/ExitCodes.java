@@ -1,4 +1,4 @@
-package dev.sumbench.cli;
+package dev.sumbench.core;
 
 /** The exit codes of every sumbench command. */
 public final class ExitCodes {

@@ -1,4 +1,4 @@
-package dev.sumbench.cli;
+package dev.sumbench.core;
 
 import java.io.PrintWriter;
 import java.util.function.Function;
@@ -7,7 +7,8 @@ import picocli.CommandLine;
 /**
  * Turns a command's errors into one line on {@code err}: bad input (a picocli {@code ParameterException} or a
  * {@link BadInputException}) exits with {@link ExitCodes#BAD_INPUT}, any other failure with {@link ExitCodes#FAILURE}.
- * Set {@code SUMBENCH_DEBUG=1} to see stack traces. Used by {@code sumbench} and by the suite's {@code BenchMain}.
+ * Set {@code SUMBENCH_DEBUG=1} to see stack traces. Used by {@code sumbench} ({@code dev.sumbench.cli.Main}) and by
+ * the suite's {@code BenchMain}.
  */
 public final class OneLineErrors {
 

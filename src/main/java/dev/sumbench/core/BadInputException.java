@@ -1,4 +1,4 @@
-package dev.sumbench.cli;
+package dev.sumbench.core;
 
 /**
  * Bad input found after parsing (a file that is not what it should be, a value out of range): printed as one line,

@@ -1,0 +1,148 @@
+package dev.sumbench.report;
+
+import dev.sumbench.stats.CrossoverAnalysis;
+import dev.sumbench.stats.MeasuredCrossover;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+/**
+ * The crossover table (4b) and its chart: layout only, the figures are {@link CrossoverAnalysis}'s.
+ */
+public final class CrossoverTables {
+
+    /** The chart's file suffix. */
+    public static final String CHART_SUFFIX = "-crossover.png";
+
+    private CrossoverTables() {
+    }
+
+    /** Table 4b: from which size on each strategy and chunking beats sequential, with its interval. */
+    public static Table table(CrossoverAnalysis analysis) {
+        int cores = analysis.rows().stream().mapToInt(CrossoverAnalysis.Row::cores).max().orElse(0);
+        Table.Builder table = Table.builder("4b. Crossover: from which size on each strategy beats sequential "
+                        + "(measured" + (cores > 0 ? ", " + cores + " cores" : "") + ")",
+                Table.Column.left("strategy"), Table.Column.left("chunking"), Table.Column.right("workers"),
+                Table.Column.right("beats sequential from"), Table.Column.left("95 % interval"),
+                Table.Column.left("between measured sizes"), Table.Column.right("forks"),
+                Table.Column.right("hand-off (dispatch)"));
+        List<String> notes = new ArrayList<>();
+        for (CrossoverAnalysis.Row row : analysis.rows()) {
+            MeasuredCrossover c = row.crossover();
+            table.row(row.strategy(), row.chunking(), Integer.toString(row.workers()), estimate(c), interval(c),
+                    c.bracket().isEmpty() ? Formats.NONE : Formats.size(c.bracket().get(0)) + " – "
+                            + Formats.size(c.bracket().get(1)),
+                    Integer.toString(c.fewestForks()), row.handOff().map(Durations::format).orElse(Formats.NONE));
+            if (!c.note().isEmpty() && c.kind() != MeasuredCrossover.Kind.NOT_REACHED) { // "not by" says it
+                notes.add(row.strategy() + " " + row.chunking() + ": " + c.note());
+            }
+        }
+        table.note("the size where the speedup over sequential crosses 1, interpolated (log speedup linear in log "
+                + "size) between the two measured sizes around the last crossing; the interval: every size where a "
+                + "t-test over the fork means cannot tell the speedup from 1 (each fork one sample)");
+        table.note("chunking default: the strategy's own rule (sums in the caller below 2 × 65,536 elements, so it is "
+                + "at par there); halves: always one chunk per worker, so every call pays the hand-off");
+        table.note("hand-off (dispatch): the dispatch benchmark's time per call at 10 elements, one chunk per worker; "
+                + "with halves the crossing is roughly where the work saved, size × per-element cost × (1 − 1/workers), "
+                + "pays for it. Table 4's fixed cost is a line's intercept, not this hand-off");
+        notes.forEach(table::note);
+        analysis.notes().forEach(table::note);
+        return table.build();
+    }
+
+    /** {@code ≈ 70,000}, {@code below 4,096}, {@code not by 1,048,576}. */
+    static String estimate(MeasuredCrossover c) {
+        List<MeasuredCrossover.Point> points = c.points();
+        return switch (c.kind()) {
+            case AT -> "≈ " + Formats.size(Math.rint(c.size()));
+            case BELOW_SMALLEST -> "below " + Formats.size(points.get(0).size());
+            case NOT_REACHED -> "not by " + Formats.size(points.get(points.size() - 1).size());
+        };
+    }
+
+    /** {@code [52,000, 91,000]}, with {@code ≤}/{@code ≥} for an end at the measured range's edge. */
+    static String interval(MeasuredCrossover c) {
+        if (c.kind() != MeasuredCrossover.Kind.AT) {
+            return Formats.NONE;
+        }
+        if (!c.hasInterval()) {
+            return "none (" + c.fewestForks() + " fork" + (c.fewestForks() == 1 ? "" : "s") + ")";
+        }
+        return "[" + (c.lowerOpen() ? "≤ " : "") + Formats.size(Math.rint(c.lower())) + ", "
+                + (c.upperOpen() ? "≥ " : "") + Formats.size(Math.rint(c.upper())) + "]";
+    }
+
+    /** One line for the console: the earliest crossing of each strategy. */
+    public static String summary(CrossoverAnalysis analysis) {
+        List<String> parts = new ArrayList<>();
+        for (CrossoverAnalysis.Row row : analysis.bestPerStrategy()) {
+            MeasuredCrossover c = row.crossover();
+            String interval = c.kind() == MeasuredCrossover.Kind.AT ? " " + interval(c) : "";
+            parts.add(row.strategy() + " " + estimate(c) + interval + " (" + row.chunking() + ", "
+                    + Formats.workers(row.workers()) + ")");
+        }
+        return "beats sequential from size (measured, 95 %): " + String.join("; ", parts);
+    }
+
+    /** The chart: speedup against size, log size axis, the 1× line, and each size's interval as a bar. */
+    public static Charts.Chart chart(CrossoverAnalysis analysis) {
+        String title = "Speedup over sequential vs size (crossover benchmark)";
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        double minX = Double.POSITIVE_INFINITY;
+        double maxX = 1;
+        for (CrossoverAnalysis.Row row : analysis.rows()) {
+            YIntervalSeries series = new YIntervalSeries(row.strategy() + " / " + row.chunking());
+            for (MeasuredCrossover.Point p : row.crossover().points()) {
+                double lo = Double.isNaN(p.lower()) ? p.speedup() : p.lower();
+                double hi = Double.isNaN(p.upper()) ? p.speedup() : p.upper();
+                series.add(p.size(), p.speedup(), lo, hi);
+                minX = Math.min(minX, p.size());
+                maxX = Math.max(maxX, p.size());
+            }
+            data.addSeries(series);
+        }
+        LogAxis x = new LogAxis("size (elements, log scale)");
+        x.setBase(2);
+        x.setSmallestValue(1);
+        x.setAutoTickUnitSelection(false);
+        x.setTickUnit(new NumberTickUnit(2.0), false, false);
+        x.setNumberFormatOverride(new java.text.DecimalFormat("#,##0",
+                java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        if (Double.isFinite(minX)) {
+            x.setRange(minX / 1.5, maxX * 1.5);
+        }
+        NumberAxis y = new NumberAxis("speedup over sequential (×)");
+        y.setAutoRangeIncludesZero(true);
+        XYErrorRenderer renderer = new XYErrorRenderer();
+        renderer.setDrawXError(false);
+        renderer.setDefaultLinesVisible(true);
+        renderer.setDefaultShapesVisible(true);
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            renderer.setSeriesStroke(i, new BasicStroke(2f));
+            renderer.setSeriesPaint(i, Charts.color(i));
+            renderer.setSeriesLinesVisible(i, true);
+        }
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        ValueMarker par = new ValueMarker(1.0, Color.GRAY, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
+                BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        par.setLabel("1× (sequential)");
+        plot.addRangeMarker(par);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        return new Charts.Chart(CHART_SUFFIX, title, Charts.png(chart));
+    }
+}

@@ -1,0 +1,196 @@
+package dev.sumbench.stats;
+
+import dev.sumbench.results.Metric;
+import dev.sumbench.results.Result;
+import dev.sumbench.results.Run;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.DoubleStream;
+
+/**
+ * The crossover table: for each strategy and chunking of the crossover benchmark's rows, from which size on it beats
+ * {@code sequential} ({@link MeasuredCrossover}), beside the hand-off that the dispatch benchmark measured for it.
+ *
+ * <p>Crossover rows are those of a benchmark class whose name contains "crossover", with params {@code strategy},
+ * {@code size} and {@code chunking}. {@code sequential}'s rows are the baseline; it ignores the chunking, so its rows of
+ * every chunking at one size are pooled (their forks together). Rows of a core sweep count at the most cores only.
+ *
+ * @param rows  one per strategy and chunking, in the suite's strategy order, then by chunking
+ * @param notes what the analysis could not do, in words
+ */
+public record CrossoverAnalysis(List<Row> rows, List<String> notes) {
+
+    /**
+     * One strategy and chunking.
+     *
+     * @param strategy  the strategy id
+     * @param chunking  {@code default}, {@code halves}, ...
+     * @param workers   its workers
+     * @param cores     the CPUs (0 = unknown)
+     * @param crossover what its measurements say
+     * @param handOff   the dispatch benchmark's time per call for this strategy, in nanoseconds, if the runs have it
+     */
+    public record Row(String strategy, String chunking, int workers, int cores, MeasuredCrossover crossover,
+                      Optional<Double> handOff) {
+    }
+
+    public CrossoverAnalysis {
+        rows = List.copyOf(rows);
+        notes = List.copyOf(notes);
+    }
+
+    /** Whether the runs have no crossover rows. */
+    public boolean isEmpty() {
+        return rows.isEmpty();
+    }
+
+    /** The crossover analysis of {@code runs}. */
+    public static CrossoverAnalysis of(List<Run> runs) {
+        List<Result> rows = new ArrayList<>();
+        Map<String, Double> handOffs = new LinkedHashMap<>();
+        int mostCores = 0;
+        for (Run run : runs) {
+            int metaCores = run.metadata().map(m -> m.cores()).orElse(0);
+            for (Result row : run.results()) {
+                if (isCrossover(row)) {
+                    rows.add(row);
+                    mostCores = Math.max(mostCores, cores(row, metaCores));
+                } else if (Roles.isDispatch(row) && row.param("strategy") != null
+                        && row.primary().scoreUnit().isTime()) {
+                    handOffs.putIfAbsent(row.param("strategy"), Summary.nanosPerOp(row.primary()).center());
+                }
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        boolean withoutRawData = false;
+        Map<List<Object>, SortedMap<Long, double[]>> baselines = new LinkedHashMap<>();
+        Map<List<Object>, SortedMap<Long, double[]>> candidates = new LinkedHashMap<>();
+        Set<Result> seen = new HashSet<>();
+        for (Run run : runs) {
+            int metaCores = run.metadata().map(m -> m.cores()).orElse(0);
+            for (Result row : run.results()) {
+                if (!isCrossover(row) || !seen.add(row)) {
+                    continue;
+                }
+                int cores = cores(row, metaCores);
+                if (mostCores > 0 && cores != mostCores) {
+                    continue;
+                }
+                withoutRawData |= !row.primary().hasRawData();
+                long size = Long.parseLong(row.param("size"));
+                int workers = Roles.intParam(row, "workers", 1);
+                double[] forks = forkNanos(row.primary());
+                if (row.param("strategy").equals(SumMatrix.BASELINE)) {
+                    baselines.computeIfAbsent(List.of(workers, cores), k -> new TreeMap<>())
+                            .merge(size, forks, CrossoverAnalysis::concat);
+                } else {
+                    candidates.computeIfAbsent(List.of(row.param("strategy"), row.param("chunking"), workers, cores),
+                            k -> new TreeMap<>()).merge(size, forks, CrossoverAnalysis::concat);
+                }
+            }
+        }
+        if (withoutRawData) {
+            notes.add("some rows have no per-fork data (a CSV file): each counts as one fork and gets no interval; "
+                    + "read the run's JSON instead");
+        }
+        List<Row> result = new ArrayList<>();
+        for (Map.Entry<List<Object>, SortedMap<Long, double[]>> candidate : candidates.entrySet()) {
+            List<Object> key = candidate.getKey();
+            String strategy = (String) key.get(0);
+            int workers = (Integer) key.get(2);
+            int cores = (Integer) key.get(3);
+            SortedMap<Long, double[]> baseline = baselines.get(List.of(workers, cores));
+            if (baseline == null) {
+                notes.add(strategy + " " + key.get(1) + ": no sequential rows at " + workers + " workers: no "
+                        + "crossover");
+                continue;
+            }
+            Optional<MeasuredCrossover> crossover = MeasuredCrossover.of(candidate.getValue(), baseline);
+            if (crossover.isEmpty()) {
+                notes.add(strategy + " " + key.get(1) + ": fewer than two sizes measured beside sequential: no "
+                        + "crossover");
+                continue;
+            }
+            result.add(new Row(strategy, (String) key.get(1), workers, cores, crossover.get(),
+                    Optional.ofNullable(handOffs.get(strategy))));
+        }
+        result.sort(Comparator.comparingInt((Row r) -> order(r.strategy())).thenComparing(Row::strategy)
+                .thenComparing(Row::chunking));
+        return new CrossoverAnalysis(result, notes);
+    }
+
+    /** The earliest crossing of each strategy over its chunkings (an {@link MeasuredCrossover.Kind#AT} first). */
+    public List<Row> bestPerStrategy() {
+        Map<String, Row> best = new LinkedHashMap<>();
+        for (Row row : rows) {
+            best.merge(row.strategy(), row, (a, b) -> rank(b) < rank(a) ? b : a);
+        }
+        return List.copyOf(best.values());
+    }
+
+    private static double rank(Row row) {
+        return switch (row.crossover().kind()) {
+            case BELOW_SMALLEST -> 0;
+            case AT -> row.crossover().size();
+            case NOT_REACHED -> Double.POSITIVE_INFINITY;
+        };
+    }
+
+    /** The dispatch benchmark's time per call by strategy, in nanoseconds (the first row of each strategy). */
+    public static Map<String, Double> handOffs(List<Run> runs) {
+        Map<String, Double> handOffs = new LinkedHashMap<>();
+        for (Run run : runs) {
+            for (Result row : run.results()) {
+                if (Roles.isDispatch(row) && row.param("strategy") != null && row.primary().scoreUnit().isTime()) {
+                    handOffs.putIfAbsent(row.param("strategy"), Summary.nanosPerOp(row.primary()).center());
+                }
+            }
+        }
+        return handOffs;
+    }
+
+    /** Whether {@code row} is a crossover benchmark's row. */
+    public static boolean isCrossover(Result row) {
+        return Roles.className(row).toLowerCase(java.util.Locale.ROOT).contains("crossover")
+                && row.param("strategy") != null && row.param("size") != null && row.param("chunking") != null
+                && row.primary().scoreUnit().isTime() && isLong(row.param("size"));
+    }
+
+    private static boolean isLong(String value) {
+        try {
+            Long.parseLong(value);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static int cores(Result row, int metaCores) {
+        int cores = Roles.intParam(row, "cores", 0);
+        return cores > 0 ? cores : metaCores;
+    }
+
+    /** Each fork's mean in nanoseconds per call; without raw data, the score as one fork. */
+    private static double[] forkNanos(Metric metric) {
+        double[] forks = metric.hasRawData() ? Samples.forkMeans(metric) : new double[] {metric.score()};
+        return Arrays.stream(forks).map(v -> metric.scoreUnit().toNanosPerOp(v)).toArray();
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        return DoubleStream.concat(Arrays.stream(a), Arrays.stream(b)).toArray();
+    }
+
+    private static int order(String strategy) {
+        int index = SumMatrix.STRATEGY_ORDER.indexOf(strategy);
+        return index < 0 ? Integer.MAX_VALUE : index;
+    }
+}

@@ -1,0 +1,121 @@
+package dev.sumbench.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** The measured crossover: its bracket, its interpolation, and the coverage of its interval by seeded simulation. */
+class MeasuredCrossoverTest {
+
+    /** Sizes 2^12, 2^14, ..., 2^20, the shape of a bisected grid. */
+    private static final long[] SIZES = {1 << 12, 1 << 14, 1 << 16, 1 << 18, 1 << 20};
+
+    @Test
+    void interpolatesLogSpeedupLinearlyInLogSizeBetweenTheBracketingSizes() {
+        // speedup 0.5 at 2^14 and 2 at 2^16: log speedup -ln2 .. +ln2, so the crossing is at the geometric mean 2^15
+        SortedMap<Long, double[]> candidate = new TreeMap<>();
+        SortedMap<Long, double[]> baseline = new TreeMap<>();
+        candidate.put(1L << 14, new double[] {2, 2, 2});
+        baseline.put(1L << 14, new double[] {1, 1, 1});
+        candidate.put(1L << 16, new double[] {1, 1, 1});
+        baseline.put(1L << 16, new double[] {2, 2, 2});
+        MeasuredCrossover crossover = MeasuredCrossover.of(candidate, baseline).orElseThrow();
+        assertEquals(MeasuredCrossover.Kind.AT, crossover.kind());
+        assertEquals(1 << 15, crossover.size(), 1e-6 * (1 << 15));
+        assertEquals(List.of(1L << 14, 1L << 16), crossover.bracket());
+        // no spread at all: the interval is the point itself
+        assertEquals(crossover.size(), crossover.lower(), 0.01 * crossover.size());
+        assertEquals(crossover.size(), crossover.upper(), 0.01 * crossover.size());
+    }
+
+    @Test
+    void theLastCrossingCountsWhenTheSpeedupDipsBelowOneAgain() {
+        SortedMap<Long, double[]> candidate = new TreeMap<>();
+        SortedMap<Long, double[]> baseline = new TreeMap<>();
+        double[] speedups = {1.2, 0.8, 0.9, 1.5, 2.0};
+        for (int i = 0; i < SIZES.length; i++) {
+            baseline.put(SIZES[i], new double[] {speedups[i], speedups[i], speedups[i]});
+            candidate.put(SIZES[i], new double[] {1, 1, 1});
+        }
+        MeasuredCrossover crossover = MeasuredCrossover.of(candidate, baseline).orElseThrow();
+        assertEquals(List.of(SIZES[2], SIZES[3]), crossover.bracket());
+    }
+
+    @Test
+    void saysInWordsThatOneForkGivesNoInterval() {
+        SortedMap<Long, double[]> candidate = new TreeMap<>();
+        SortedMap<Long, double[]> baseline = new TreeMap<>();
+        candidate.put(1000L, new double[] {2});
+        baseline.put(1000L, new double[] {1});
+        candidate.put(100000L, new double[] {50});
+        baseline.put(100000L, new double[] {100});
+        MeasuredCrossover crossover = MeasuredCrossover.of(candidate, baseline).orElseThrow();
+        assertEquals(MeasuredCrossover.Kind.AT, crossover.kind());
+        assertFalse(crossover.hasInterval());
+        assertEquals(1, crossover.fewestForks());
+        assertTrue(crossover.note().contains("only 1 fork behind a mean: no interval"), crossover.note());
+    }
+
+    @Test
+    void namesTheCasesWithoutACrossingWithinTheMeasuredSizes() {
+        SortedMap<Long, double[]> candidate = new TreeMap<>();
+        SortedMap<Long, double[]> slower = new TreeMap<>();
+        SortedMap<Long, double[]> baseline = new TreeMap<>();
+        for (long size : SIZES) {
+            baseline.put(size, new double[] {10, 11, 9});
+            candidate.put(size, new double[] {5, 6, 4});
+            slower.put(size, new double[] {20, 21, 19});
+        }
+        assertEquals(MeasuredCrossover.Kind.BELOW_SMALLEST, MeasuredCrossover.of(candidate, baseline).orElseThrow()
+                .kind());
+        assertEquals(MeasuredCrossover.Kind.NOT_REACHED, MeasuredCrossover.of(slower, baseline).orElseThrow()
+                .kind());
+    }
+
+    /**
+     * A known crossing at 10 000 elements, log speedup linear in log size, fork means with 5 % lognormal noise, five
+     * forks a side: the 95 % interval covers the true crossing in about 95 % of 2 000 seeded runs.
+     */
+    @Test
+    void intervalCoversAKnownCrossingAtAboutItsNominalRate() {
+        Random random = new Random(20261201L);
+        double trueCrossing = 10_000;
+        double slope = 0.35; // log speedup per unit of log size: 1.6x per factor 4
+        int runs = 2000;
+        int forks = 5;
+        int covered = 0;
+        for (int run = 0; run < runs; run++) {
+            SortedMap<Long, double[]> candidate = new TreeMap<>();
+            SortedMap<Long, double[]> baseline = new TreeMap<>();
+            for (long size : SIZES) {
+                double baseMean = 0.3 * size;
+                double speedup = Math.exp(slope * (Math.log(size) - Math.log(trueCrossing)));
+                baseline.put(size, forkMeans(random, baseMean, forks));
+                candidate.put(size, forkMeans(random, baseMean / speedup, forks));
+            }
+            MeasuredCrossover crossover = MeasuredCrossover.of(candidate, baseline).orElseThrow();
+            if (crossover.kind() == MeasuredCrossover.Kind.AT && crossover.lower() <= trueCrossing
+                    && trueCrossing <= crossover.upper()) {
+                covered++;
+            }
+        }
+        double coverage = covered / (double) runs;
+        // binomial sd at 2 000 runs is 0.5 %: [0.93, 0.97] is four of them either side of 0.95
+        assertTrue(coverage >= 0.93 && coverage <= 0.97, "coverage " + coverage);
+    }
+
+    private static double[] forkMeans(Random random, double mean, int forks) {
+        double sigma = 0.05;
+        double[] values = new double[forks];
+        for (int i = 0; i < forks; i++) {
+            values[i] = mean * Math.exp(sigma * random.nextGaussian() - sigma * sigma / 2);
+        }
+        return values;
+    }
+}
