@@ -18,7 +18,9 @@ import java.util.function.Function;
 
 /**
  * Compares two runs the way benchstat does, adapted to JMH: rows are matched by benchmark, mode and params; each
- * matched row gets a centre with an interval per side, a p-value and a verdict; a geometric mean sums them up.
+ * matched row gets a centre with an interval per side, a p-value and a verdict; a geometric mean sums them up. On top,
+ * every row is judged by the {@link Gate} (faster, slower, equivalent within the threshold, or inconclusive, over fork
+ * means, with the false discovery rate held across rows): that judgement, not the rank test, decides exit code 3.
  *
  * <p>The test per row: with raw data on both sides (JMH JSON), the exact {@link MannWhitney} rank test over fork means
  * (or over iterations, with a warning, when there are too few forks: see {@link Samples}); otherwise
