@@ -44,6 +44,9 @@ import picocli.CommandLine.Spec;
             "  sumbench compare old.csv new.csv   (reads old.json and new.json when they lie beside)"})
 final class CompareCommand implements Callable<Integer> {
 
+    /** The largest --inject-slowdown: 10 (1000 %, times × 11), far beyond any regression a check needs. */
+    static final double MAX_INJECTED_SLOWDOWN = 10;
+
     @Spec
     private CommandSpec spec;
 
@@ -64,7 +67,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--inject-slowdown", paramLabel = "P",
             description = "A check of compare itself: make every row of NEW P slower before comparing (times × (1+P), "
-                    + "throughputs ÷ (1+P), raw data included); the table says so.")
+                    + "throughputs ÷ (1+P), raw data included); the table says so. 0 < P <= 1000%% (10×).")
     private String injectSlowdown;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
@@ -79,6 +82,9 @@ final class CompareCommand implements Callable<Integer> {
         double thresholdFraction = Percent.parse("--threshold", threshold);
         TableFormat tableFormat = FormatOption.parse(format);
         double slowdown = injectSlowdown == null ? 0 : Percent.parse("--inject-slowdown", injectSlowdown);
+        if (injectSlowdown != null && !(slowdown > 0 && slowdown <= MAX_INJECTED_SLOWDOWN)) {
+            throw new BadInputException("--inject-slowdown: expected a slowdown in (0, 1000%], got " + injectSlowdown);
+        }
         List<String> notes = new java.util.ArrayList<>();
         Path oldSource = withRawData(oldFile, notes);
         Path newSource = withRawData(newFile, notes);

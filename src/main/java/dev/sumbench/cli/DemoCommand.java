@@ -67,9 +67,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (crash) {
-            return crash();
-        }
+        // every option is checked, also those --crash does not use: a typo is never silently ignored
         if (repeat < 1) {
             throw new BadInputException("--repeat: must be >= 1, got " + repeat);
         }
@@ -78,6 +76,9 @@ final class DemoCommand implements Callable<Integer> {
             tableFormat = TableFormat.parse(format);
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--format: " + e.getMessage());
+        }
+        if (crash) {
+            return crash();
         }
         long[] data = Data.oneTo(SIZE);
         Table.Builder table = Table.builder("sum of 1..10 in two halves (workers=2, chunk=5)",

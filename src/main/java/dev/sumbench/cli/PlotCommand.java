@@ -2,9 +2,10 @@ package dev.sumbench.cli;
 
 import dev.sumbench.core.BadInputException;
 import dev.sumbench.core.ExitCodes;
+import dev.sumbench.files.OutputFiles;
+import dev.sumbench.files.RefusedFileException;
 import dev.sumbench.report.Charts;
 import dev.sumbench.report.Report;
-import dev.sumbench.report.ReportWriter;
 import dev.sumbench.results.RunReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -54,12 +55,18 @@ final class PlotCommand implements Callable<Integer> {
                     + dir);
         }
         Map<Path, byte[]> files = new LinkedHashMap<>();
-        for (Charts.Chart chart : report.charts()) {
+        Charts.Drawn drawn = report.drawCharts();
+        PrintWriter err = spec.commandLine().getErr();
+        drawn.skipped().forEach(note -> err.println("plot: " + note));
+        err.flush();
+        for (Charts.Chart chart : drawn.charts()) {
             files.put(prefix.resolveSibling(prefix.getFileName() + chart.suffix()), chart.png());
         }
         List<Path> written;
         try {
-            written = ReportWriter.writeAll(files);
+            written = OutputFiles.replaceAll(files, TablesCommand.inputsOf(runs));
+        } catch (RefusedFileException e) {
+            throw new BadInputException("--stem " + prefix + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the charts: " + e.getMessage(), e);
         }

@@ -2,6 +2,8 @@ package dev.sumbench.cli;
 
 import dev.sumbench.core.BadInputException;
 import dev.sumbench.core.ExitCodes;
+import dev.sumbench.files.OutputFiles;
+import dev.sumbench.files.RefusedFileException;
 import dev.sumbench.report.Report;
 import dev.sumbench.report.TableFormat;
 import dev.sumbench.results.MalformedResultsException;
@@ -10,9 +12,12 @@ import dev.sumbench.results.RunReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -74,8 +79,12 @@ final class TablesCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         List<Path> written;
+        PrintWriter err = spec.commandLine().getErr();
         try {
-            written = report.writeDocument(out, tableFormat, !noCharts);
+            written = report.writeDocument(out, tableFormat, !noCharts, note -> err.println("tables: " + note));
+            err.flush();
+        } catch (RefusedFileException e) {
+            throw new BadInputException("--out: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
         }
@@ -104,21 +113,23 @@ final class TablesCommand implements Callable<Integer> {
         if (out == null) {
             return;
         }
-        Path dir = out.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new BadInputException("--out " + out + ": expected a file in an existing directory, found no "
-                    + "directory " + dir);
+        try {
+            OutputFiles.check(List.of(out), inputs());
+        } catch (RefusedFileException e) {
+            throw new BadInputException("--out " + e.getMessage(), e);
         }
-        if (Files.isDirectory(out)) {
-            throw new BadInputException("--out " + out + ": expected a file, found a directory");
-        }
-        for (Path run : runs) {
-            if (out.toAbsolutePath().normalize().equals(run.toAbsolutePath().normalize())
-                    || out.toAbsolutePath().normalize().equals(RunReader.metaPath(run).toAbsolutePath().normalize())) {
-                throw new BadInputException("--out " + out + ": expected a new file, found one of the inputs "
-                        + "(it would be overwritten)");
-            }
-        }
+    }
+
+    /** Every file this command reads: the runs and the metadata beside them. */
+    private List<Path> inputs() {
+        return inputsOf(runs);
+    }
+
+    /** The runs and the metadata files beside them: what an output of a command reading {@code runs} must not be. */
+    static List<Path> inputsOf(List<Path> runs) {
+        List<Path> inputs = new ArrayList<>(runs);
+        runs.stream().map(RunReader::metaPath).forEach(inputs::add);
+        return inputs;
     }
 
     /** Reads every run; a malformed one is bad input, reported as {@code FILE:LINE: ...}. */

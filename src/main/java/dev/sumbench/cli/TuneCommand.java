@@ -2,13 +2,19 @@ package dev.sumbench.cli;
 
 import dev.sumbench.core.BadInputException;
 import dev.sumbench.core.ExitCodes;
+import dev.sumbench.files.OutputFiles;
+import dev.sumbench.files.RefusedFileException;
 import dev.sumbench.report.TableFormat;
 import dev.sumbench.report.TuneReport;
 import dev.sumbench.results.Run;
 import dev.sumbench.stats.ChunkChoice;
 import dev.sumbench.stats.ChunkTuning;
+import dev.sumbench.stats.Direction;
 import dev.sumbench.sum.ChunkProfiles;
+import dev.sumbench.sum.Settings;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
@@ -52,6 +58,10 @@ final class TuneCommand implements Callable<Integer> {
             description = "Where to write the profile (default: beside the run, <stem>" + ChunkProfiles.SUFFIX + ").")
     private Path out;
 
+    @Option(names = "--force", description = "Replace an existing profile (without it, an existing profile is "
+            + "refused with exit code 2 before anything is printed).")
+    private boolean force;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Table format: text, md or csv (default: ${DEFAULT-VALUE}).")
     private String format;
@@ -63,6 +73,8 @@ final class TuneCommand implements Callable<Integer> {
             throw new BadInputException("--cores: expected a count >= 1, got " + cores);
         }
         TableFormat tableFormat = FormatOption.parse(format);
+        Path profileFile = out != null ? out : ChunkProfiles.besideRun(runFile);
+        checkProfileFile(profileFile);
         Run run = CompareCommand.read(runFile);
         ChunkTuning tuning;
         try {
@@ -85,24 +97,64 @@ final class TuneCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.OK;
         }
-        Path profileFile = out != null ? out : ChunkProfiles.besideRun(runFile);
+        List<ChunkChoice> kept = chosen.stream().filter(TuneCommand::slowerThanDefault).toList();
+        for (ChunkChoice choice : kept) {
+            err.println("tune: kept the default chunk for " + choice.strategy() + " size " + choice.size().getAsLong()
+                    + " workers " + choice.workers().getAsLong() + ": chunk " + choice.recommended().chunk()
+                    + " measured slower than the default");
+        }
+        List<ChunkChoice> written = chosen;
         ChunkProfiles.Document document;
         try {
-            document = document(run, withinFraction, chosen);
+            document = document(run, withinFraction, written);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(runFile + ": cannot make a profile: " + e.getMessage(), e);
         }
-        ChunkProfiles.write(profileFile, document);
-        err.println("tune: wrote " + chosen.size() + " recommendation" + (chosen.size() == 1 ? "" : "s") + " to "
+        ChunkProfiles.write(profileFile, document, TablesCommand.inputsOf(List.of(runFile)));
+        err.println("tune: wrote " + written.size() + " recommendation" + (written.size() == 1 ? "" : "s") + " to "
                 + profileFile);
         err.flush();
         return ExitCodes.OK;
     }
 
+    /**
+     * Refuses, before anything is printed, a profile file that cannot or must not be written: a missing directory, a
+     * directory, a link or special file, one of the inputs, or an existing profile without {@code --force}.
+     */
+    private void checkProfileFile(Path profileFile) {
+        String option = out != null ? "--out " : "";
+        try {
+            OutputFiles.check(List.of(profileFile), TablesCommand.inputsOf(List.of(runFile)));
+        } catch (RefusedFileException e) {
+            throw new BadInputException(option + e.getMessage(), e);
+        }
+        if (!force && Files.exists(profileFile, LinkOption.NOFOLLOW_LINKS)) {
+            throw new BadInputException(option + profileFile + ": expected a new file, found an existing profile "
+                    + "(use --force to replace it)");
+        }
+    }
+
+    /**
+     * Whether the recommended chunk measured worse than the strategy's own default (the {@code chunk = 0} row): then
+     * the profile keeps the default there (an entry with chunk 0, which the strategies read as "use your own rule").
+     */
+    static boolean slowerThanDefault(ChunkChoice choice) {
+        if (choice.defaultPoint() == null) {
+            return false;
+        }
+        double recommended = choice.recommended().estimate().centre();
+        double byDefault = choice.defaultPoint().estimate().centre();
+        return Direction.of(choice.unit()) == Direction.HIGHER_IS_BETTER ? recommended < byDefault
+                : recommended > byDefault;
+    }
+
     private static ChunkProfiles.Document document(Run run, double within, List<ChunkChoice> chosen) {
         List<ChunkProfiles.Entry> entries = chosen.stream()
-                .map(c -> new ChunkProfiles.Entry(c.strategy(), (int) c.workers().getAsLong(), c.size().getAsLong(),
-                        (int) Math.min(Integer.MAX_VALUE, c.recommended().chunk()), c.flatFrom(), c.flatTo()))
+                .map(c -> slowerThanDefault(c)
+                        ? new ChunkProfiles.Entry(c.strategy(), (int) c.workers().getAsLong(), c.size().getAsLong(),
+                                Settings.DEFAULT_CHUNK, 0, 0)
+                        : new ChunkProfiles.Entry(c.strategy(), (int) c.workers().getAsLong(), c.size().getAsLong(),
+                                (int) Math.min(Integer.MAX_VALUE, c.recommended().chunk()), c.flatFrom(), c.flatTo()))
                 .toList();
         int cores = chosen.stream().map(ChunkChoice::cores).filter(OptionalLong::isPresent)
                 .mapToInt(c -> (int) c.getAsLong()).findFirst()

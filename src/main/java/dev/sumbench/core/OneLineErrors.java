@@ -1,12 +1,14 @@
 package dev.sumbench.core;
 
+import dev.sumbench.files.RefusedFileException;
 import java.io.PrintWriter;
 import java.util.function.Function;
 import picocli.CommandLine;
 
 /**
- * Turns a command's errors into one line on {@code err}: bad input (a picocli {@code ParameterException} or a
- * {@link BadInputException}) exits with {@link ExitCodes#BAD_INPUT}, any other failure with {@link ExitCodes#FAILURE}.
+ * Turns a command's errors into one line on {@code err}: bad input (a picocli {@code ParameterException}, a
+ * {@link BadInputException} or a file refused as input or output, {@link RefusedFileException}) exits with
+ * {@link ExitCodes#BAD_INPUT}, any other failure with {@link ExitCodes#FAILURE}.
  * Set {@code SUMBENCH_DEBUG=1} to see stack traces. Used by {@code sumbench} ({@code dev.sumbench.cli.Main}) and by
  * the suite's {@code BenchMain}.
  */
@@ -30,7 +32,7 @@ public final class OneLineErrors {
             return ExitCodes.BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            boolean badInput = e instanceof BadInputException;
+            boolean badInput = e instanceof BadInputException || e instanceof RefusedFileException;
             err.println(label.apply(commandLine) + ": " + (badInput ? "" : "error: ") + firstLine(describe(e)));
             if (System.getenv("SUMBENCH_DEBUG") != null) {
                 e.printStackTrace(err);

@@ -63,7 +63,7 @@ final class Cleanup {
         }
         for (Path path : PATHS) {
             try {
-                SharedDirectory.deleteTree(path);
+                SharedDirectory.removeOwn(path);
             } catch (IOException | RuntimeException e) {
                 // the next SharedData removes it as stale
             }

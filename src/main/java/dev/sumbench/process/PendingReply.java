@@ -54,21 +54,30 @@ final class PendingReply {
     /** Written by the failer before state becomes FAILED. */
     private RuntimeException failure;
 
-    /** A request described by {@code label}. */
+    /** Bytes of data the worker reads to answer: what its stall limit grows with. */
+    final long workBytes;
+
+    /** A request described by {@code label}, over {@code workBytes} bytes of data. */
+    PendingReply(long task, String label, long workBytes) {
+        this(task, label, null, 0, workBytes);
+    }
+
+    /** A request described by {@code label}, with no data to speak of. */
     PendingReply(long task, String label) {
-        this(task, label, null, 0);
+        this(task, label, null, 0, 0);
     }
 
     /** The request of chunk {@code chunk} of {@code plan}. */
     PendingReply(long task, ChunkPlan plan, int chunk) {
-        this(task, null, plan, chunk);
+        this(task, null, plan, chunk, (plan.hi(chunk) - (long) plan.lo(chunk)) * Long.BYTES);
     }
 
-    private PendingReply(long task, String label, ChunkPlan plan, int chunk) {
+    private PendingReply(long task, String label, ChunkPlan plan, int chunk, long workBytes) {
         this.task = task;
         this.label = label;
         this.plan = plan;
         this.chunk = chunk;
+        this.workBytes = workBytes;
         this.waiter = Thread.currentThread();
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A pool of child JVMs that sum ranges of {@code long[]} data: the engine of the {@code process-*} strategies.
@@ -24,6 +25,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link BrokenPoolException} that names the worker, its pid, exit code or signal, the chunk it held and its stderr
  * tail; the pool is then broken and every later call fails at once with the same cause. A child also exits by itself
  * when its stdin ends, so if this JVM dies, even by {@code kill -9}, its children follow at once.
+ *
+ * <p>Stalls: a worker that holds a request and makes no progress (no frame of the request accepted, no reply) for its
+ * stall limit, e.g. one stopped with {@code kill -STOP}, is killed by the pool's watchdog and breaks the pool the same
+ * way, with a message that names it, its pid and its state ({@code T} = stopped, from {@code /proc/<pid>/stat} where
+ * there is one). The limit is {@code max(floor, bytes of the request / }
+ * {@link #MIN_PROGRESS_BYTES_PER_SECOND}{@code )}:
+ * the floor is the system property {@value #STALL_PROPERTY} in milliseconds, default {@link #DEFAULT_STALL_MILLIS};
+ * the second term grants a single request over a large chunk (an 800 MB sum: 80 s) time even on a slow machine.
  *
  * <p>Ownership and threads: the creator owns the pool and must {@link #close()} it (idempotent: a shutdown frame, then
  * {@code destroyForcibly} after {@link #SHUTDOWN_GRACE_MILLIS}; it reaps every child, broken or not). A JVM shutdown
@@ -74,6 +83,21 @@ public final class ProcessPool implements AutoCloseable {
      */
     private static final int SPARE_CORES_TO_SPIN = 2;
 
+    /** The system property that sets the stall floor, in milliseconds (read when a pool starts). */
+    public static final String STALL_PROPERTY = "sumbench.workerStallMillis";
+    /**
+     * The default stall floor: 60 s. A request of a benchmark's chunk takes milliseconds; a minute without any
+     * progress is a stopped or wedged worker on any machine, not a slow one.
+     */
+    public static final long DEFAULT_STALL_MILLIS = 60_000;
+    /**
+     * The slowest progress taken as progress: 10 MiB/s of data per request, some hundred times below the memory
+     * bandwidth of any machine this runs on, so that a loaded or throttled machine never trips the watchdog.
+     */
+    public static final long MIN_PROGRESS_BYTES_PER_SECOND = 10L << 20;
+    /** Longest pause of the watchdog between two looks; shorter when the floor is short. */
+    private static final long WATCHDOG_PERIOD_MILLIS = 1_000;
+
     private static final AtomicLong POOL_IDS = new AtomicLong();
 
     private final long id = POOL_IDS.incrementAndGet();
@@ -86,6 +110,10 @@ public final class ProcessPool implements AutoCloseable {
     /** Set when close() begins: from then on, a worker's end is not a death. */
     private volatile boolean closing;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** The stall floor of this pool, in nanoseconds. */
+    private final long stallFloorNanos;
+    /** Kills stalled workers; started once the pool is up. */
+    private Thread watchdog;
     /** Test and demo hook: runs on the caller's thread after the first frame of each chunk is written. */
     private volatile ChunkHook chunkHook;
 
@@ -97,6 +125,42 @@ public final class ProcessPool implements AutoCloseable {
     private ProcessPool(int count) {
         this.workers = new WorkerProcess[count];
         this.spin = Runtime.getRuntime().availableProcessors() >= count + SPARE_CORES_TO_SPIN;
+        this.stallFloorNanos = TimeUnit.MILLISECONDS.toNanos(stallFloorMillis());
+    }
+
+    /** The stall floor: {@value #STALL_PROPERTY} if it is a positive number of milliseconds, else the default. */
+    static long stallFloorMillis() {
+        Long millis = Long.getLong(STALL_PROPERTY);
+        return millis != null && millis > 0 ? millis : DEFAULT_STALL_MILLIS;
+    }
+
+    /** The stall limit of a request over {@code bytes} bytes of data (see the class comment). */
+    long stallLimitNanos(long bytes) {
+        long forData = (long) (bytes / (double) MIN_PROGRESS_BYTES_PER_SECOND * 1e9);
+        return Math.max(stallFloorNanos, forData);
+    }
+
+    private void startWatchdog() {
+        watchdog = new Thread(this::watch, "sumbench-process-" + id + "-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+
+    private void watch() {
+        long period = Math.min(TimeUnit.MILLISECONDS.toNanos(WATCHDOG_PERIOD_MILLIS), stallFloorNanos / 4);
+        while (!closing && broken.get() == null) {
+            LockSupport.parkNanos(this, period);
+            long now = System.nanoTime();
+            for (WorkerProcess worker : workers) {
+                PendingReply stalled = worker.stalledAt(now, this::stallLimitNanos);
+                if (stalled != null && !closing) {
+                    worker.markStalled("made no progress for " + TimeUnit.NANOSECONDS.toMillis(
+                            stallLimitNanos(stalled.workBytes)) + " ms (" + ProcessState.describe(worker.pid)
+                            + ") and was killed");
+                    worker.process.destroyForcibly();
+                }
+            }
+        }
     }
 
     /**
@@ -128,6 +192,7 @@ public final class ProcessPool implements AutoCloseable {
             for (WorkerProcess worker : pool.workers) {
                 pool.awaitHello(worker, deadline, launcher);
             }
+            pool.startWatchdog();
             return pool;
         } catch (RuntimeException e) {
             pool.close();
@@ -283,7 +348,9 @@ public final class ProcessPool implements AutoCloseable {
             worker.process.destroyForcibly();
         }
         StringBuilder message = new StringBuilder("process pool broken: ").append(worker.label()).append(' ');
-        if (violation != null) {
+        if (worker.stall() != null) {
+            message.append(worker.stall());
+        } else if (violation != null) {
             message.append("broke the protocol (").append(violation).append(") and was killed");
         } else if (status.code() == ExitStatus.STILL_RUNNING) {
             message.append("closed its stdout and was killed");
@@ -342,6 +409,10 @@ public final class ProcessPool implements AutoCloseable {
                     worker.failOpen(closedWhilePending());
                 }
             }
+            if (watchdog != null) {
+                LockSupport.unpark(watchdog);
+                joinQuietly(watchdog);
+            }
         } finally {
             Cleanup.unregister(this);
         }
@@ -354,6 +425,14 @@ public final class ProcessPool implements AutoCloseable {
     void killAtExit() {
         closing = true;
         killAll();
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join(THREAD_JOIN_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Kills every child that is still alive, without waiting. */

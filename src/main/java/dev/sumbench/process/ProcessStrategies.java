@@ -1,7 +1,7 @@
 package dev.sumbench.process;
 
-import dev.sumbench.sum.Family;
 import dev.sumbench.sum.Settings;
+import dev.sumbench.sum.StrategyCatalog;
 import dev.sumbench.sum.StrategyInfo;
 import dev.sumbench.sum.StrategyProvider;
 import dev.sumbench.sum.SumStrategy;
@@ -11,13 +11,8 @@ import java.util.List;
 /** The multi-process strategies, found by {@link java.util.ServiceLoader} as a {@link StrategyProvider}. */
 public final class ProcessStrategies implements StrategyProvider {
 
-    private static final List<StrategyInfo> STRATEGIES = List.of(
-            new StrategyInfo(ProcessPipe.ID, Family.PROCESSES,
-                    "own memory: every chunk is copied through a pipe to a child JVM and the sum comes back"),
-            new StrategyInfo(ProcessShared.ID, Family.PROCESSES,
-                    "child JVMs map the data once from shared memory; only offsets travel"),
-            new StrategyInfo(ProcessSpawn.ID, Family.PROCESSES,
-                    "a new pool of child JVMs in every call: JVM start-up dominates"));
+    private static final List<StrategyInfo> STRATEGIES = List.of(StrategyCatalog.get(ProcessPipe.ID),
+            StrategyCatalog.get(ProcessShared.ID), StrategyCatalog.get(ProcessSpawn.ID));
 
     @Override
     public List<StrategyInfo> strategies() {

@@ -35,8 +35,9 @@ public final class Protocol {
     /*
      * Implementation notes. Little-endian because it is the native order of every machine we measure: the values of a
      * pipe task go from long[] to bytes and back with plain memory copies. Frames are bounded so that neither side
-     * allocates by what it reads: the worker reads into one buffer of MAX_FRAME_LENGTH for its whole life, the parent
-     * reads replies of at most MAX_REPLY_LENGTH. A pipe task is cut into frames of at most MAX_VALUES_PER_FRAME values,
+     * allocates by what it reads: the worker reads into one buffer of Worker.INPUT_CAPACITY for its whole life (a
+     * SUM_VALUES frame, up to MAX_FRAME_LENGTH, streams through it and is summed as it arrives; other requests fit
+     * whole), and the parent reads replies of at most MAX_REPLY_LENGTH. A pipe task is cut into frames of at most MAX_VALUES_PER_FRAME values,
      * which the worker sums as they arrive, so the size of a chunk is not bounded by the frame size. Task ids let both
      * sides check that replies match requests (the parent keeps a FIFO of open tasks per worker).
      */

@@ -61,7 +61,7 @@ final class SharedData implements AutoCloseable {
                         bytes >> 20));
             }
             Path directory = SharedDirectory.createPrivate(base);
-            Path file = directory.resolve("data.longs");
+            Path file = directory.resolve(SharedDirectory.DATA_FILE);
             FileChannel channel;
             if (Files.getFileStore(directory).supportsFileAttributeView("posix")) {
                 channel = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE_NEW,
@@ -119,7 +119,7 @@ final class SharedData implements AutoCloseable {
             return;
         }
         try {
-            SharedDirectory.deleteTree(directory);
+            SharedDirectory.removeOwn(directory);
             unlinked = true;
             Cleanup.unregister(directory);
         } catch (IOException e) {

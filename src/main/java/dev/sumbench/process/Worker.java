@@ -1,5 +1,7 @@
 package dev.sumbench.process;
 
+import dev.sumbench.files.InputFiles;
+import dev.sumbench.files.RefusedFileException;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -262,6 +264,13 @@ public final class Worker {
         String path = new String(pathBytes, StandardCharsets.UTF_8);
         unmap();
         if (bytes > 0) {
+            try {
+                // before the open: opening a FIFO blocks until a writer comes, and a device never ends
+                InputFiles.check(Path.of(path), "the shared data file", Long.MAX_VALUE);
+            } catch (RefusedFileException e) {
+                error(task, new StringBuilder("cannot map ").append(e.getMessage()));
+                return Protocol.EXIT_IO;
+            }
             try (FileChannel file = FileChannel.open(Path.of(path), StandardOpenOption.READ)) {
                 if (file.size() < bytes) {
                     return reject(task, new StringBuilder("MAP of ").append(bytes).append(" bytes, but ")

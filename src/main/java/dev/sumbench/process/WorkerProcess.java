@@ -75,6 +75,13 @@ final class WorkerProcess {
     private volatile String lastError;
     /** Set by the reader when it ended, before it tells the pool: the queue no longer moves. */
     private volatile boolean ended;
+    /**
+     * When the worker last made progress: a request opened, a frame of it written (the worker read the one before),
+     * a reply read. What the pool's watchdog measures stalls from.
+     */
+    private volatile long progressNanos = System.nanoTime();
+    /** Why the watchdog killed the worker, once it did; else null. */
+    private volatile String stall;
 
     WorkerProcess(ProcessPool pool, int index, Process process, String threadPrefix) {
         this.pool = pool;
@@ -119,7 +126,7 @@ final class WorkerProcess {
         }
         writeLock.lock();
         try {
-            PendingReply pending = open(new PendingReply(task, what));
+            PendingReply pending = open(new PendingReply(task, what, bytes));
             try {
                 int payload = Protocol.MAP_FIXED + pathBytes.length;
                 ByteBuffer small = ByteBuffer.allocate(Protocol.HEADER_BYTES + payload).order(Protocol.ORDER);
@@ -163,6 +170,7 @@ final class WorkerProcess {
                     frameValues.clear();
                     frameValues.put(data, next, count);
                     stdin.write(frame, 0, VALUES_OFFSET + count * Long.BYTES);
+                    progressNanos = System.nanoTime();
                     if (next == lo && afterFirstFrame != null) {
                         afterFirstFrame.run();
                     }
@@ -181,6 +189,9 @@ final class WorkerProcess {
     /** Appends a new open request; the caller holds writeLock. Throws if the pool no longer takes work. */
     private PendingReply open(PendingReply pending) {
         pool.checkUsable();
+        if (inFlight.isEmpty()) {
+            progressNanos = System.nanoTime(); // an idle worker starts its clock with its first request
+        }
         inFlight.add(pending);
         try {
             pool.checkUsable();
@@ -321,6 +332,7 @@ final class WorkerProcess {
                     throw new ProtocolViolation("it sent a RESULT for task " + task + ", expected task " + head.task);
                 }
                 inFlight.poll();
+                progressNanos = System.nanoTime();
                 head.complete(value);
             }
             case Protocol.ERROR -> {
@@ -433,6 +445,28 @@ final class WorkerProcess {
     }
 
     /** "worker 1 (pid 4242)". */
+    /**
+     * The oldest open request if the worker has made no progress since {@code limitFor} of it before {@code now}
+     * ({@code System.nanoTime()}), else null. An idle worker never stalls.
+     */
+    PendingReply stalledAt(long now, java.util.function.LongUnaryOperator limitNanosFor) {
+        PendingReply head = inFlight.peek();
+        if (head == null || ended) {
+            return null;
+        }
+        return now - progressNanos > limitNanosFor.applyAsLong(head.workBytes) ? head : null;
+    }
+
+    /** Records why the watchdog is about to kill the worker (the message of the broken pool says it). */
+    void markStalled(String why) {
+        stall = why;
+    }
+
+    /** Why the watchdog killed the worker, or null. */
+    String stall() {
+        return stall;
+    }
+
     String label() {
         return "worker " + index + " (pid " + pid + ")";
     }

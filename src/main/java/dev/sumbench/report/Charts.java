@@ -24,7 +24,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 /**
  * sumbench's charts as PNG images, drawn headless with JFreeChart: time per call against size on log-log axes, and
  * speedup against workers and against cores with the ideal line. Rendering only: the points come from
- * {@link SumAnalysis}. Nothing is written here; {@link ReportWriter} writes the bytes.
+ * {@link SumAnalysis}. Nothing is written here; {@link dev.sumbench.files.OutputFiles} writes the bytes.
  */
 public final class Charts {
 
@@ -58,28 +58,55 @@ public final class Charts {
     private Charts() {
     }
 
+    /**
+     * The charts drawn and the notes on those that could not be.
+     *
+     * @param charts  the charts drawn
+     * @param skipped one line per chart not drawn, saying why
+     */
+    public record Drawn(List<Chart> charts, List<String> skipped) {
+    }
+
     /** The charts of {@code analysis}: time, speedup vs workers, and speedup vs cores for a core sweep. */
     public static List<Chart> of(SumAnalysis analysis) {
+        return draw(analysis).charts();
+    }
+
+    /**
+     * {@link #of}, with a note instead of a chart where the values cannot be drawn (JFreeChart cannot scale an axis
+     * to values such as {@code Double.MAX_VALUE}): the tables still say them.
+     */
+    public static Drawn draw(SumAnalysis analysis) {
         List<Chart> charts = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         if (analysis.matrix().isEmpty()) {
-            return charts;
+            return new Drawn(charts, skipped);
         }
         String cores = analysis.cores() > 0 ? ", " + analysis.cores() + " cores" : "";
-        charts.add(new Chart("-time.png", "Time per call vs size (best workers" + cores + ")",
-                png(timeChart(analysis.timeSeries(), "Time per call vs size (best workers" + cores + ")"))));
+        String timeTitle = "Time per call vs size (best workers" + cores + ")";
+        drawInto(charts, skipped, "-time.png", timeTitle, () -> timeChart(analysis.timeSeries(), timeTitle));
         Map<String, List<SumAnalysis.XY>> byWorkers = analysis.speedupByWorkers();
         if (!byWorkers.isEmpty()) {
             long size = analysis.matrix().sizes().get(analysis.matrix().sizes().size() - 1);
             String title = "Speedup over sequential vs workers (size " + Formats.size(size) + cores + ")";
-            charts.add(new Chart("-speedup-workers.png", title, png(speedupChart(byWorkers, title, "workers"))));
+            drawInto(charts, skipped, "-speedup-workers.png", title, () -> speedupChart(byWorkers, title, "workers"));
         }
         Map<String, List<SumAnalysis.XY>> byCores = analysis.speedupByCores();
         if (!byCores.isEmpty()) {
             String title = "Speedup over sequential vs cores (size "
                     + Formats.size(analysis.scalingSize().orElse(0)) + ")";
-            charts.add(new Chart("-speedup-cores.png", title, png(speedupChart(byCores, title, "cores"))));
+            drawInto(charts, skipped, "-speedup-cores.png", title, () -> speedupChart(byCores, title, "cores"));
         }
-        return charts;
+        return new Drawn(charts, skipped);
+    }
+
+    private static void drawInto(List<Chart> charts, List<String> skipped, String suffix, String title,
+                                 java.util.function.Supplier<JFreeChart> chart) {
+        try {
+            charts.add(new Chart(suffix, title, png(chart.get())));
+        } catch (IllegalArgumentException e) {
+            skipped.add("no chart '" + title + "': its values cannot be drawn (" + e.getMessage() + ")");
+        }
     }
 
     static JFreeChart timeChart(Map<String, List<SumAnalysis.XY>> series, String title) {

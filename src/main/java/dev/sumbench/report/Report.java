@@ -1,8 +1,11 @@
 package dev.sumbench.report;
 
+import dev.sumbench.files.OutputFiles;
+import dev.sumbench.files.RefusedFileException;
 import dev.sumbench.results.Result;
 import dev.sumbench.results.Run;
 import dev.sumbench.results.RunMeta;
+import dev.sumbench.results.RunReader;
 import dev.sumbench.stats.BandwidthAnalysis;
 import dev.sumbench.stats.CrossoverAnalysis;
 import dev.sumbench.stats.SumAnalysis;
@@ -11,13 +14,17 @@ import dev.sumbench.stats.TradeOffAnalysis;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -70,22 +77,22 @@ public final class Report {
         Optional<Section> crossoverSection = crossover.isEmpty() ? Optional.empty()
                 : Optional.of(new Section(CrossoverTables.table(crossover), Optional.of(CrossoverTables.CHART_SUFFIX)));
         if (!matrix.isEmpty()) {
-            sections.add(new Section(SumbenchTables.timeBySize(analysis), Optional.of("-time.png")));
-            sections.add(new Section(SumbenchTables.speedup(analysis), Optional.of("-speedup-workers.png")));
-            sections.add(new Section(SumbenchTables.efficiency(analysis), Optional.empty()));
-            sections.add(new Section(SumbenchTables.overheadModel(analysis, CrossoverAnalysis.handOffs(runs),
+            sections.add(new Section(SumTables.timeBySize(analysis), Optional.of("-time.png")));
+            sections.add(new Section(SumTables.speedup(analysis), Optional.of("-speedup-workers.png")));
+            sections.add(new Section(SumTables.efficiency(analysis), Optional.empty()));
+            sections.add(new Section(SumTables.overheadModel(analysis, CrossoverAnalysis.handOffs(runs),
                     !crossover.isEmpty()), Optional.empty()));
             crossoverSection.ifPresent(sections::add);
-            SumbenchTables.scaling(analysis).ifPresent(t -> sections.add(new Section(t,
+            SumTables.scaling(analysis).ifPresent(t -> sections.add(new Section(t,
                     Optional.of("-speedup-cores.png"))));
-            sections.add(new Section(SumbenchTables.bandwidth(BandwidthAnalysis.of(runs, matrix)), Optional.empty()));
-            sections.add(new Section(SumbenchTables.tradeOff(TradeOffAnalysis.of(runs, analysis)), Optional.empty()));
+            sections.add(new Section(SumTables.bandwidth(BandwidthAnalysis.of(runs, matrix)), Optional.empty()));
+            sections.add(new Section(SumTables.tradeOff(TradeOffAnalysis.of(runs, analysis)), Optional.empty()));
             Set<Result> used = matrix.rows();
             all = all.stream().filter(row -> !used.contains(row)).toList();
         } else {
             crossoverSection.ifPresent(sections::add);
         }
-        for (Table table : GenericTables.of(all)) {
+        for (Table table : BenchmarkTables.of(all)) {
             sections.add(new Section(table, Optional.empty(), true));
         }
         return new Report(runs, analysis, crossover, sections);
@@ -113,11 +120,17 @@ public final class Report {
 
     /** The charts of the report (none for other projects' runs). */
     public List<Charts.Chart> charts() {
-        List<Charts.Chart> charts = new ArrayList<>(Charts.of(analysis));
+        return drawCharts().charts();
+    }
+
+    /** The charts, with a note for each that cannot be drawn; none for a run that is not sumbench's. */
+    public Charts.Drawn drawCharts() {
+        Charts.Drawn drawn = analysis == null ? new Charts.Drawn(List.of(), List.of()) : Charts.draw(analysis);
+        List<Charts.Chart> charts = new ArrayList<>(drawn.charts());
         if (!crossover.isEmpty()) {
             charts.add(CrossoverTables.chart(crossover));
         }
-        return charts;
+        return new Charts.Drawn(charts, drawn.skipped());
     }
 
     /**
@@ -278,15 +291,36 @@ public final class Report {
 
     /**
      * Writes the document in {@code format} to {@code out} and, where {@code withCharts} and the format is Markdown,
-     * its charts beside it, linked from it; all of them whole or not at all ({@link ReportWriter}).
+     * its charts beside it, linked from it; all of them whole or not at all, as every output is written
+     * ({@link OutputFiles}: never over one of the runs read or their metadata, nor over a link or special file).
      *
      * @return the files written, the document first
+     * @throws RefusedFileException if one of the files may not be written; nothing is written then
      */
     public List<Path> writeDocument(Path out, TableFormat format, boolean withCharts) throws IOException {
-        List<Charts.Chart> chartList = withCharts && format == TableFormat.MD ? charts() : List.of();
+        return writeDocument(out, format, withCharts, note -> { });
+    }
+
+    /** {@link #writeDocument(Path, TableFormat, boolean)}, telling {@code notes} of each chart that cannot be drawn. */
+    public List<Path> writeDocument(Path out, TableFormat format, boolean withCharts, Consumer<String> notes)
+            throws IOException {
+        Charts.Drawn drawn = withCharts && format == TableFormat.MD ? drawCharts()
+                : new Charts.Drawn(List.of(), List.of());
+        drawn.skipped().forEach(notes);
+        List<Charts.Chart> chartList = drawn.charts();
         String stem = chartStem(out);
-        List<Path> written = ReportWriter.write(out, render(format, Optional.of(stem), chartList), stem, chartList);
-        // ReportWriter moves the document into place last; name it first
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        for (Charts.Chart chart : chartList) {
+            files.put(out.resolveSibling(stem + chart.suffix()), chart.png());
+        }
+        files.put(out, render(format, Optional.of(stem), chartList).getBytes(StandardCharsets.UTF_8));
+        List<Path> inputs = new ArrayList<>();
+        for (Run run : runs) {
+            inputs.add(run.source());
+            inputs.add(RunReader.metaPath(run.source()));
+        }
+        List<Path> written = OutputFiles.replaceAll(files, inputs);
+        // the document is moved into place last (it links the charts); name it first
         List<Path> documentFirst = new ArrayList<>(List.of(out));
         written.stream().filter(p -> !p.equals(out)).forEach(documentFirst::add);
         return documentFirst;

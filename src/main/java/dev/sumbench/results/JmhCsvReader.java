@@ -133,6 +133,11 @@ final class JmhCsvReader {
         Metric metric = new Metric(score, error, header.confidence(), unit, samples, List.of());
         int colon = name.indexOf(':');
         if (colon < 0) {
+            String problem = Numbers.scoreProblem(score, unit);
+            if (problem != null) {
+                throw new MalformedResultsException(file, line, "expected " + problem + " in \"Score\", found \""
+                        + record.get("Score") + "\"");
+            }
             Builder row = new Builder(name, mode, params, threads, metric);
             rows.add(row);
             byKey.put(new Result.Key(name, mode, row.params), row);

@@ -104,6 +104,10 @@ final class JmhJsonReader {
             throw bad(line, benchmark, "a \"primaryMetric\" object", primaryNode);
         }
         Metric primary = metric(primaryNode, line, benchmark + " primaryMetric");
+        String problem = Numbers.scoreProblem(primary.score(), primary.unit());
+        if (problem != null) {
+            throw bad(line, benchmark + " primaryMetric score", problem, primaryNode.get("score"));
+        }
         Map<String, Metric> secondary = new LinkedHashMap<>();
         JsonNode secondaryNode = node.get("secondaryMetrics");
         if (secondaryNode != null && !secondaryNode.isNull()) {

@@ -31,16 +31,6 @@ public record Metric(double score, double error, double confidence, String unit,
         return ScoreUnit.parse(unit);
     }
 
-    /** The lower end of JMH's interval, {@code score - error} ({@code NaN} without an error). */
-    public double lower() {
-        return score - error;
-    }
-
-    /** The upper end of JMH's interval, {@code score + error} ({@code NaN} without an error). */
-    public double upper() {
-        return score + error;
-    }
-
     /** Every iteration's score, fork after fork. */
     public List<Double> allRawData() {
         return rawData.stream().flatMap(List::stream).toList();

@@ -13,6 +13,24 @@ final class Numbers {
 
     private static final Pattern PLAIN = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
+    /**
+     * Why {@code score} cannot be the primary score of a JMH row, or null if it can: JMH measures finite, non-negative
+     * scores, and a time per operation ({@code .../op}) of zero is no measurement either. Such a value is refused
+     * rather than shown as data.
+     */
+    static String scoreProblem(double score, String unit) {
+        if (!Double.isFinite(score)) {
+            return "a finite score (JMH measures no NaN or infinite score)";
+        }
+        if (score < 0) {
+            return "a score >= 0 (JMH measures no negative score)";
+        }
+        if (score == 0 && unit != null && unit.endsWith("/op")) {
+            return "a time per operation > 0";
+        }
+        return null;
+    }
+
     private Numbers() {
     }
 

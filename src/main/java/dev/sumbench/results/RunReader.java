@@ -1,16 +1,16 @@
 package dev.sumbench.results;
 
+import dev.sumbench.files.InputFiles;
+import dev.sumbench.files.RefusedFileException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Reads one JMH result file, CSV or JSON, from sumbench or any other project, into a {@link Run}, with sumbench's
@@ -24,7 +24,8 @@ import java.util.Optional;
 public final class RunReader {
 
     /* Implementation notes
-     * Files are read whole (JMH result files are kilobytes to a few megabytes) and decoded strictly as UTF-8, which
+     * Files are read whole (JMH result files are kilobytes to a few megabytes; InputFiles refuses special files and
+     * anything beyond its size limit before opening) and decoded strictly as UTF-8, which
      * JMH always writes: a file in another encoding is reported instead of being read as mojibake. The stem of a run
      * is its name without .json/.csv, so results/X.json and results/X.csv share results/X.meta.json. */
 
@@ -94,23 +95,13 @@ public final class RunReader {
         return stem.resolveSibling(stem.getFileName() + META_SUFFIX);
     }
 
-    /** The metadata of {@code file}'s run, if its {@code .meta.json} exists. */
-    public static Optional<RunMeta> metaOf(Path file) {
-        Path meta = metaPath(file);
-        return Files.isRegularFile(meta) ? Optional.of(readMeta(meta)) : Optional.empty();
-    }
-
     private static String readText(Path file) {
-        if (Files.isDirectory(file)) {
-            throw new MalformedResultsException(file, 0, "expected a JMH result file, found a directory");
-        }
         String content;
         try {
-            content = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new MalformedResultsException(file, 0, "expected a JMH result file, found no such file");
-        } catch (AccessDeniedException e) {
-            throw new MalformedResultsException(file, 0, "expected a readable file, found no permission to read it");
+            content = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(InputFiles.read(file,
+                    "a JMH result file"))).toString();
+        } catch (RefusedFileException e) {
+            throw new MalformedResultsException(file, 0, e.problem());
         } catch (CharacterCodingException e) {
             throw new MalformedResultsException(file, 0, "expected UTF-8 text as JMH writes it, found bytes that are "
                     + "not UTF-8");

@@ -24,7 +24,7 @@ import java.util.function.Function;
  *
  * <p>The test per row: with raw data on both sides (JMH JSON), the exact {@link MannWhitney} rank test over fork means
  * (or over iterations, with a warning, when there are too few forks: see {@link Samples}); otherwise
- * {@link WelchSummaryTest} from score, error and sample count, with a warning that raw data gives better answers.
+ * {@link Welch} from score, error and sample count, with a warning that raw data gives better answers.
  * Centres are means (the mean of the fork means equals JMH's score when every fork ran the same iterations),
  * intervals are Student's t at {@code 1 - alpha}.
  *
@@ -139,13 +139,13 @@ public final class Comparisons {
             return new RowComparison(oldRow.key(), unit, oldSide, newSide, sampleUnit, p,
                     verdict(unit, oldSide, newSide, p, alpha), warnings);
         }
-        WelchSummaryTest.Moments oldMoments = moments(oldMetric, 1);
-        WelchSummaryTest.Moments newMoments = moments(newMetric, factor);
+        Welch.Moments oldMoments = moments(oldMetric, 1);
+        Welch.Moments newMoments = moments(newMetric, factor);
         Estimate oldSide = Estimate.ofMoments(oldMoments.mean(), oldMoments.sd(), oldMoments.n(), confidence);
         Estimate newSide = Estimate.ofMoments(newMoments.mean(), newMoments.sd(), newMoments.n(), confidence);
         double p = Double.NaN;
         if (oldMoments.hasSpread() && newMoments.hasSpread()) {
-            p = WelchSummaryTest.test(oldMoments, newMoments).p();
+            p = Welch.test(oldMoments, newMoments).p();
         } else {
             warnings.add("no error on the " + (oldMoments.hasSpread() ? "new" : "old")
                     + " side (JMH computes none from 2 samples or fewer): run more iterations or forks");
@@ -264,10 +264,10 @@ public final class Comparisons {
         return new java.math.BigDecimal(Double.toString(alpha)).stripTrailingZeros().toPlainString();
     }
 
-    private static WelchSummaryTest.Moments moments(Metric metric, double factor) {
+    private static Welch.Moments moments(Metric metric, double factor) {
         double confidence = metric.confidence() > 0 && metric.confidence() < 1 ? metric.confidence()
                 : JMH_DEFAULT_CONFIDENCE;
-        return WelchSummaryTest.Moments.fromJmh(metric.score() * factor, metric.error() * factor, confidence,
+        return Welch.Moments.fromJmh(metric.score() * factor, metric.error() * factor, confidence,
                 metric.samples());
     }
 

@@ -3,6 +3,7 @@ package dev.sumbench.stats;
 import dev.sumbench.results.Metric;
 import dev.sumbench.results.Result;
 import dev.sumbench.results.Run;
+import dev.sumbench.sum.StrategyCatalog;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -190,7 +191,7 @@ public record CrossoverAnalysis(List<Row> rows, List<String> notes) {
     }
 
     private static int order(String strategy) {
-        int index = SumMatrix.STRATEGY_ORDER.indexOf(strategy);
+        int index = StrategyCatalog.ids().indexOf(strategy);
         return index < 0 ? Integer.MAX_VALUE : index;
     }
 }

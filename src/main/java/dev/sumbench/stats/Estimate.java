@@ -47,7 +47,7 @@ public record Estimate(double centre, double lo, double hi, double confidence, l
         }
         double jmhConfidence = metric.confidence() > 0 && metric.confidence() < 1 ? metric.confidence()
                 : Comparisons.JMH_DEFAULT_CONFIDENCE;
-        WelchSummaryTest.Moments moments = WelchSummaryTest.Moments.fromJmh(metric.score(), metric.error(),
+        Welch.Moments moments = Welch.Moments.fromJmh(metric.score(), metric.error(),
                 jmhConfidence, metric.samples());
         return ofMoments(moments.mean(), moments.sd(), moments.n(), confidence);
     }

@@ -2,6 +2,7 @@ package dev.sumbench.stats;
 
 import dev.sumbench.results.Metric;
 import dev.sumbench.results.Result;
+import dev.sumbench.sum.Family;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,7 +37,11 @@ final class MemoryFigures {
                 continue;
             }
             String label = Roles.label(row);
-            Family family = Family.of(label);
+            Optional<Family> known = Roles.family(row);
+            if (known.isEmpty()) {
+                continue; // a strategy the catalog does not know belongs to neither side
+            }
+            Family family = known.get();
             int workers = Roles.intParam(row, "workers", 1);
             double rss = forkMean(row.secondary().get(RSS));
             double pss = forkMean(row.secondary().get(PSS));

@@ -1,7 +1,11 @@
 package dev.sumbench.stats;
 
 import dev.sumbench.results.Result;
+import dev.sumbench.sum.Family;
+import dev.sumbench.sum.StrategyCatalog;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a row outside the sum matrix measures, from its benchmark class's simple name: the few places where sumbench's
@@ -45,6 +49,28 @@ final class Roles {
     static String label(Result row) {
         String strategy = row.param("strategy");
         return strategy != null ? strategy : method(row);
+    }
+
+    /**
+     * What the spawn benchmark's methods start, for its rows without a strategy param: a bare JVM, a pool of child
+     * JVMs per call ({@code process-spawn}'s family), or, in older runs of the benchmark, a thread.
+     */
+    private static final Map<String, Family> SPAWN_METHODS = Map.of(
+            "bareJvm", Family.PROCESSES,
+            "spawnSum", StrategyCatalog.get("process-spawn").family(),
+            "thread", Family.THREADS);
+
+    /**
+     * The family of what a row measured: its strategy's, from {@link StrategyCatalog} (empty for a strategy the
+     * catalog lacks); for a row of the spawn benchmark without a strategy, what its method starts
+     * ({@link #SPAWN_METHODS}); empty otherwise. Never guessed from how a name is spelled.
+     */
+    static Optional<Family> family(Result row) {
+        String strategy = row.param("strategy");
+        if (strategy != null) {
+            return StrategyCatalog.family(strategy);
+        }
+        return isSpawn(row) ? Optional.ofNullable(SPAWN_METHODS.get(method(row))) : Optional.empty();
     }
 
     /** Its int param {@code name}, else {@code fallback} (also when the value is not a number). */

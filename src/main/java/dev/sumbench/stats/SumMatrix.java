@@ -2,6 +2,7 @@ package dev.sumbench.stats;
 
 import dev.sumbench.results.Result;
 import dev.sumbench.results.Run;
+import dev.sumbench.sum.StrategyCatalog;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -30,17 +31,13 @@ public final class SumMatrix {
      * A chunk sweep inside the matrix benchmark is reduced to one cell per (strategy, size, workers, cores): the
      * default chunk (0) when it was measured, else the fastest chunk, with a note. Rows of merged runs with the same
      * key (the same run given twice) keep the first; a note says how many were dropped. Strategies are listed in
-     * DESIGN.md's order, unknown ones after them by name. */
+     * StrategyCatalog's order, unknown ones after them by name. */
 
     /** The params that a matrix row may have. */
     static final Set<String> MATRIX_PARAMS = Set.of("strategy", "size", "workers", "chunk", "cores");
 
-    /** DESIGN.md's strategy ids in the order tables list them. */
-    static final List<String> STRATEGY_ORDER = List.of("sequential", "sequential-stream", "thread-pool", "fork-join",
-            "parallel-stream", "virtual-threads", "process-pipe", "process-shared", "process-spawn");
-
     /** The baseline every speedup is measured against. */
-    public static final String BASELINE = "sequential";
+    public static final String BASELINE = StrategyCatalog.BASELINE;
 
     /**
      * One measured cell.
@@ -160,17 +157,14 @@ public final class SumMatrix {
         return cells.stream().map(Cell::row).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
-    /** Strategy ids, in DESIGN.md's order, unknown ones after them by name. */
+    /** Strategy ids, in {@link StrategyCatalog}'s order, unknown ones after them by name. */
     public List<String> strategies() {
         return cells.stream().map(Cell::strategy).distinct().sorted(strategyOrder()).toList();
     }
 
-    /** DESIGN.md's order of strategy ids, unknown ones last by name. */
+    /** {@link StrategyCatalog}'s order of strategy ids, unknown ones last by name. */
     public static Comparator<String> strategyOrder() {
-        return Comparator.comparingInt((String id) -> {
-            int index = STRATEGY_ORDER.indexOf(id);
-            return index < 0 ? STRATEGY_ORDER.size() : index;
-        }).thenComparing(Function.identity());
+        return StrategyCatalog.order();
     }
 
     /** Sizes, ascending. */

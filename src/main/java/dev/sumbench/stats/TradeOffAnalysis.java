@@ -3,6 +3,9 @@ package dev.sumbench.stats;
 import dev.sumbench.results.Metric;
 import dev.sumbench.results.Result;
 import dev.sumbench.results.Run;
+import dev.sumbench.sum.Family;
+import dev.sumbench.sum.StrategyCatalog;
+import dev.sumbench.sum.StrategyInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -104,13 +107,15 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
         for (Result row : rows) {
             if (Roles.isSpawn(row) && row.primary().scoreUnit().isTime()) {
                 String label = Roles.label(row);
-                sides.add(Family.of(label), new Entry(label, Summary.nanosPerOp(row.primary()).center(), "",
+                sides.add(Roles.family(row), new Entry(label, Summary.nanosPerOp(row.primary()).center(), "",
                         Roles.className(row)));
             }
         }
         for (SumAnalysis.ModelRow model : analysis.models()) {
-            if (model.strategy().equals("process-spawn") && model.model().isPresent()) {
-                sides.add(Family.PROCESSES, new Entry(model.strategy(), model.model().get().fixedNanos(), "",
+            boolean startsEveryCall = StrategyCatalog.find(model.strategy())
+                    .map(StrategyInfo::startsWorkersEveryCall).orElse(false);
+            if (startsEveryCall && model.model().isPresent()) {
+                sides.add(StrategyCatalog.family(model.strategy()), new Entry(model.strategy(), model.model().get().fixedNanos(), "",
                         "fixed cost, " + workers(model.workers())));
             }
         }
@@ -124,7 +129,7 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
             if (Roles.isDispatch(row) && row.primary().scoreUnit().isTime()) {
                 String label = Roles.label(row);
                 int workers = Roles.intParam(row, "workers", 0);
-                sides.add(Family.of(label), new Entry(label, Summary.nanosPerOp(row.primary()).center(), "",
+                sides.add(Roles.family(row), new Entry(label, Summary.nanosPerOp(row.primary()).center(), "",
                         workers > 0 ? workers(workers) : ""));
             }
         }
@@ -133,7 +138,7 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
                     "dispatch benchmark rows");
         }
         for (SumAnalysis.ModelRow model : lastPerStrategy(analysis.models())) {
-            model.model().ifPresent(m -> sides.add(Family.of(model.strategy()), new Entry(model.strategy(),
+            model.model().ifPresent(m -> sides.add(StrategyCatalog.family(model.strategy()), new Entry(model.strategy(),
                     m.fixedNanos(), "", "fixed cost, " + workers(model.workers()))));
         }
         return sides.aspect(DISPATCH, Measure.NANOS,
@@ -149,9 +154,10 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
                     continue;
                 }
                 double extra = model.model().get().perElementNanos() - baseline.get().perElementNanos();
-                Family family = Family.of(model.strategy());
+                Optional<Family> family = StrategyCatalog.family(model.strategy());
+                boolean shared = family.equals(Optional.of(Family.THREADS));
                 sides.add(family, new Entry(model.strategy(), extra * ELEMENTS_PER_MIB, "",
-                        workers(model.workers()) + (family == Family.THREADS ? ", shared array, no copy" : "")));
+                        workers(model.workers()) + (shared ? ", shared array, no copy" : "")));
             }
         }
         return sides.aspect("moving 1 MiB to a worker", Measure.NANOS,
@@ -165,9 +171,10 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
             long size = matrix.sizes().get(matrix.sizes().size() - 1);
             for (Family family : List.of(Family.THREADS, Family.PROCESSES)) {
                 analysis.speedups().stream()
-                        .filter(row -> Family.of(row.strategy()) == family && row.bySize().containsKey(size))
+                        .filter(row -> StrategyCatalog.family(row.strategy()).equals(Optional.of(family))
+                                && row.bySize().containsKey(size))
                         .max(Comparator.comparingDouble(row -> row.bySize().get(size).value()))
-                        .ifPresent(row -> sides.add(family, new Entry(row.strategy(), row.bySize().get(size).value(),
+                        .ifPresent(row -> sides.add(Optional.of(family), new Entry(row.strategy(), row.bySize().get(size).value(),
                                 "", workers(row.workers()) + (row.cores() > 0 ? ", " + row.cores() + " cores" : "")
                                 + String.format(Locale.ROOT, ", size %,d", size))));
             }
@@ -187,7 +194,7 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
                 if (MEMORY_LABEL.matcher(metric.getKey()).matches()) {
                     String label = Roles.label(row);
                     int workers = Math.max(1, Roles.intParam(row, "workers", 1));
-                    sides.add(Family.of(label), new Entry(label, metric.getValue().score() / workers,
+                    sides.add(Roles.family(row), new Entry(label, metric.getValue().score() / workers,
                             metric.getValue().unit(), metric.getKey().toLowerCase(Locale.ROOT) + " ÷ "
                             + workers(workers)));
                 }
@@ -224,10 +231,10 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
         private final List<Entry> threads = new ArrayList<>();
         private final List<Entry> processes = new ArrayList<>();
 
-        void add(Family family, Entry entry) {
-            if (family == Family.THREADS) {
+        void add(Optional<Family> family, Entry entry) {
+            if (family.equals(Optional.of(Family.THREADS))) {
                 threads.add(entry);
-            } else if (family == Family.PROCESSES) {
+            } else if (family.equals(Optional.of(Family.PROCESSES))) {
                 processes.add(entry);
             }
         }

@@ -10,10 +10,12 @@
  * <p>For {@code compare} and {@code tune}: {@link dev.sumbench.stats.Comparisons} matches the rows of two runs into a
  * {@link dev.sumbench.stats.Comparison} (per row a {@link dev.sumbench.stats.RowComparison}: an
  * {@link dev.sumbench.stats.Estimate} per side, the exact {@link dev.sumbench.stats.MannWhitney} U test over fork
- * means or {@link dev.sumbench.stats.WelchSummaryTest} from summaries, a {@link dev.sumbench.stats.Verdict}; and a
+ * means or {@link dev.sumbench.stats.Welch} from summaries, a {@link dev.sumbench.stats.Verdict}; and a
  * {@link dev.sumbench.stats.GeoMean}); {@link dev.sumbench.stats.ChunkTuning} turns a chunk-size sweep into
  * {@link dev.sumbench.stats.ChunkChoice}s (best chunk, flat region, recommendation).
  *
- * <p>Immutable records and pure functions; Commons Math stays behind these types; no I/O and no formatting.
+ * <p>Immutable records and pure functions; Commons Math stays behind these types; no I/O and no formatting. Strategy
+ * ids, their order and their family come from {@code dev.sumbench.sum.StrategyCatalog}, the only part of {@code sum}
+ * this package uses besides {@code StrategyInfo} and {@code Family}.
  */
 package dev.sumbench.stats;

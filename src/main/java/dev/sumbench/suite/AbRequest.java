@@ -10,9 +10,32 @@ import java.util.List;
  * @param b         variant B as given
  * @param rounds    rounds of one fork per variant per trial
  * @param seed      the seed of the per-round order (recorded, so that a run's order can be reproduced)
- * @param threshold the comparison's threshold as given, e.g. {@code 5%}
+ * @param threshold the comparison's threshold, 0.05 for 5 %
  */
-record AbRequest(String a, String b, int rounds, long seed, String threshold) {
+record AbRequest(String a, String b, int rounds, long seed, double threshold) {
+
+    /**
+     * The fraction {@code text} stands for, as {@code compare --threshold} reads it: {@code 5%}, {@code 5} or
+     * {@code 0.5%}.
+     *
+     * @throws BadInputException if it is not a percentage &gt;= 0
+     */
+    static double threshold(String text) {
+        String number = text.strip();
+        if (number.endsWith("%")) {
+            number = number.substring(0, number.length() - 1).strip();
+        }
+        double percent;
+        try {
+            percent = Double.parseDouble(number);
+        } catch (NumberFormatException e) {
+            throw new BadInputException("--threshold: expected a percentage such as 5%, got '" + text + "'");
+        }
+        if (!(percent >= 0) || Double.isInfinite(percent)) {
+            throw new BadInputException("--threshold: expected a percentage >= 0, got '" + text + "'");
+        }
+        return percent / 100;
+    }
 
     /** Separates the JVM from its options in a variant: {@code /usr/lib/jvm/jdk-25::-XX:+UseParallelGC}. */
     static final String SEPARATOR = "::";

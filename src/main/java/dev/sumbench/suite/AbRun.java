@@ -2,15 +2,18 @@ package dev.sumbench.suite;
 
 import dev.sumbench.core.BadInputException;
 import dev.sumbench.core.ExitCodes;
-import dev.sumbench.cli.Main;
+import dev.sumbench.files.OutputFiles;
+import dev.sumbench.report.CompareReport;
+import dev.sumbench.report.TableFormat;
 import dev.sumbench.results.RunMeta;
+import dev.sumbench.results.RunReader;
+import dev.sumbench.stats.Comparison;
+import dev.sumbench.stats.Comparisons;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -63,6 +66,8 @@ final class AbRun {
     static final List<String> NAMES = List.of("A", "B");
     /** The rounds when none are given: JMH's default number of forks. */
     static final int DEFAULT_ROUNDS = 5;
+    /** The comparison's significance level: compare's default. */
+    private static final double ALPHA = 0.05;
     /** How long the shutdown hook waits for a write in progress. */
     private static final Duration WRITE_DEADLINE = Duration.ofSeconds(30);
 
@@ -302,17 +307,26 @@ final class AbRun {
         return words;
     }
 
+    /** Compares A (old) with B (new) as {@code sumbench compare} does; returns its exit code. */
     private int compare(List<RunFiles.Published> published) throws IOException {
-        StringWriter text = new StringWriter();
-        PrintWriter textOut = new PrintWriter(text);
-        int exitCode = Main.newCommandLine(textOut, err).execute("compare", published.get(0).json().toString(),
-                published.get(1).json().toString(), "--threshold", ab.threshold());
-        textOut.flush();
+        Path a = published.get(0).json();
+        Path b = published.get(1).json();
+        Comparison comparison = Comparisons.compare(RunReader.read(a), RunReader.read(b), ALPHA, ab.threshold());
+        String text = TableFormat.TEXT.render(CompareReport.table(comparison, a.toString(), b.toString(),
+                List.of("A/B run: A and B measured fork by fork in " + roundsSaved + " randomized interleaved "
+                        + "round" + (roundsSaved == 1 ? "" : "s") + " (seed " + ab.seed() + ")")));
+        int exitCode = !comparison.regressions().isEmpty() ? ExitCodes.REGRESSION
+                : !comparison.inconclusive().isEmpty() ? ExitCodes.UNDECIDED : ExitCodes.OK;
         out.print(text);
         Path file = published.get(1).json().resolveSibling(published.get(1).stem() + ".compare.txt");
         try {
-            Files.writeString(file, text.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE);
+            Path temporary = OutputFiles.temporary(file);
+            try {
+                Files.writeString(temporary, text, StandardCharsets.UTF_8);
+                OutputFiles.publishNew(temporary, file);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
             out.println("sumbench: the comparison is saved in " + file + " (compare's exit code " + exitCode + ")");
         } catch (IOException e) {
             err.println("sumbench: the comparison was not saved (" + e.getMessage() + "); rerun it with "

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,6 +38,9 @@ import picocli.CommandLine.Parameters;
             "Exit codes of an A/B run are compare's: 0 every row decided and none slower, 3 a row slower beyond "
                     + "the threshold, 4 a row undecided; 1 a failure, 2 bad input (before any fork starts)."})
 public final class BenchMain implements Callable<Integer> {
+
+    /** The lock of the checkout's target/ during a run, beside the jar (see {@link BenchLock}). */
+    static final String LOCK_FILE = "bench.lock";
 
     /** How error lines name this command. */
     private static final String NAME = "sumbench";
@@ -133,16 +137,44 @@ public final class BenchMain implements Callable<Integer> {
     public Integer call() throws Exception {
         BenchRequest request = request();
         AbRequest ab = abRequest();
+        if (ab != null && request.coreCounts() != null) {
+            throw new BadInputException("an A/B run and a core sweep do not combine: give --ab-a/--ab-b or "
+                    + "--core-counts");
+        }
+        Optional<Path> lockFile = request.dryRun() || request.rawOut() != null ? Optional.empty() : lockBesideJar();
+        if (lockFile.isEmpty()) {
+            return run(request, ab);
+        }
+        try (BenchLock held = BenchLock.hold(lockFile.get(), ProcessHandle.current(), "a benchmark run ("
+                + String.join(" ", ProcessHandle.current().info().arguments().map(List::of).orElse(List.of()))
+                + ")")) {
+            return run(request, ab);
+        } catch (BenchLock.TakenException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+    }
+
+    private Integer run(BenchRequest request, AbRequest ab) throws Exception {
         if (ab != null) {
-            if (request.coreCounts() != null) {
-                throw new BadInputException("an A/B run and a core sweep do not combine: give --ab-a/--ab-b or "
-                        + "--core-counts");
-            }
             return new AbRun(request, ab, out, err).run();
         }
         return request.coreCounts() != null
                 ? new CoreSweep(request, out, err).run()
                 : new Suite(request, out, err).run();
+    }
+
+    /**
+     * {@code target/bench.lock} when this runs from {@code target/sumbench.jar} (the jar a second build would
+     * rebuild); nothing when it runs from classes (tests). A pass of a core sweep runs under its sweep's lock.
+     */
+    private static Optional<Path> lockBesideJar() {
+        try {
+            Path location = Path.of(BenchMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return location.getFileName().toString().endsWith(".jar")
+                    ? Optional.of(location.resolveSibling(LOCK_FILE)) : Optional.empty();
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** The options merged with the {@code bench.*} system properties. */
@@ -193,8 +225,7 @@ public final class BenchMain implements Callable<Integer> {
             }
         }
         String t = thresholdText == null ? "5%" : thresholdText;
-        dev.sumbench.cli.Percent.parse("--threshold", t);
-        return new AbRequest(a, b, n, s, t);
+        return new AbRequest(a, b, n, s, AbRequest.threshold(t));
     }
 
     /** {@code -Dbench.quick} alone gives "" (java) or "true" (Maven): both mean yes; absent means no. */

@@ -55,7 +55,7 @@ final class CoreSweep {
 
     int run() throws IOException, InterruptedException {
         Options user = Suite.parseJmhOptions(request.jmhArgs());
-        if (user.getParameter(Matrix.CORES).hasValue()) {
+        if (user.getParameter(BenchParams.CORES).hasValue()) {
             throw new BadInputException("-p cores is set by the core sweep; give the counts instead");
         }
         List<Integer> allowed = allowedCpus();
@@ -110,7 +110,7 @@ final class CoreSweep {
             RunFiles.Published run = RunFiles.publish(request.results(), RunFiles.stem(start, Machine.host(),
                     jvm.feature()), results, meta);
             Suite.printPublished(run, out);
-            boolean tablesOk = Tables.render(run, out, err);
+            boolean tablesOk = RunRenderer.render(run, out, err);
             return allOk && tablesOk ? ExitCodes.OK : ExitCodes.FAILURE;
         } finally {
             deleteTree(work);
@@ -135,7 +135,7 @@ final class CoreSweep {
         }
         command.add("--");
         command.addAll(request.jmhArgs());
-        command.addAll(List.of("-p", Matrix.CORES + "=" + k));
+        command.addAll(List.of("-p", BenchParams.CORES + "=" + k));
         Process child = new ProcessBuilder(command).inheritIO().start();
         Thread killOnExit = new Thread(child::destroyForcibly, "sumbench-sweep-child-killer");
         Runtime.getRuntime().addShutdownHook(killOnExit);

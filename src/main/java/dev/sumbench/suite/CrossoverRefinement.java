@@ -105,7 +105,7 @@ final class CrossoverRefinement {
     /** The series the bisection may narrow: each strategy but the baseline, with each chunking. */
     int series() {
         return pass().map(p -> {
-            List<String> strategies = p.params().getOrDefault(Matrix.STRATEGY, List.of());
+            List<String> strategies = p.params().getOrDefault(BenchParams.STRATEGY, List.of());
             int chunkings = p.params().getOrDefault("chunking", List.of()).size();
             return (int) strategies.stream().filter(s -> !s.equals(BASELINE)).count() * chunkings;
         }).orElse(0);
@@ -208,7 +208,7 @@ final class CrossoverRefinement {
                 builder.exclude("^" + Pattern.quote(entry.getUsername()) + "$");
             }
         }
-        builder.param(Matrix.STRATEGY, strategies.toArray(String[]::new)).param("chunking", chunking)
+        builder.param(BenchParams.STRATEGY, strategies.toArray(String[]::new)).param("chunking", chunking)
                 .param("size", size);
         try {
             return new ArrayList<>(new Runner(builder.build()).run());
@@ -225,7 +225,7 @@ final class CrossoverRefinement {
             if (!result.getParams().getBenchmark().equals(BENCHMARK)) {
                 continue;
             }
-            String strategy = result.getParams().getParam(Matrix.STRATEGY);
+            String strategy = result.getParams().getParam(BenchParams.STRATEGY);
             long size = Long.parseLong(result.getParams().getParam("size"));
             List<Double> forks = new ArrayList<>();
             for (BenchmarkResult fork : result.getBenchmarkResults()) {
@@ -256,7 +256,7 @@ final class CrossoverRefinement {
         Set<Long> sizes = new HashSet<>();
         for (RunResult result : results) {
             if (result.getParams().getBenchmark().equals(BENCHMARK)
-                    && result.getParams().getParam(Matrix.STRATEGY).equals(BASELINE)) {
+                    && result.getParams().getParam(BenchParams.STRATEGY).equals(BASELINE)) {
                 sizes.add(Long.parseLong(result.getParams().getParam("size")));
             }
         }

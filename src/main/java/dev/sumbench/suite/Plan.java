@@ -28,7 +28,7 @@ final class Plan {
 
     /*
      * Implementation notes. A benchmark's param values are, in order of precedence: the user's -p (JMH applies it
-     * to every benchmark, and so do we), the quick matrix's, the annotation's; then Matrix.onMachine fills in what
+     * to every benchmark, and so do we), the quick matrix's, the annotation's; then BenchParams.onMachine fills in what
      * depends on the machine. The methods of one class are grouped first, so that a class stays in one pass where it
      * can; then each group goes into the first pass whose values agree with its own on every param both have. A pass
      * narrows the selection by excluding the other selected benchmarks by their exact names, and passes its values
@@ -180,17 +180,17 @@ final class Plan {
             if (user.getParameter(name).hasValue()) {
                 List<String> given = List.copyOf(user.getParameter(name).get());
                 // -p workers=0 means one per core, as the annotation's 0 does: a core sweep needs it per count
-                values.put(name, name.equals(Matrix.WORKERS) ? Matrix.onMachine(name, given, jvm) : given);
+                values.put(name, name.equals(BenchParams.WORKERS) ? BenchParams.onMachine(name, given, jvm) : given);
                 continue;
             }
             List<String> asked = List.of(param.getValue());
             if (settings.quick()) {
-                asked = Matrix.quickValues(entry.getUserClassQName(), name).orElse(asked);
+                asked = BenchParams.quickValues(entry.getUserClassQName(), name).orElse(asked);
             } else {
-                asked = Matrix.defaultValues(entry.getUserClassQName(), name).orElse(asked);
+                asked = BenchParams.defaultValues(entry.getUserClassQName(), name).orElse(asked);
             }
-            List<String> onMachine = Matrix.onMachine(name, asked, jvm);
-            if (onMachine.size() < asked.size() && name.equals(Matrix.STRATEGY)) {
+            List<String> onMachine = BenchParams.onMachine(name, asked, jvm);
+            if (onMachine.size() < asked.size() && name.equals(BenchParams.STRATEGY)) {
                 List<String> missing = new ArrayList<>(asked);
                 missing.removeAll(onMachine);
                 notes.add(simpleName(entry) + ": " + String.join(", ", missing) + " left out, not available on "
@@ -203,30 +203,30 @@ final class Plan {
 
     /**
      * {@code values} as one or two parts: when several worker counts are asked of strategies that include some of
-     * {@link Matrix#WORKER_FREE}, those are measured once, at the fewest workers, in a part of their own (no trial is
+     * {@link BenchParams#WORKER_FREE}, those are measured once, at the fewest workers, in a part of their own (no trial is
      * measured twice for nothing). The user's own {@code -p strategy} or {@code -p workers} is taken as asked.
      */
     static List<Map<String, List<String>>> splitWorkerFree(Map<String, List<String>> values, Options user) {
-        List<String> strategies = values.get(Matrix.STRATEGY);
-        List<String> workers = values.get(Matrix.WORKERS);
+        List<String> strategies = values.get(BenchParams.STRATEGY);
+        List<String> workers = values.get(BenchParams.WORKERS);
         if (strategies == null || workers == null || workers.size() < 2
-                || user.getParameter(Matrix.STRATEGY).hasValue() || user.getParameter(Matrix.WORKERS).hasValue()) {
+                || user.getParameter(BenchParams.STRATEGY).hasValue() || user.getParameter(BenchParams.WORKERS).hasValue()) {
             return List.of(values);
         }
-        List<String> free = strategies.stream().filter(Matrix.WORKER_FREE::contains).toList();
-        List<String> rest = strategies.stream().filter(id -> !Matrix.WORKER_FREE.contains(id)).toList();
+        List<String> free = strategies.stream().filter(BenchParams.WORKER_FREE::contains).toList();
+        List<String> rest = strategies.stream().filter(id -> !BenchParams.WORKER_FREE.contains(id)).toList();
         if (free.isEmpty()) {
             return List.of(values);
         }
         String fewest = workers.stream().min(java.util.Comparator.comparingLong(Plan::number)).orElseThrow();
         Map<String, List<String>> once = new TreeMap<>(values);
-        once.put(Matrix.STRATEGY, free);
-        once.put(Matrix.WORKERS, List.of(fewest));
+        once.put(BenchParams.STRATEGY, free);
+        once.put(BenchParams.WORKERS, List.of(fewest));
         if (rest.isEmpty()) {
             return List.of(once);
         }
         Map<String, List<String>> each = new TreeMap<>(values);
-        each.put(Matrix.STRATEGY, rest);
+        each.put(BenchParams.STRATEGY, rest);
         return List.of(once, each);
     }
 
@@ -322,19 +322,19 @@ final class Plan {
         }
         if (settings.quick()) {
             if (!user.getForkCount().hasValue()) {
-                builder.forks(Matrix.QUICK_FORKS);
+                builder.forks(BenchParams.QUICK_FORKS);
             }
             if (!user.getWarmupIterations().hasValue()) {
-                builder.warmupIterations(Matrix.QUICK_WARMUP_ITERATIONS);
+                builder.warmupIterations(BenchParams.QUICK_WARMUP_ITERATIONS);
             }
             if (!user.getWarmupTime().hasValue()) {
-                builder.warmupTime(Matrix.QUICK_ITERATION_TIME);
+                builder.warmupTime(BenchParams.QUICK_ITERATION_TIME);
             }
             if (!user.getMeasurementIterations().hasValue()) {
-                builder.measurementIterations(Matrix.QUICK_MEASUREMENT_ITERATIONS);
+                builder.measurementIterations(BenchParams.QUICK_MEASUREMENT_ITERATIONS);
             }
             if (!user.getMeasurementTime().hasValue()) {
-                builder.measurementTime(Matrix.QUICK_ITERATION_TIME);
+                builder.measurementTime(BenchParams.QUICK_ITERATION_TIME);
             }
         }
         return builder.build();
@@ -360,24 +360,24 @@ final class Plan {
     private Duration perTrial(BenchmarkListEntry entry, Trial trial) {
         boolean quick = settings.quick();
         boolean singleShot = entry.getMode() == Mode.SingleShotTime;
-        int forks = user.getForkCount().orElse(quick ? Matrix.QUICK_FORKS
+        int forks = user.getForkCount().orElse(quick ? BenchParams.QUICK_FORKS
                 : entry.getForks().orElse(Defaults.MEASUREMENT_FORKS));
         int warmupForks = user.getWarmupForkCount().orElse(entry.getWarmupForks().orElse(Defaults.WARMUP_FORKS));
-        int warmups = user.getWarmupIterations().orElse(quick ? Matrix.QUICK_WARMUP_ITERATIONS
+        int warmups = user.getWarmupIterations().orElse(quick ? BenchParams.QUICK_WARMUP_ITERATIONS
                 : entry.getWarmupIterations().orElse(singleShot ? Defaults.WARMUP_ITERATIONS_SINGLESHOT
                 : Defaults.WARMUP_ITERATIONS));
-        int measurements = user.getMeasurementIterations().orElse(quick ? Matrix.QUICK_MEASUREMENT_ITERATIONS
+        int measurements = user.getMeasurementIterations().orElse(quick ? BenchParams.QUICK_MEASUREMENT_ITERATIONS
                 : entry.getMeasurementIterations().orElse(singleShot ? Defaults.MEASUREMENT_ITERATIONS_SINGLESHOT
                 : Defaults.MEASUREMENT_ITERATIONS));
         Duration iterations;
         if (singleShot) {
             iterations = SINGLE_SHOT.multipliedBy((long) warmups + measurements);
         } else {
-            TimeValue warmupTime = user.getWarmupTime().orElse(quick ? Matrix.QUICK_ITERATION_TIME
+            TimeValue warmupTime = user.getWarmupTime().orElse(quick ? BenchParams.QUICK_ITERATION_TIME
                     : entry.getWarmupTime().orElse(Defaults.WARMUP_TIME));
-            TimeValue measurementTime = user.getMeasurementTime().orElse(quick ? Matrix.QUICK_ITERATION_TIME
+            TimeValue measurementTime = user.getMeasurementTime().orElse(quick ? BenchParams.QUICK_ITERATION_TIME
                     : entry.getMeasurementTime().orElse(Defaults.MEASUREMENT_TIME));
-            Duration shortest = SPAWNING_STRATEGY.equals(trial.params().get(Matrix.STRATEGY)) ? SPAWN_OPERATION
+            Duration shortest = SPAWNING_STRATEGY.equals(trial.params().get(BenchParams.STRATEGY)) ? SPAWN_OPERATION
                     : Duration.ZERO;
             iterations = max(millis(warmupTime), shortest).multipliedBy(warmups)
                     .plus(max(millis(measurementTime), shortest).multipliedBy(measurements));

@@ -2,19 +2,21 @@ package dev.sumbench.suite;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.sumbench.files.InputFiles;
+import dev.sumbench.files.OutputFiles;
 import dev.sumbench.results.RunMeta;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.SecureRandom;
+import java.nio.file.LinkOption;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -30,7 +32,7 @@ import org.openjdk.jmh.results.format.ResultFormatType;
  * The files of a run: {@code <dir>/<stem>.json} and {@code .csv} written by JMH's own result formats, and
  * {@code .meta.json}. A run never overwrites another: if any file of the stem exists, the stem gets a suffix
  * {@code -2}, {@code -3}, ...; each file is written under a temporary name first and appears under its final name
- * only when complete.
+ * only when complete, with the mode of every output ({@link OutputFiles}).
  */
 final class RunFiles {
 
@@ -54,13 +56,12 @@ final class RunFiles {
     /** More runs than this with one stem in one second is a bug, not a busy machine. */
     private static final int MAX_SUFFIX = 1000;
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final ObjectMapper JSON_MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private RunFiles() {
     }
 
-    /** The stem DESIGN.md names: {@code <yyyyMMdd-HHmmss>_<host>_jdk<feature>}. */
+    /** The stem of a run: {@code <yyyyMMdd-HHmmss>_<host>_jdk<feature>} (docs/suite.md, "The run files"). */
     static String stem(ZonedDateTime start, String host, int jdkFeature) {
         return STAMP.format(start) + "_" + Machine.fileNameSafe(host) + "_jdk" + jdkFeature;
     }
@@ -127,59 +128,49 @@ final class RunFiles {
 
     /**
      * Replaces the files of {@code run}, which this process published, with {@code results} and {@code meta} plus
-     * {@code extra} fields in the metadata: each file is written under a temporary name and renamed over the old one
-     * atomically, so a reader (or a stop half-way) sees the old or the new file, never half of one. A run file that is
-     * no longer a regular file (a link put in its place) is refused.
+     * {@code extra} fields in the metadata, through {@link OutputFiles#replaceAll}: each file is written under a
+     * temporary name and renamed over the old one atomically, so a reader (or a stop half-way) sees the old or the new
+     * file, never half of one; a target that is not a plain file any more is refused.
      */
     static void replace(Published run, Collection<RunResult> results, RunMeta meta, Map<String, Object> extra)
             throws IOException {
-        Path dir = run.json().toAbsolutePath().getParent();
-        for (Path target : List.of(run.json(), run.csv(), run.meta())) {
-            if (Files.isSymbolicLink(target) || (Files.exists(target) && !Files.isRegularFile(target))) {
-                throw new IOException(target + " is no longer a plain file of this run: not replaced");
-            }
-        }
         List<RunResult> sorted = new ArrayList<>(results);
         sorted.sort(RunResult.DEFAULT_SORT_COMPARATOR);
-        Path json = temporary(dir, run.stem(), JSON);
-        Path csv = temporary(dir, run.stem(), CSV);
-        Path metaFile = temporary(dir, run.stem(), META);
-        try {
-            writeJmh(json, ResultFormatType.JSON, sorted);
-            writeJmh(csv, ResultFormatType.CSV, sorted);
-            com.fasterxml.jackson.databind.node.ObjectNode node = JSON_MAPPER.valueToTree(withStem(meta, run.stem()));
-            extra.forEach((key, value) -> node.set(key, JSON_MAPPER.valueToTree(value)));
-            JSON_MAPPER.writeValue(metaFile.toFile(), node);
-            Files.move(json, run.json(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            Files.move(csv, run.csv(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            Files.move(metaFile, run.meta(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(json);
-            Files.deleteIfExists(csv);
-            Files.deleteIfExists(metaFile);
+        com.fasterxml.jackson.databind.node.ObjectNode node = JSON_MAPPER.valueToTree(withStem(meta, run.stem()));
+        extra.forEach((key, value) -> node.set(key, JSON_MAPPER.valueToTree(value)));
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        files.put(run.json(), jmhBytes(ResultFormatType.JSON, sorted));
+        files.put(run.csv(), jmhBytes(ResultFormatType.CSV, sorted));
+        files.put(run.meta(), JSON_MAPPER.writeValueAsBytes(node));
+        OutputFiles.replaceAll(files, List.of());
+    }
+
+    private static byte[] jmhBytes(ResultFormatType type, Collection<RunResult> results) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(bytes, false, StandardCharsets.UTF_8)) {
+            ResultFormatFactory.getInstance(type, out).writeOut(results);
+            if (out.checkError()) {
+                throw new IOException("cannot format the " + type + " results");
+            }
         }
+        return bytes.toByteArray();
     }
 
     /** Saves the results of a pass of a core sweep for the sweep to merge (same JMH, same classes: serialisation). */
     static void saveRaw(Path file, Collection<RunResult> results) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temporary = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temporary);
-                 ObjectOutputStream objects = new ObjectOutputStream(out)) {
-                objects.writeObject(new ArrayList<>(results));
-            }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream objects = new ObjectOutputStream(bytes)) {
+            objects.writeObject(new ArrayList<>(results));
         }
+        OutputFiles.replace(file, bytes.toByteArray(), List.of());
     }
 
     /** Reads what {@link #saveRaw} wrote. */
     @SuppressWarnings("unchecked")
     static List<RunResult> loadRaw(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file); ObjectInputStream objects = new ObjectInputStream(in)) {
+        try (InputStream in = new ByteArrayInputStream(InputFiles.read(file, "the results of a sumbench pass"));
+             ObjectInputStream objects = new ObjectInputStream(in)) {
             return (List<RunResult>) objects.readObject();
         } catch (ClassNotFoundException | ClassCastException e) {
             throw new IOException(file + ": not the results of a sumbench pass", e);
@@ -193,7 +184,8 @@ final class RunFiles {
     }
 
     private static boolean anyExists(Path dir, String stem) {
-        return RESERVED.stream().anyMatch(extension -> Files.exists(dir.resolve(stem + extension)));
+        return RESERVED.stream().anyMatch(extension -> Files.exists(dir.resolve(stem + extension),
+                LinkOption.NOFOLLOW_LINKS));
     }
 
     /** Gives each temporary file its final name, all or none; false if a name was taken meanwhile. */
@@ -214,27 +206,12 @@ final class RunFiles {
     }
 
     private static void appear(Path temporary, Path target) throws IOException {
-        try {
-            Files.createLink(target, temporary);
-        } catch (FileAlreadyExistsException e) {
-            throw e;
-        } catch (UnsupportedOperationException | IOException e) {
-            Files.move(temporary, target); // no hard links here: a rename, which also refuses an existing target
-        }
+        OutputFiles.publishNew(temporary, target);
     }
 
-    /** A new hidden file beside the final one, with the permissions the umask gives (a temp file's are 0600). */
+    /** A new hidden file beside the final one, with the mode of every output ({@link OutputFiles#MODE}). */
     private static Path temporary(Path dir, String stem, String extension) throws IOException {
-        for (int attempt = 0; ; attempt++) {
-            Path file = dir.resolve("." + stem + extension + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
-            try {
-                return Files.createFile(file);
-            } catch (FileAlreadyExistsException e) {
-                if (attempt >= MAX_SUFFIX) {
-                    throw e;
-                }
-            }
-        }
+        return OutputFiles.temporary(dir.resolve(stem + extension));
     }
 
     private static void writeJmh(Path file, ResultFormatType type, Collection<RunResult> results) throws IOException {

@@ -97,7 +97,7 @@ final class Suite {
         RunFiles.Published run = RunFiles.publish(request.results(), RunFiles.stem(start, Machine.host(),
                 jvm.feature()), results, meta);
         printPublished(run, out);
-        boolean tablesRendered = Tables.render(run, out, err);
+        boolean tablesRendered = RunRenderer.render(run, out, err);
         return allMeasured && tablesRendered ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
@@ -174,16 +174,16 @@ final class Suite {
 
     /** Refuses, before any fork starts, ids the forks' JVM lacks and a {@code cores} it cannot have. */
     static void checkUserParams(Options user, ForkJvm jvm) {
-        if (user.getParameter(Matrix.STRATEGY).hasValue()) {
-            List<String> unknown = new ArrayList<>(user.getParameter(Matrix.STRATEGY).get());
+        if (user.getParameter(BenchParams.STRATEGY).hasValue()) {
+            List<String> unknown = new ArrayList<>(user.getParameter(BenchParams.STRATEGY).get());
             unknown.removeAll(jvm.strategies());
             if (!unknown.isEmpty()) {
                 throw new BadInputException("bench.args -p strategy: not available on JDK " + jvm.feature() + ": "
                         + String.join(", ", unknown) + " (available: " + String.join(", ", jvm.strategies()) + ")");
             }
         }
-        if (user.getParameter(Matrix.CORES).hasValue()) {
-            List<String> cores = List.copyOf(user.getParameter(Matrix.CORES).get());
+        if (user.getParameter(BenchParams.CORES).hasValue()) {
+            List<String> cores = List.copyOf(user.getParameter(BenchParams.CORES).get());
             int available = jvm.availableProcessors();
             if (!cores.equals(List.of(Integer.toString(available)))) {
                 throw new BadInputException("bench.args -p cores=" + String.join(",", cores) + ": the forks may use "
@@ -201,13 +201,13 @@ final class Suite {
     static List<String> jmhArgsOfRecord(BenchRequest request, Options user, String executable) {
         List<String> words = new ArrayList<>();
         if (request.quick()) {
-            String time = Matrix.QUICK_ITERATION_TIME.toString().replace(" ", "");
-            addUnlessSet(words, user.getForkCount().hasValue(), "-f", Integer.toString(Matrix.QUICK_FORKS));
+            String time = BenchParams.QUICK_ITERATION_TIME.toString().replace(" ", "");
+            addUnlessSet(words, user.getForkCount().hasValue(), "-f", Integer.toString(BenchParams.QUICK_FORKS));
             addUnlessSet(words, user.getWarmupIterations().hasValue(), "-wi",
-                    Integer.toString(Matrix.QUICK_WARMUP_ITERATIONS));
+                    Integer.toString(BenchParams.QUICK_WARMUP_ITERATIONS));
             addUnlessSet(words, user.getWarmupTime().hasValue(), "-w", time);
             addUnlessSet(words, user.getMeasurementIterations().hasValue(), "-i",
-                    Integer.toString(Matrix.QUICK_MEASUREMENT_ITERATIONS));
+                    Integer.toString(BenchParams.QUICK_MEASUREMENT_ITERATIONS));
             addUnlessSet(words, user.getMeasurementTime().hasValue(), "-r", time);
         }
         if (request.jvm() != null) {

@@ -26,7 +26,10 @@ public record ChunkProfile(Map<String, long[][]> chunks) {
         return strategy + "/" + workers;
     }
 
-    /** The tuned chunk for a range of {@code n} elements, if this profile has one for the strategy and workers. */
+    /**
+     * The tuned chunk for a range of {@code n} elements, if this profile has one for the strategy and workers; empty
+     * also where the entry is {@link Settings#DEFAULT_CHUNK} (the tuning kept the strategy's own default there).
+     */
     public OptionalInt chunkFor(String strategy, int workers, int n) {
         long[][] steps = chunks.get(key(strategy, workers));
         if (steps == null || steps.length == 0) {
@@ -37,6 +40,9 @@ public record ChunkProfile(Map<String, long[][]> chunks) {
             if (step[0] <= n) {
                 chosen = step;
             }
+        }
+        if (chosen[1] == Settings.DEFAULT_CHUNK) {
+            return OptionalInt.empty();
         }
         return OptionalInt.of((int) Math.max(1, Math.min(Integer.MAX_VALUE, chosen[1])));
     }

@@ -6,15 +6,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sumbench.files.InputFiles;
+import dev.sumbench.files.OutputFiles;
+import dev.sumbench.files.RefusedFileException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -89,8 +89,8 @@ public final class ChunkProfiles {
             if (size < 0) {
                 throw new IllegalArgumentException("size must be >= 0, got " + size);
             }
-            if (chunk < 1) {
-                throw new IllegalArgumentException("chunk must be >= 1, got " + chunk);
+            if (chunk < Settings.DEFAULT_CHUNK) {
+                throw new IllegalArgumentException("chunk must be >= 0 (0: the strategy's own rule), got " + chunk);
             }
         }
     }
@@ -134,9 +134,9 @@ public final class ChunkProfiles {
     public static Document readDocument(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw bad(file, "expected a chunking profile, found no such file");
+            text = new String(InputFiles.read(file, "a chunking profile"), StandardCharsets.UTF_8);
+        } catch (RefusedFileException e) {
+            throw bad(file, e.problem());
         } catch (IOException e) {
             throw bad(file, "cannot read it: " + e.getMessage());
         }
@@ -178,7 +178,8 @@ public final class ChunkProfiles {
             }
             int workers = (int) integer(file, node, at, "workers", 1, Settings.MAX_WORKERS);
             long size = integer(file, node, at, "size", 0, Long.MAX_VALUE);
-            int chunk = (int) integer(file, node, at, "chunk", 1, Integer.MAX_VALUE);
+            // 0: the strategy's own default, kept where no chunk measured beat it
+            int chunk = (int) integer(file, node, at, "chunk", Settings.DEFAULT_CHUNK, Integer.MAX_VALUE);
             long[] flat = flat(file, node, at);
             if (!seen.add(strategy.asText() + "/" + workers + "/" + size)) {
                 throw bad(file, at + ": expected one entry per strategy, workers and size, found a second for "
@@ -199,6 +200,17 @@ public final class ChunkProfiles {
      * @throws UncheckedIOException if the file cannot be written (nothing is left behind)
      */
     public static void write(Path file, Document document) {
+        write(file, document, List.of());
+    }
+
+    /**
+     * Writes {@code document} to {@code file} as every output is written ({@link OutputFiles}): atomically, mode
+     * 0644, only over a regular file, never over one of {@code inputs}.
+     *
+     * @throws UncheckedIOException if the file cannot be written (nothing is left behind)
+     * @throws RefusedFileException if {@code file} may not be written
+     */
+    public static void write(Path file, Document document, Collection<Path> inputs) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
@@ -222,27 +234,11 @@ public final class ChunkProfiles {
                 node.putArray("flat").add(entry.flatFrom()).add(entry.flatTo());
             }
         }
-        Path absolute = file.toAbsolutePath();
-        Path temp = null;
         try {
-            temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-            Files.writeString(temp, JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temp = null;
+            OutputFiles.replace(file, (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8),
+                    inputs);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot write the profile: " + e.getMessage(), e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // the temporary file is all that is left; nothing more can be done
-                }
-            }
         }
     }
 

@@ -8,20 +8,12 @@ public final class InProcessStrategies implements StrategyProvider {
 
     @Override
     public List<StrategyInfo> strategies() {
-        List<StrategyInfo> list = new ArrayList<>(List.of(
-                new StrategyInfo(Sequential.ID, Family.SEQUENTIAL,
-                        "one thread, no hand-off: the baseline every other row must beat"),
-                new StrategyInfo(SequentialStream.ID, Family.SEQUENTIAL,
-                        "the same loop behind the Stream API: what the abstraction costs"),
-                new StrategyInfo(ThreadPool.ID, Family.THREADS,
-                        "threads share the array (no copy), but every hand-off wakes a thread"),
-                new StrategyInfo(ForkJoin.ID, Family.THREADS,
-                        "work-stealing threads share memory; each split is a task to schedule"),
-                new StrategyInfo(ParallelStream.ID, Family.THREADS,
-                        "the JDK splits for you, bounded to the workers of its own pool")));
+        List<StrategyInfo> list = new ArrayList<>();
+        for (String id : List.of(Sequential.ID, SequentialStream.ID, ThreadPool.ID, ForkJoin.ID, ParallelStream.ID)) {
+            list.add(StrategyCatalog.get(id));
+        }
         if (VirtualThreads.available()) {
-            list.add(new StrategyInfo(VirtualThreads.ID, Family.THREADS,
-                    "cheap to create, but still threads on the same cores: no gain for CPU work"));
+            list.add(StrategyCatalog.get(VirtualThreads.ID));
         }
         return list;
     }

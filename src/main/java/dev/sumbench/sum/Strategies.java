@@ -8,13 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
-/** The registry of strategies available on this JVM, in the canonical order of DESIGN.md's vocabulary. */
+/**
+ * The registry of the strategies available on this JVM, in {@link StrategyCatalog}'s order: it finds their
+ * {@link StrategyProvider}s with {@link ServiceLoader} and creates strategies by id. What a strategy is (its family,
+ * its place in the tables) is the catalog's; a provider that offers an id the catalog lacks, or describes one
+ * otherwise than the catalog does, is refused when the registry loads.
+ */
 public final class Strategies {
-
-    /** Every id the suite knows, in the order tables list them. */
-    public static final List<String> CANONICAL_ORDER = List.of(
-            "sequential", "sequential-stream", "thread-pool", "fork-join", "parallel-stream", "virtual-threads",
-            "process-pipe", "process-shared", "process-spawn");
 
     /** id -> provider, filled once; read-only afterwards. */
     private static final Map<String, Entry> BY_ID = load();
@@ -29,10 +29,16 @@ public final class Strategies {
         List<Entry> entries = new ArrayList<>();
         for (StrategyProvider provider : ServiceLoader.load(StrategyProvider.class, Strategies.class.getClassLoader())) {
             for (StrategyInfo info : provider.strategies()) {
+                if (!StrategyCatalog.find(info.id()).equals(Optional.of(info))) {
+                    throw new IllegalStateException(provider.getClass().getName() + " offers strategy " + info.id()
+                            + " unlike StrategyCatalog describes it (" + StrategyCatalog.find(info.id())
+                            .map(StrategyInfo::toString).orElse("not listed") + "): add or fix it there");
+                }
                 entries.add(new Entry(info, provider));
             }
         }
-        entries.sort(Comparator.comparingInt(e -> canonicalRank(e.info().id())));
+        Comparator<String> order = StrategyCatalog.order();
+        entries.sort((a, b) -> order.compare(a.info().id(), b.info().id()));
         Map<String, Entry> byId = new LinkedHashMap<>();
         for (Entry entry : entries) {
             if (byId.putIfAbsent(entry.info().id(), entry) != null) {
@@ -40,11 +46,6 @@ public final class Strategies {
             }
         }
         return byId;
-    }
-
-    private static int canonicalRank(String id) {
-        int rank = CANONICAL_ORDER.indexOf(id);
-        return rank < 0 ? CANONICAL_ORDER.size() : rank;
     }
 
     /** Ids of the strategies available on this JVM, in canonical order. */

@@ -116,8 +116,8 @@ class TablesCommandTest {
         String before = Files.readString(run);
         Outcome outcome = run("tables", run.toString(), "--out", run.toString());
         assertEquals(ExitCodes.BAD_INPUT, outcome.exitCode());
-        assertEquals("sumbench tables: --out " + run + ": expected a new file, found one of the inputs (it would be "
-                + "overwritten)\n", outcome.err());
+        assertEquals("sumbench tables: --out " + run + ": expected a new file, found one of the inputs (" + run
+                + "); it would be overwritten\n", outcome.err());
         assertEquals(before, Files.readString(run));
     }
 

@@ -1,6 +1,7 @@
 package dev.sumbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,7 +28,9 @@ class TuneCommandTest {
         CliRun tune = CliRun.of("tune", run.toString());
         assertEquals(ExitCodes.OK, tune.exitCode(), tune.err());
         Path profile = dir.resolve("chunk-sweep-quiet" + ChunkProfiles.SUFFIX);
-        assertEquals("tune: wrote 2 recommendations to " + profile + "\n", tune.err());
+        // the sweep's own default beat the middle of the flat region at 2 000 000: the profile keeps the default there
+        assertEquals("tune: kept the default chunk for fork-join size 2000000 workers 2: chunk 4096 measured slower "
+                + "than the default\ntune: wrote 2 recommendations to " + profile + "\n", tune.err());
         assertTrue(tune.out().startsWith("chunk sizes of " + run + "\n"), tune.out());
         assertTrue(tune.out().contains("fork-join"));
 
@@ -35,16 +38,21 @@ class TuneCommandTest {
         assertEquals("chunk-sweep-quiet.json", document.source());
         assertEquals(0.05, document.within(), 1e-12);
         assertEquals(List.of(200_000L, 2_000_000L), document.entries().stream().map(ChunkProfiles.Entry::size).toList());
-        int tuned = document.entries().get(1).chunk();
+        assertEquals(0, document.entries().get(1).chunk(), "the default kept at 2 000 000");
+        int tuned = document.entries().get(0).chunk();
 
-        CliRun sum = CliRun.of("sum", "--strategy", "fork-join", "--size", "2000000", "--workers",
+        CliRun sum = CliRun.of("sum", "--strategy", "fork-join", "--size", "200000", "--workers",
                 "2", "--chunk", "auto", "--profile", profile.toString(), "--json");
         assertEquals(ExitCodes.OK, sum.exitCode(), sum.err());
         JsonNode report = new ObjectMapper().readTree(sum.out());
         assertEquals(tuned, report.get("chunk").asInt());
-        CliRun sequential = CliRun.of("sum", "--strategy", "sequential", "--size", "2000000",
+        CliRun sequential = CliRun.of("sum", "--strategy", "sequential", "--size", "200000",
                 "--json");
         assertEquals(new ObjectMapper().readTree(sequential.out()).get("sum"), report.get("sum"));
+        CliRun kept = CliRun.of("sum", "--strategy", "fork-join", "--size", "2000000", "--workers", "2", "--chunk",
+                "auto", "--profile", profile.toString(), "--json");
+        assertEquals(ExitCodes.OK, kept.exitCode(), kept.err());
+        assertEquals(0, new ObjectMapper().readTree(kept.out()).get("chunk").asInt(), "the default rule at 2 000 000");
     }
 
     @Test
@@ -91,6 +99,55 @@ class TuneCommandTest {
         }
         CliRun noChunkRows = CliRun.of("tune", noChunks.toString());
         assertTrue(noChunkRows.err().contains("no row with a 'chunk' param"), noChunkRows.err());
+    }
+
+    @Test
+    void theProfileNeverReplacesTheRunAnExistingProfileOrAnythingButAFileAndIsCheckedBeforePrinting()
+            throws IOException {
+        Path run = copy("chunk-sweep-quiet.json");
+        String before = Files.readString(run);
+        Path link = Files.createSymbolicLink(dir.resolve("link.json"), run);
+        Path missing = dir.resolve("missing").resolve("x.chunks.json");
+        String[][] refused = {
+            {"tune", run.toString(), "--out", run.toString()},
+            {"tune", run.toString(), "--out", link.toString()},
+            {"tune", link.toString(), "--out", run.toString()},
+            {"tune", run.toString(), "--out", missing.toString()},
+            {"tune", run.toString(), "--out", dir.toString()},
+        };
+        for (String[] args : refused) {
+            CliRun tune = CliRun.of(args);
+            assertEquals(ExitCodes.BAD_INPUT, tune.exitCode(), String.join(" ", args) + ": " + tune.err());
+            assertEquals("", tune.out(), "refused before the table is printed");
+            assertEquals(1, tune.errLines(), tune.err());
+            assertTrue(tune.err().startsWith("sumbench tune: --out "), tune.err());
+        }
+        assertEquals(before, Files.readString(run));
+        assertTrue(Files.isSymbolicLink(link));
+
+        Path profile = dir.resolve("chunk-sweep-quiet" + ChunkProfiles.SUFFIX);
+        assertEquals(ExitCodes.OK, CliRun.of("tune", run.toString()).exitCode());
+        String first = Files.readString(profile);
+        CliRun again = CliRun.of("tune", run.toString(), "--within", "0%");
+        assertEquals(ExitCodes.BAD_INPUT, again.exitCode());
+        assertEquals("", again.out());
+        assertEquals("sumbench tune: " + profile + ": expected a new file, found an existing profile (use --force to "
+                + "replace it)\n", again.err());
+        assertEquals(first, Files.readString(profile));
+        CliRun forced = CliRun.of("tune", run.toString(), "--within", "0%", "--force");
+        assertEquals(ExitCodes.OK, forced.exitCode(), forced.err());
+        assertTrue(CliRun.of("tune", "--help").out().contains("--force"));
+    }
+
+    @Test
+    void aFifoAsTheRunIsRefusedAtOnce() throws Exception {
+        Path fifo = dir.resolve("run.json");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        CliRun tune = assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> CliRun.of("tune",
+                fifo.toString(), "--out", dir.resolve("p.chunks.json").toString()));
+        assertEquals(ExitCodes.BAD_INPUT, tune.exitCode());
+        assertEquals("sumbench tune: " + fifo + ": expected a JMH result file (a regular file), found a special file "
+                + "(FIFO, device or socket)\n", tune.err());
     }
 
     @Test

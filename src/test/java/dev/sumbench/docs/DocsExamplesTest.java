@@ -35,6 +35,8 @@ import org.junit.jupiter.api.TestFactory;
  *   <li>{@code …} (one character, U+2026) within a line matches any text within that line: times, pids, column
  *       padding that depends on them.</li>
  *   <li>Trailing spaces and trailing empty lines are ignored; everything else must match exactly.</li>
+ *   <li>Examples write only under {@code target/}; what a {@code --out} or {@code --stem} there names is removed
+ *       before the command runs.</li>
  * </ul>
  */
 class DocsExamplesTest {
@@ -51,6 +53,8 @@ class DocsExamplesTest {
     private static final String EXIT_CODE = "echo $?";
     private static final List<String> SCRIPTS = List.of("scripts/tables", "scripts/compare", "scripts/tune");
     private static final String SUMBENCH = "scripts/sumbench";
+    /** Where examples may write: the build directory, cleared of their earlier outputs before they run. */
+    private static final Path SCRATCH = Path.of("target");
     /** Classes of libraries that the docs name and whose names end in Test: Commons Math's rank test. */
     private static final List<String> LIBRARY_CLASSES = List.of("MannWhitneyUTest");
 
@@ -112,6 +116,45 @@ class DocsExamplesTest {
         assertEquals(List.of(), missing, "tests the docs name that do not exist");
     }
 
+    @Test
+    void everyRelativeLinkPointsToAFileAndHeadingThatExist() throws IOException {
+        Pattern link = Pattern.compile("\\]\\(([^)\\s]+)\\)");
+        List<String> broken = new ArrayList<>();
+        for (Path doc : documents()) {
+            var m = link.matcher(Files.readString(doc));
+            while (m.find()) {
+                String target = m.group(1);
+                if (target.matches("[a-z]+:.*")) {
+                    continue;
+                }
+                int hash = target.indexOf('#');
+                String file = hash < 0 ? target : target.substring(0, hash);
+                Path resolved = file.isEmpty() ? doc : doc.resolveSibling(file).normalize();
+                if (!Files.exists(resolved)) {
+                    broken.add(doc + ": " + target + " (no such file)");
+                } else if (hash >= 0 && !anchors(resolved).contains(target.substring(hash + 1))) {
+                    broken.add(doc + ": " + target + " (no such heading)");
+                }
+            }
+        }
+        assertEquals(List.of(), broken, "broken links");
+    }
+
+    /** The anchors of a Markdown file's headings, as GitHub makes them, outside code blocks. */
+    private static List<String> anchors(Path doc) throws IOException {
+        List<String> anchors = new ArrayList<>();
+        boolean code = false;
+        for (String line : Files.readAllLines(doc)) {
+            if (line.strip().startsWith(FENCE)) {
+                code = !code;
+            } else if (!code && line.startsWith("#")) {
+                String title = line.replaceFirst("^#+\\s*", "").toLowerCase(java.util.Locale.ROOT);
+                anchors.add(title.replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-'));
+            }
+        }
+        return anchors;
+    }
+
     static List<Path> documents() throws IOException {
         List<Path> docs = new ArrayList<>();
         docs.add(Path.of("README.md"));
@@ -146,7 +189,7 @@ class DocsExamplesTest {
         return blocks;
     }
 
-    private static void run(Block block) {
+    private static void run(Block block) throws IOException {
         int lastExitCode = 0;
         int i = 0;
         List<String> lines = block.lines();
@@ -165,6 +208,7 @@ class DocsExamplesTest {
                 actual = List.of(Integer.toString(lastExitCode));
             } else {
                 List<String> args = words(commandLine);
+                clearOutputs(args);
                 StringWriter out = new StringWriter();
                 StringWriter err = new StringWriter();
                 lastExitCode = Main.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true))
@@ -175,6 +219,30 @@ class DocsExamplesTest {
             if (!matches(expected, actual)) {
                 assertEquals(String.join("\n", expected), String.join("\n", actual),
                         block.name() + ": $ " + commandLine);
+            }
+        }
+    }
+
+    /**
+     * Removes what an example wrote under {@code target/} the last time ({@code --out FILE} with its charts,
+     * {@code --stem STEM}'s charts), so that each run of this test starts from the state a reader's first run has.
+     */
+    private static void clearOutputs(List<String> args) throws IOException {
+        for (int i = 0; i + 1 < args.size(); i++) {
+            String option = args.get(i);
+            Path value = Path.of(args.get(i + 1)).normalize();
+            if (!(option.equals("--out") || option.equals("--stem")) || !value.startsWith(SCRATCH)) {
+                continue;
+            }
+            String name = value.getFileName().toString();
+            String stem = option.equals("--stem") || name.lastIndexOf('.') < 0 ? name
+                    : name.substring(0, name.lastIndexOf('.'));
+            Files.deleteIfExists(value);
+            try (Stream<Path> siblings = Files.list(value.getParent())) {
+                for (Path chart : siblings.filter(f -> f.getFileName().toString().startsWith(stem + "-")
+                        && f.getFileName().toString().endsWith(".png")).toList()) {
+                    Files.deleteIfExists(chart);
+                }
             }
         }
     }

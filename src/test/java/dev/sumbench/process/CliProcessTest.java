@@ -3,8 +3,8 @@ package dev.sumbench.process;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sumbench.core.ExitCodes;
 import dev.sumbench.cli.Main;
+import dev.sumbench.core.ExitCodes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CliProcessTest {
 
-    /** The deadline: exit after a worker's death, and children gone after the parent's. */
+    /** The deadline docs/processes.md states: exit after a worker's death, and children gone after the parent's. */
     private static final Duration TWO_SECONDS = Duration.ofSeconds(2);
 
     @Test
@@ -54,6 +55,7 @@ class CliProcessTest {
         assertEquals("", err.toString());
     }
 
+    @Tag(Timing.TAG)
     @Test
     void sumExitsWithTheWorkersMessageWithinTwoSecondsWhenAWorkerIsKilled(@TempDir Path dir) throws Exception {
         Process cli = startCli(dir, "sum", "--strategy", "process-pipe", "--size", "2000000", "--workers", "2",
@@ -80,6 +82,7 @@ class CliProcessTest {
         }
     }
 
+    @Tag(Timing.TAG)
     @Test
     void killingTheParentWithSigkillEndsEveryWorkerWithinTwoSecondsAndLeavesNoFile(@TempDir Path dir)
             throws Exception {
@@ -96,6 +99,30 @@ class CliProcessTest {
         ProcessTesting.awaitCondition(TWO_SECONDS, "every worker exited after its parent was killed",
                 () -> workers.stream().allMatch(worker -> ProcessTesting.exited(worker.pid())));
         assertEquals(List.of(), ProcessTesting.sharedDirectoriesOf(cli.pid()), "a file of the killed parent");
+    }
+
+    /**
+     * SIGINT (Ctrl-C) and SIGTERM of the CLI: the JVM runs its exit hook, which kills the workers, and the shared data
+     * is gone; the exit code is 128 + the signal.
+     */
+    @Test
+    void sigintAndSigtermOfTheCliEndEveryWorkerAndLeaveNoFile(@TempDir Path dir) throws Exception {
+        for (String[] signal : new String[][] {{"INT", "130"}, {"TERM", "143"}}) {
+            Process cli = startCli(dir, "sum", "--strategy", "process-shared", "--size", "1000000", "--workers", "2",
+                    "--repeat", "1000000");
+            List<ProcessHandle> workers;
+            try {
+                workers = awaitWorkers(cli, "mapping the data", worker -> mapsOf(worker).contains("(deleted)"));
+                new ProcessBuilder("kill", "-" + signal[0], Long.toString(cli.pid())).start().waitFor();
+                assertTrue(cli.waitFor(30, TimeUnit.SECONDS), "the CLI exits on SIG" + signal[0]);
+                assertEquals(Integer.parseInt(signal[1]), cli.exitValue(), "SIG" + signal[0]);
+            } finally {
+                cli.destroyForcibly().waitFor();
+            }
+            ProcessTesting.awaitCondition(TWO_SECONDS, "every worker exited after SIG" + signal[0],
+                    () -> workers.stream().allMatch(worker -> ProcessTesting.exited(worker.pid())));
+            assertEquals(List.of(), ProcessTesting.sharedDirectoriesOf(cli.pid()), "a file left after SIG" + signal[0]);
+        }
     }
 
     private static Process startCli(Path dir, String... args) throws IOException {

@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sumbench.sum.ChunkPlan;
 import dev.sumbench.sum.Data;
+import dev.sumbench.sum.Ranges;
 import dev.sumbench.sum.Settings;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
@@ -22,12 +25,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What happens when a worker dies: a clear exception within a second, a broken pool, and nothing left behind. */
 class PoolFailureTest {
 
-    /** The deadline for failing pending tasks after a death. */
+    /** The deadline docs/processes.md states for failing pending tasks after a death. */
     private static final long ONE_SECOND_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     @AfterEach
@@ -38,6 +43,72 @@ class PoolFailureTest {
         assertEquals(List.of(), ProcessTesting.sharedDirectoriesOf(ProcessHandle.current().pid()), "shared files left");
     }
 
+    /**
+     * A worker stopped with {@code kill -STOP}: once with its request already sent (the caller waits for a reply), once
+     * while the caller is still writing a chunk larger than the pipe holds (the caller is blocked in the write). Both
+     * end in the usual one-line BrokenPoolException naming the worker, its pid and its state, after the stall limit.
+     */
+    @Test
+    void aStoppedWorkerBreaksThePoolInsteadOfHangingTheCaller() throws Exception {
+        long stallMillis = 1_500;
+        for (int values : new int[] {1_000, 4 * Protocol.MAX_VALUES_PER_FRAME}) {
+            long[] data = Data.generate(values, 3);
+            System.setProperty(ProcessPool.STALL_PROPERTY, Long.toString(stallMillis));
+            ProcessPool pool;
+            try {
+                pool = ProcessPool.start(1, WorkerLauncher.defaults());
+            } finally {
+                System.clearProperty(ProcessPool.STALL_PROPERTY);
+            }
+            long pid = pool.processes().get(0).pid();
+            try (pool) {
+                assertEquals(Ranges.loop(data, 0, values), pool.sumValues(data, ChunkPlan.byCount(0, values, 1)));
+                signal("STOP", pid);
+                ProcessTesting.awaitCondition(Duration.ofSeconds(10), "the worker is stopped",
+                        () -> ProcessState.describe(pid).equals("state T: stopped"));
+                BrokenPoolException broken = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                        () -> assertThrows(BrokenPoolException.class,
+                                () -> pool.sumValues(data, ChunkPlan.byCount(0, values, 1))));
+                assertTrue(broken.getMessage().startsWith("process pool broken: worker 0 (pid " + pid + ") made no "
+                        + "progress for " + stallMillis + " ms (state T: stopped) and was killed while it held chunk "
+                        + "0 of 1 [0, " + values + ")"), broken.getMessage());
+                assertEquals(1, broken.getMessage().lines().count());
+                assertSame(broken.getCause() == null ? broken : broken.getCause(),
+                        pool.broken().map(b -> (Throwable) b).orElseThrow());
+            } finally {
+                signal("CONT", pid);
+            }
+        }
+    }
+
+    @Test
+    void aWorkerAskedToMapAFifoRefusesAtOnceInsteadOfBlocking(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("data.longs");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        try (ProcessPool pool = ProcessPool.start(1, WorkerLauncher.defaults())) {
+            BrokenPoolException broken = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                    () -> assertThrows(BrokenPoolException.class, () -> pool.map(fifo.toString(), 8_000)));
+            assertTrue(broken.getMessage().contains("cannot map " + fifo + ": expected the shared data file (a "
+                    + "regular file), found a special file (FIFO, device or socket)"), broken.getMessage());
+        }
+    }
+
+    @Test
+    void theStallLimitGrowsWithTheRequestFromTheFloor() {
+        assertEquals(60_000, ProcessPool.stallFloorMillis());
+        try (ProcessPool pool = ProcessPool.start(1, WorkerLauncher.defaults())) {
+            assertEquals(TimeUnit.SECONDS.toNanos(60), pool.stallLimitNanos(8_000));
+            // one request over 800 MB gets 800e6 / (10 MiB/s) = 76.3 s, above the floor
+            assertEquals(76_293_945_312L, pool.stallLimitNanos(800_000_000L), 1_000);
+        }
+    }
+
+    private static void signal(String signal, long pid) throws Exception {
+        new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+    }
+
+    @Tag(Timing.TAG)
     @Test
     void killedWorkerFailsPendingTasksWithinOneSecond() {
         WorkerLauncher launcher = WorkerLauncher.defaults().withExtraJvmOptions(List.of("-Xlog:gc:stderr"));
@@ -85,6 +156,7 @@ class PoolFailureTest {
         assertTrue(ProcessTesting.exited(victimPid));
     }
 
+    @Tag(Timing.TAG)
     @Test
     void aDeathFailsThePendingTasksOfTheOtherWorkersToo() throws Exception {
         assumeTrue(ProcessTesting.killCommand() != null, "needs kill -STOP to hold a task pending");
@@ -116,6 +188,7 @@ class PoolFailureTest {
         }
     }
 
+    @Tag(Timing.TAG)
     @Test
     void sharedPoolKilledFromOutsideMidSumFailsWithinOneSecondAndRemovesItsFile() throws Exception {
         long[] data = Data.generate(4_000_000, 2);
@@ -161,6 +234,7 @@ class PoolFailureTest {
         assertTrue(closed.getMessage().contains("closed"), closed.getMessage());
     }
 
+    @Tag(Timing.TAG)
     @Test
     void closeKillsAWorkerThatIgnoresTheShutdownFrame() throws Exception {
         assumeTrue(ProcessTesting.killCommand() != null, "needs kill -STOP to make a worker deaf");

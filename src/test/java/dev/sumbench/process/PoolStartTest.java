@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A pool that cannot start fails with a clear exception, never hangs, and leaves no child behind. */
@@ -53,6 +54,7 @@ class PoolStartTest {
                 + "48 65 6C 6C 6F 20 (\"Hello \")"), e.getMessage());
     }
 
+    @Tag(Timing.TAG)
     @Test
     void aSilentChildFailsTheStartAtTheTimeout() {
         Duration timeout = Duration.ofSeconds(2);

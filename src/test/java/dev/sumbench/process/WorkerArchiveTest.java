@@ -71,7 +71,8 @@ class WorkerArchiveTest {
     private static Path workerJar(Path jar) throws IOException {
         Path classes = Path.of(Worker.class.getProtectionDomain().getCodeSource().getLocation().getPath());
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
-            for (Class<?> type : List.of(Worker.class, Protocol.class, BareJvm.class)) {
+            for (Class<?> type : List.of(Worker.class, Protocol.class, BareJvm.class,
+                    dev.sumbench.files.InputFiles.class, dev.sumbench.files.RefusedFileException.class)) {
                 String prefix = type.getName().replace('.', '/');
                 try (var entries = Files.list(classes.resolve(prefix).getParent())) {
                     for (Path entry : entries.filter(p -> p.getFileName().toString().startsWith(

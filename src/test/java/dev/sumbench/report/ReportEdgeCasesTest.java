@@ -56,6 +56,19 @@ class ReportEdgeCasesTest {
 
     @Test
     void oneRowIsEnough() {
-        renderAll(report(row("sequential", 10, 1, 0, 0.01)));
+        Report report = report(row("sequential", 10, 1, 0, 0.01));
+        renderAll(report);
+        assertTrue(report.isSumbench());
+        String markdown = report.render(TableFormat.MD, Optional.of("partial"), report.charts());
+        assertTrue(markdown.contains("| 10 | 10.0 ns ±2.0% (1w) |"), "its time, with JMH's error: " + markdown);
+        assertTrue(markdown.contains("| sequential | 1 | — | — | — | — | (baseline) |"),
+                "one size fits no model: " + markdown);
+        assertTrue(markdown.contains("| sequential | 1 | — | 10 | 10.0 ns ±2.0% | 8.00 | 100% |"),
+                "80 bytes in 10 ns, its own ceiling: " + markdown);
+        assertEquals(List.of("-time.png"), report.charts().stream().map(Charts.Chart::suffix).toList(),
+                "no speedup to draw without a second strategy");
+        assertEquals(List.of("tables: 1 rows from partial.json; 1 strategies, sizes 10, workers 1",
+                "fastest at size 10: sequential (1 worker) 10.0 ns",
+                "bandwidth: sequential (1 worker) 8.00 GB/s, 100% of the ceiling 8.00 GB/s"), report.summary());
     }
 }

@@ -9,16 +9,25 @@ import dev.sumbench.results.RunReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
  * Golden tests: the documents rendered from the real JMH fixtures are compared with reviewed copies under
- * {@code src/test/resources/jmh/golden}. After an intended change, regenerate them with
- * {@code mvn test -Dtest=ReportGoldenTest -Dsumbench.updateGolden=true} and review the diff.
+ * {@code src/test/resources/jmh/golden}. When one differs, the test writes what it got beside it as
+ * {@code <name>.got} and fails; review it with {@code diff NAME NAME.got} and accept it by moving it over the golden
+ * file (docs/architecture.md, "Fixtures and golden files"). A passing test removes a stale {@code .got}.
  */
 class ReportGoldenTest {
+
+    /* Implementation notes
+     * No update switch that overwrites the golden files in place: a changed golden file must be looked at, and a
+     * .got file beside it (ignored by git) is what the reviewer diffs and moves. */
+
+    /** The suffix of what a failing golden test got. */
+    static final String GOT = ".got";
 
     private static final Path GOLDEN = Fixtures.DIR.resolve("golden");
 
@@ -28,10 +37,16 @@ class ReportGoldenTest {
 
     private static void assertGolden(String name, String actual) throws IOException {
         Path golden = GOLDEN.resolve(name);
-        if (Boolean.getBoolean("sumbench.updateGolden")) {
-            Files.writeString(golden, actual);
+        Path got = GOLDEN.resolve(name + GOT);
+        String expected = Files.isRegularFile(golden) ? Files.readString(golden) : "";
+        if (expected.equals(actual)) {
+            Files.deleteIfExists(got);
+            return;
         }
-        assertEquals(Files.readString(golden), actual, "golden file " + golden);
+        Files.deleteIfExists(got);
+        Files.writeString(got, actual, StandardOpenOption.CREATE_NEW);
+        assertEquals(expected, actual, "golden file " + golden + " differs; wrote what the test got to " + got
+                + ": review it with 'diff " + golden + " " + got + "', accept it with 'mv " + got + " " + golden + "'");
     }
 
     @Test

@@ -17,7 +17,7 @@ public final class CompareFixtures {
     private CompareFixtures() {
     }
 
-    /** A fixture file, e.g. {@code aa-pinned-1.json}. */
+    /** A fixture file, e.g. {@code aa-long-1.json}. */
     public static Path path(String name) {
         Path path = DIR.resolve(name);
         if (!Files.isRegularFile(path)) {

@@ -3,7 +3,7 @@ package dev.sumbench.stats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sumbench.report.SumbenchTables;
+import dev.sumbench.report.SumTables;
 import dev.sumbench.report.TableFormat;
 import dev.sumbench.results.Metric;
 import dev.sumbench.results.Result;
@@ -39,7 +39,7 @@ class MemoryFiguresTest {
         TradeOffAnalysis.Entry entry = aspect.threads().get(0);
         assertTrue(Double.isNaN(entry.value()));
         assertEquals("no /proc/<pid>/smaps_rollup on this system (Linux only)", entry.detail());
-        String table = TableFormat.TEXT.render(SumbenchTables.tradeOff(new TradeOffAnalysis(List.of(aspect))));
+        String table = TableFormat.TEXT.render(SumTables.tradeOff(new TradeOffAnalysis(List.of(aspect))));
         assertTrue(table.contains("thread-pool not measured (no /proc/<pid>/smaps_rollup on this system (Linux only))"),
                 table);
     }

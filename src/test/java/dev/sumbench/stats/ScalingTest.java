@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sumbench.results.Metric;
+import dev.sumbench.results.Result;
+import dev.sumbench.sum.Family;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Karp–Flatt, efficiency, bandwidth, ratios and summaries with known answers. */
@@ -84,11 +88,23 @@ class ScalingTest {
     }
 
     @Test
-    void familiesFollowTheStrategyIds() {
-        assertEquals(Family.SEQUENTIAL, Family.of("sequential-stream"));
-        assertEquals(Family.THREADS, Family.of("fork-join"));
-        assertEquals(Family.THREADS, Family.of("thread"));
-        assertEquals(Family.PROCESSES, Family.of("process-shared"));
-        assertEquals(Family.PROCESSES, Family.of("bareJvm"));
+    void familiesComeFromTheStrategyCatalogNotFromTheSpelling() {
+        assertEquals(Optional.of(Family.SEQUENTIAL), Roles.family(row("SumBenchmark.sum", "sequential-stream")));
+        assertEquals(Optional.of(Family.THREADS), Roles.family(row("SumBenchmark.sum", "fork-join")));
+        assertEquals(Optional.of(Family.PROCESSES), Roles.family(row("DispatchBenchmark.handOff", "process-shared")));
+        assertEquals(Optional.empty(), Roles.family(row("SumBenchmark.sum", "process-like-but-unknown")),
+                "an id the catalog lacks belongs to no family, whatever its spelling");
+        assertEquals(Optional.of(Family.PROCESSES), Roles.family(row("SpawnBenchmark.bareJvm", null)));
+        assertEquals(Optional.of(Family.PROCESSES), Roles.family(row("SpawnBenchmark.spawnSum", null)));
+        assertEquals(Optional.of(Family.THREADS), Roles.family(row("SpawnBenchmark.thread", null)));
+        assertEquals(Optional.empty(), Roles.family(row("SpawnBenchmark.jvmOfSomeKind", null)),
+                "a method the table does not list belongs to no family, whatever its spelling");
+        assertEquals(Optional.empty(), Roles.family(row("Other.bareJvm", null)), "not the spawn benchmark");
+    }
+
+    private static Result row(String shortName, String strategy) {
+        Map<String, String> params = strategy == null ? Map.of() : Map.of("strategy", strategy);
+        return new Result("dev.sumbench.bench." + shortName, "avgt", params, 1, 1,
+                new Metric(10, 0.5, 0.999, "us/op", 5, List.of()), Map.of());
     }
 }

@@ -81,7 +81,7 @@ class PlanTest {
         Duration estimate = plan.estimate();
         System.out.println("quick plan on 2 cores, JDK 21+: " + Suite.roughly(estimate));
         assertTrue(estimate.compareTo(Duration.ofMinutes(3)) <= 0, "quick: " + estimate);
-        assertEquals(Matrix.QUICK_FORKS, plan.options(plan.passes().get(0)).getForkCount().get());
+        assertEquals(BenchParams.QUICK_FORKS, plan.options(plan.passes().get(0)).getForkCount().get());
     }
 
     @Test

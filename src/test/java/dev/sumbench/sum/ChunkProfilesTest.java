@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.sumbench.files.RefusedFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,7 +65,7 @@ class ChunkProfilesTest {
     @Test
     void aProfileThatCannotBeWrittenLeavesNothingBehind() {
         Path file = dir.resolve("missing-dir").resolve("x.chunks.json");
-        assertThrows(UncheckedIOException.class, () -> ChunkProfiles.write(file,
+        assertThrows(RefusedFileException.class, () -> ChunkProfiles.write(file,
                 new ChunkProfiles.Document(null, Double.NaN, 0, List.of())));
         assertTrue(Files.notExists(file.getParent()));
     }
@@ -77,9 +77,9 @@ class ChunkProfilesTest {
         assertBad("{\"format\": \"sumbench-chunk-profile\", \"version\": 2, \"entries\": []}", "version: expected 1, found 2");
         assertBad("{\"format\": \"sumbench-chunk-profile\", \"version\": 1}", "entries: expected an array");
         assertBad(profile("{\"strategy\": \"fork-join\", \"workers\": 2, \"size\": 10, \"chunk\": -5}"),
-                "entries[0].chunk: expected an integer 1..2147483647, found -5");
+                "entries[0].chunk: expected an integer 0..2147483647, found -5");
         assertBad(profile("{\"strategy\": \"fork-join\", \"workers\": 2, \"size\": 10}"),
-                "entries[0].chunk: expected an integer 1..2147483647, found nothing");
+                "entries[0].chunk: expected an integer 0..2147483647, found nothing");
         assertBad(profile("{\"workers\": 2, \"size\": 10, \"chunk\": 5}"), "entries[0].strategy: expected a strategy id");
         assertBad(profile("{\"strategy\": \"fork-join\", \"workers\": 0, \"size\": 10, \"chunk\": 5}"),
                 "entries[0].workers: expected an integer 1..1024, found 0");

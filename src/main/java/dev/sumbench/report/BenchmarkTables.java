@@ -12,9 +12,9 @@ import java.util.TreeSet;
  * Tables for any JMH rows: one per benchmark, a column per parameter, the primary metric and then each secondary
  * metric on its own line, with units as JMH gave them.
  */
-public final class GenericTables {
+public final class BenchmarkTables {
 
-    private GenericTables() {
+    private BenchmarkTables() {
     }
 
     /** One table per benchmark (in the order they first appear), rows in file order. */

@@ -11,13 +11,13 @@ import java.util.List;
  * Renders a published run's tables in this JVM, as {@code sumbench tables RUN.json --out RUN.md --summary} would:
  * the same {@link Report}, the same files, the same summary lines.
  */
-final class Tables {
+final class RunRenderer {
 
     /* Implementation notes
      * The suite calls report directly rather than the command line: the suite sits below cli, and both render through
      * Report.writeDocument, so the files and the summary agree. */
 
-    private Tables() {
+    private RunRenderer() {
     }
 
     /** The module the charts are drawn with (AWT); a minimal or jlinked runtime may lack it. */

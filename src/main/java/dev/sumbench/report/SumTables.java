@@ -18,7 +18,7 @@ import java.util.Set;
  * sumbench's seven tables, laid out from the figures of {@link SumAnalysis}, {@link BandwidthAnalysis} and
  * {@link TradeOffAnalysis}. Layout only: every number comes from the stats package.
  */
-public final class SumbenchTables {
+public final class SumTables {
 
     /** What the teaching note said about each aspect, in the order of {@link TradeOffAnalysis#aspects()}. */
     private static final List<String> TEACHING_NOTE = List.of(
@@ -28,7 +28,7 @@ public final class SumbenchTables {
             "processes escape the GIL (the JVM has none: threads run in parallel too)",
             "processes have their own memory; threads share one heap");
 
-    private SumbenchTables() {
+    private SumTables() {
     }
 
     /** Table 1: time per call by size, each strategy at its best worker count. */

@@ -7,7 +7,7 @@ import org.apache.commons.math3.distribution.TDistribution;
  * the number of samples per side. That is all a JMH CSV file keeps; a comparison from raw data is better (see
  * {@link MannWhitney}).
  */
-public final class WelchSummaryTest {
+public final class Welch {
 
     /*
      * Implementation notes. JMH computes its error as t(1 - (1 - confidence) / 2, n - 1) * sd / sqrt(n) over all
@@ -17,7 +17,7 @@ public final class WelchSummaryTest {
      * means differ this p is too small. That caveat is shown as a warning wherever this test is used.
      */
 
-    private WelchSummaryTest() {
+    private Welch() {
     }
 
     /**

@@ -10,7 +10,7 @@ import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.apache.commons.math3.stat.inference.TTest;
 import org.junit.jupiter.api.Test;
 
-class WelchSummaryTestTest {
+class WelchTest {
 
     @Test
     void theTestFromJmhSummariesEqualsWelchsTestOnTheSamplesThemselves() {
@@ -18,9 +18,9 @@ class WelchSummaryTestTest {
         for (int round = 0; round < 10; round++) {
             double[] a = random.doubles(5 + random.nextInt(20)).map(v -> 100 + 10 * v).toArray();
             double[] b = random.doubles(5 + random.nextInt(20)).map(v -> 103 + 15 * v).toArray();
-            WelchSummaryTest.Moments ma = jmhSummary(a);
-            WelchSummaryTest.Moments mb = jmhSummary(b);
-            assertEquals(new TTest().tTest(a, b), WelchSummaryTest.test(ma, mb).p(), 1e-9);
+            Welch.Moments ma = jmhSummary(a);
+            Welch.Moments mb = jmhSummary(b);
+            assertEquals(new TTest().tTest(a, b), Welch.test(ma, mb).p(), 1e-9);
         }
     }
 
@@ -28,26 +28,26 @@ class WelchSummaryTestTest {
     void theStandardDeviationIsRecoveredFromJmhsError() {
         double[] samples = {10, 11, 12, 13, 14, 15};
         SummaryStatistics stats = stats(samples);
-        WelchSummaryTest.Moments moments = jmhSummary(samples);
+        Welch.Moments moments = jmhSummary(samples);
         assertEquals(stats.getStandardDeviation(), moments.sd(), 1e-12);
         assertEquals(12.5, moments.mean(), 1e-12);
     }
 
     @Test
     void aNaNErrorLeavesNoSpreadAndNoTest() {
-        WelchSummaryTest.Moments noError = WelchSummaryTest.Moments.fromJmh(5, Double.NaN, 0.999, 2);
+        Welch.Moments noError = Welch.Moments.fromJmh(5, Double.NaN, 0.999, 2);
         assertFalse(noError.hasSpread());
-        WelchSummaryTest.Moments fine = WelchSummaryTest.Moments.fromJmh(5, 1, 0.999, 10);
-        assertThrows(IllegalArgumentException.class, () -> WelchSummaryTest.test(noError, fine));
+        Welch.Moments fine = Welch.Moments.fromJmh(5, 1, 0.999, 10);
+        assertThrows(IllegalArgumentException.class, () -> Welch.test(noError, fine));
     }
 
     /** What JMH keeps of {@code samples}: the mean, the 99.9 % error and the count. */
-    private static WelchSummaryTest.Moments jmhSummary(double[] samples) {
+    private static Welch.Moments jmhSummary(double[] samples) {
         SummaryStatistics stats = stats(samples);
         long n = stats.getN();
         double error = new TDistribution(n - 1).inverseCumulativeProbability(1 - 0.001 / 2)
                 * stats.getStandardDeviation() / Math.sqrt(n);
-        return WelchSummaryTest.Moments.fromJmh(stats.getMean(), error, 0.999, n);
+        return Welch.Moments.fromJmh(stats.getMean(), error, 0.999, n);
     }
 
     private static SummaryStatistics stats(double[] samples) {

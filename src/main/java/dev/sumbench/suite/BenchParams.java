@@ -18,7 +18,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <p>The default matrix is the benchmarks' annotations themselves ({@code @Param}, {@code @Warmup},
  * {@code @Measurement}, {@code @Fork}); docs/suite.md ("How long it takes") adds up what it costs.
  */
-final class Matrix {
+final class BenchParams {
 
     /*
      * Implementation notes. JMH applies a `-p name=values` option to every benchmark that has the param, so a value
@@ -77,7 +77,7 @@ final class Matrix {
     /** The annotation value of {@code workers} and {@code cores} that means "whatever this JVM has". */
     static final String MACHINE_DEFAULT = "0";
 
-    private Matrix() {
+    private BenchParams() {
     }
 
     /** The quick matrix's values of {@code param} for {@code benchmarkClass}, if it narrows that param. */
