@@ -8,11 +8,16 @@ import dev.sumbench.report.TableFormat;
 import dev.sumbench.results.MalformedResultsException;
 import dev.sumbench.results.Run;
 import dev.sumbench.results.RunReader;
+import dev.sumbench.results.SecondaryMetrics;
 import dev.sumbench.stats.Comparison;
 import dev.sumbench.stats.Comparisons;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,23 +34,29 @@ import picocli.CommandLine.Spec;
                     + "equivalent within ± the threshold, or inconclusive (fewer than 3 forks a side, no raw data, or "
                     + "too noisy). One-sided Welch t tests over log fork means against old × (1 ± threshold) and two "
                     + "one-sided tests for equivalence, with the false discovery rate held at alpha across rows "
-                    + "(Benjamini-Hochberg).",
+                    + "(Benjamini-Hochberg). The change and p columns: the exact Mann-Whitney U test over fork means "
+                    + "(over iterations, with a warning, when either side has fewer forks than it needs).",
             "A CSV file with its <stem>.json beside it is read from that JSON (raw data); a CSV alone is compared "
                     + "from its summaries and its rows stay inconclusive.",
+            "Secondary metrics (-prof gc's gc.alloc.rate.norm, @Group members, percentiles) are compared when "
+                    + "named with --metric; otherwise the table says which were left out.",
             "Exit codes:",
             "  0  every row decided and none slower beyond the threshold",
             "  1  failure (a file could not be read)",
-            "  2  bad input (an option, a file that is not a JMH result)",
+            "  2  bad input (an option, a file that is not a JMH result, no row of OLD matching one of NEW)",
             "  3  some row is slower beyond the threshold (a regression)",
             "  4  no regression, but some row is inconclusive: could not decide"},
         footer = {"", "Examples:",
             "  sumbench compare results/old.json results/new.json",
             "  sumbench compare old.json new.json --alpha 0.01 --threshold 10%% --format md",
+            "  sumbench compare old.json new.json --metric gc.alloc.rate.norm",
             "  sumbench compare old.csv new.csv   (reads old.json and new.json when they lie beside)"})
 final class CompareCommand implements Callable<Integer> {
 
     /** The largest --inject-slowdown: 10 (1000 %, times × 11), far beyond any regression a check needs. */
     static final double MAX_INJECTED_SLOWDOWN = 10;
+    /** Secondary-metric labels named in the "not compared" note before "...". */
+    private static final int LABELS_LISTED = 6;
 
     @Spec
     private CommandSpec spec;
@@ -70,6 +81,12 @@ final class CompareCommand implements Callable<Integer> {
                     + "throughputs ÷ (1+P), raw data included); the table says so. 0 < P <= 1000%% (10×).")
     private String injectSlowdown;
 
+    @Option(names = "--metric", paramLabel = "LABEL",
+            description = "Also compare this secondary metric, as JMH labels it without the · prefix (e.g. "
+                    + "gc.alloc.rate.norm, a @Group member, p0.99); repeatable; '" + SecondaryMetrics.ALL
+                    + "' for every one. Its rows are named BENCHMARK:LABEL.")
+    private List<String> metrics = new ArrayList<>();
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Table format: text, md or csv (default: ${DEFAULT-VALUE}).")
     private String format;
@@ -85,17 +102,24 @@ final class CompareCommand implements Callable<Integer> {
         if (injectSlowdown != null && !(slowdown > 0 && slowdown <= MAX_INJECTED_SLOWDOWN)) {
             throw new BadInputException("--inject-slowdown: expected a slowdown in (0, 1000%], got " + injectSlowdown);
         }
-        List<String> notes = new java.util.ArrayList<>();
+        List<String> notes = new ArrayList<>();
         Path oldSource = withRawData(oldFile, notes);
         Path newSource = withRawData(newFile, notes);
         Run oldRun = read(oldSource);
         Run newRun = read(newSource);
+        checkMetrics(oldRun, newRun);
+        leftOut(oldRun, newRun).ifPresent(notes::add);
+        oldRun = SecondaryMetrics.withRows(oldRun, metrics);
+        newRun = SecondaryMetrics.withRows(newRun, metrics);
         if (slowdown > 0) {
             newRun = Comparisons.injectSlowdown(newRun, slowdown);
         }
         Comparison comparison = Comparisons.compare(oldRun, newRun, alpha, thresholdFraction);
+        if (comparison.rows().isEmpty()) {
+            throw new BadInputException(nothingComparable(oldRun, newRun));
+        }
         if (slowdown > 0) {
-            notes.add("the new run was made " + Percent.format(slowdown) + " slower on purpose (--inject-slowdown: "
+            notes.add(0, "the new run was made " + Percent.format(slowdown) + " slower on purpose (--inject-slowdown: "
                     + "times × " + factor(slowdown) + ", throughputs ÷ " + factor(slowdown) + "): a check of "
                     + "compare, not a measurement");
         }
@@ -129,6 +153,49 @@ final class CompareCommand implements Callable<Integer> {
             return json;
         }
         return file;
+    }
+
+    /** A {@code --metric} label that neither run has is bad input: most likely a typo. */
+    private void checkMetrics(Run oldRun, Run newRun) {
+        SortedSet<String> known = new TreeSet<>(SecondaryMetrics.labels(oldRun));
+        known.addAll(SecondaryMetrics.labels(newRun));
+        for (String label : metrics) {
+            if (!label.equals(SecondaryMetrics.ALL) && !known.contains(label)) {
+                throw new BadInputException("--metric " + label + ": expected a secondary metric of OLD or NEW, found "
+                        + (known.isEmpty() ? "none in either" : "only " + String.join(", ", known)));
+            }
+        }
+    }
+
+    /** The note on the secondary metrics both runs have that {@code --metric} did not ask for, if any. */
+    private Optional<String> leftOut(Run oldRun, Run newRun) {
+        if (metrics.contains(SecondaryMetrics.ALL)) {
+            return Optional.empty();
+        }
+        SortedSet<String> both = new TreeSet<>(SecondaryMetrics.labels(oldRun));
+        both.retainAll(SecondaryMetrics.labels(newRun));
+        both.removeAll(metrics);
+        if (both.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> shown = new ArrayList<>(both).subList(0, Math.min(both.size(), LABELS_LISTED));
+        return Optional.of("not compared: " + both.size() + " secondary metric" + (both.size() == 1 ? "" : "s")
+                + " of both runs (" + String.join(", ", shown) + (both.size() > shown.size() ? ", ..." : "")
+                + "); --metric LABEL or --metric " + SecondaryMetrics.ALL + " compares them");
+    }
+
+    /** Why nothing could be compared: the two runs' benchmarks, modes and params in brief. */
+    private static String nothingComparable(Run oldRun, Run newRun) {
+        return "nothing to compare: no row of OLD matches one of NEW by benchmark, mode and params (OLD: "
+                + brief(oldRun) + "; NEW: " + brief(newRun) + ")";
+    }
+
+    private static String brief(Run run) {
+        long benchmarks = run.results().stream().map(r -> r.benchmark()).distinct().count();
+        SortedSet<String> params = new TreeSet<>();
+        run.results().forEach(r -> params.addAll(r.params().keySet()));
+        return run.results().size() + " rows of " + benchmarks + " benchmark" + (benchmarks == 1 ? "" : "s") + ", params "
+                + params;
     }
 
     private static String factor(double slowdown) {

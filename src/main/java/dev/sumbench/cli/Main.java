@@ -2,6 +2,7 @@ package dev.sumbench.cli;
 
 import dev.sumbench.core.ExitCodes;
 import dev.sumbench.core.OneLineErrors;
+import dev.sumbench.core.VersionProvider;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -26,6 +27,7 @@ public final class Main {
         cli.setOut(out);
         cli.setErr(err);
         OneLineErrors.install(cli, err, Main::qualifiedName, commandLine -> qualifiedName(commandLine) + " --help");
+        VersionProvider.install(cli);
         return cli;
     }
 

@@ -1,5 +1,6 @@
 package dev.sumbench.cli;
 
+import dev.sumbench.core.VersionProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;

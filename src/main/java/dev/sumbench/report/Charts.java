@@ -17,14 +17,16 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * sumbench's charts as PNG images, drawn headless with JFreeChart: time per call against size on log-log axes, and
- * speedup against workers and against cores with the ideal line. Rendering only: the points come from
- * {@link SumAnalysis}. Nothing is written here; {@link dev.sumbench.files.OutputFiles} writes the bytes.
+ * speedup against workers and against cores with the ideal line (up to the machine's cores), each point with its
+ * interval as an error bar. Every strategy has the same colour and shape in every chart ({@link StrategyStyle}).
+ * Rendering only: the points come from {@link SumAnalysis}. Nothing is written here;
+ * {@link dev.sumbench.files.OutputFiles} writes the bytes.
  */
 public final class Charts {
 
@@ -40,19 +42,18 @@ public final class Charts {
     /** Width and height of every chart, in pixels: readable on a page, small as a PNG. */
     private static final int WIDTH = 900;
     private static final int HEIGHT = 560;
-    /** Colours that stay apart on white and for most colour-blind readers (Okabe–Ito, without yellow). */
-    private static final List<Color> PALETTE = List.of(new Color(0x000000), new Color(0xE69F00),
-            new Color(0x56B4E9), new Color(0x009E73), new Color(0x0072B2), new Color(0xD55E00), new Color(0xCC79A7),
-            new Color(0x999933), new Color(0x882255));
+    /** Width of an error bar's cap, in pixels. */
+    private static final double CAP_LENGTH = 6;
 
     /**
      * A rendered chart.
      *
-     * @param suffix what the file name ends with after the stem, e.g. {@code -time.png}
-     * @param title  the chart's title, also the link text
-     * @param png    the PNG bytes
+     * @param suffix  what the file name ends with after the stem, e.g. {@code -time.png}
+     * @param title   the chart's title, also the link text
+     * @param caption one line under the chart: what to read from it
+     * @param png     the PNG bytes
      */
-    public record Chart(String suffix, String title, byte[] png) {
+    public record Chart(String suffix, String title, String caption, byte[] png) {
     }
 
     private Charts() {
@@ -84,81 +85,110 @@ public final class Charts {
         }
         String cores = analysis.cores() > 0 ? ", " + analysis.cores() + " cores" : "";
         String timeTitle = "Time per call vs size (best workers" + cores + ")";
-        drawInto(charts, skipped, "-time.png", timeTitle, () -> timeChart(analysis.timeSeries(), timeTitle));
+        drawInto(charts, skipped, "-time.png", timeTitle, "Lower is faster; where a strategy's line crosses below "
+                + "sequential's (black circles) it starts to pay off. Bars: JMH's 99.9 % intervals.",
+                () -> timeChart(analysis.timeSeries(), timeTitle));
         Map<String, List<SumAnalysis.XY>> byWorkers = analysis.speedupByWorkers();
         if (!byWorkers.isEmpty()) {
             long size = analysis.matrix().sizes().get(analysis.matrix().sizes().size() - 1);
             String title = "Speedup over sequential vs workers (size " + Formats.size(size) + cores + ")";
-            drawInto(charts, skipped, "-speedup-workers.png", title, () -> speedupChart(byWorkers, title, "workers"));
+            drawInto(charts, skipped, "-speedup-workers.png", title, "Above 1 is faster than sequential; the closer "
+                    + "to the dashed ideal line" + (analysis.cores() > 0 ? " (drawn up to the " + analysis.cores()
+                    + " cores)" : "") + ", the better more workers pay off. Bars: intervals of the ratio, where bounded.",
+                    () -> speedupChart(byWorkers, title, "workers", analysis.cores()));
         }
         Map<String, List<SumAnalysis.XY>> byCores = analysis.speedupByCores();
         if (!byCores.isEmpty()) {
             String title = "Speedup over sequential vs cores (size "
                     + Formats.size(analysis.scalingSize().orElse(0)) + ")";
-            drawInto(charts, skipped, "-speedup-cores.png", title, () -> speedupChart(byCores, title, "cores"));
+            drawInto(charts, skipped, "-speedup-cores.png", title, "How each strategy scales with the cores it may "
+                    + "use: a line that flattens below the dashed ideal means overhead or memory bandwidth, not serial "
+                    + "work alone. Bars: intervals of the ratio, where bounded.",
+                    () -> speedupChart(byCores, title, "cores", 0));
         }
         return new Drawn(charts, skipped);
     }
 
     private static void drawInto(List<Chart> charts, List<String> skipped, String suffix, String title,
-                                 java.util.function.Supplier<JFreeChart> chart) {
+                                 String caption, java.util.function.Supplier<JFreeChart> chart) {
         try {
-            charts.add(new Chart(suffix, title, png(chart.get())));
+            charts.add(new Chart(suffix, title, caption, png(chart.get())));
         } catch (IllegalArgumentException e) {
             skipped.add("no chart '" + title + "': its values cannot be drawn (" + e.getMessage() + ")");
         }
     }
 
     static JFreeChart timeChart(Map<String, List<SumAnalysis.XY>> series, String title) {
-        XYSeriesCollection data = new XYSeriesCollection();
-        series.forEach((strategy, points) -> data.addSeries(toSeries(strategy, points)));
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        List<String> strategies = new ArrayList<>();
+        series.forEach((strategy, points) -> {
+            data.addSeries(toSeries(strategy, points));
+            strategies.add(strategy);
+        });
         LogAxis x = new LogAxis("size (elements)");
-        LogAxis y = new LogAxis("time per call (ns)");
+        LogAxis y = new LogAxis("time per call");
         for (LogAxis axis : List.of(x, y)) {
             axis.setBase(10);
             axis.setSmallestValue(1e-3);
-            // one tick per decade, written out: 1,000 / 10,000 / ...
+            // one tick per decade
             axis.setAutoTickUnitSelection(false);
             axis.setTickUnit(new NumberTickUnit(1.0), false, false);
             axis.setMinorTickCount(9);
             axis.setMinorTickMarksVisible(true);
-            axis.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###",
-                    java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
         }
-        return chart(title, data, x, y, false);
+        x.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###",
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
+        // ticks as durations, 100 ns / 1 µs / 10 ms, like the tables' cells
+        y.setNumberFormatOverride(new DurationTicks());
+        return chart(title, data, strategies, x, y, false);
     }
 
-    static JFreeChart speedupChart(Map<String, List<SumAnalysis.XY>> series, String title, String xLabel) {
-        XYSeriesCollection data = new XYSeriesCollection();
+    static JFreeChart speedupChart(Map<String, List<SumAnalysis.XY>> series, String title, String xLabel,
+                                   int machineCores) {
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        List<String> strategies = new ArrayList<>();
         double maxX = 1;
         for (Map.Entry<String, List<SumAnalysis.XY>> entry : series.entrySet()) {
             data.addSeries(toSeries(entry.getKey(), entry.getValue()));
+            strategies.add(entry.getKey());
             for (SumAnalysis.XY point : entry.getValue()) {
                 maxX = Math.max(maxX, point.x());
             }
         }
-        XYSeries ideal = new XYSeries("ideal (speedup = " + xLabel + ")");
-        ideal.add(1, 1);
-        ideal.add(maxX, maxX);
+        // the ideal speedup equals the workers only while each has a core of its own
+        double idealTo = machineCores > 0 ? Math.min(maxX, machineCores) : maxX;
+        YIntervalSeries ideal = new YIntervalSeries("ideal (speedup = " + xLabel + ")");
+        ideal.add(1, 1, 1, 1);
+        ideal.add(idealTo, idealTo, idealTo, idealTo);
         data.addSeries(ideal);
         NumberAxis x = new NumberAxis(xLabel);
         x.setTickUnit(new NumberTickUnit(Math.max(1, Math.ceil(maxX / 16))));
         x.setRange(0.5, maxX + 0.5);
         NumberAxis y = new NumberAxis("speedup over sequential (×)");
         y.setAutoRangeIncludesZero(true);
-        return chart(title, data, x, y, true);
+        return chart(title, data, strategies, x, y, true);
     }
 
-    private static JFreeChart chart(String title, XYSeriesCollection data, ValueAxis x, ValueAxis y,
-                                    boolean lastIsIdeal) {
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
-        for (int i = 0; i < data.getSeriesCount(); i++) {
+    private static JFreeChart chart(String title, YIntervalSeriesCollection data, List<String> strategies,
+                                    ValueAxis x, ValueAxis y, boolean lastIsIdeal) {
+        XYErrorRenderer renderer = new XYErrorRenderer();
+        renderer.setDrawXError(false);
+        renderer.setDrawYError(true);
+        renderer.setCapLength(CAP_LENGTH);
+        renderer.setDefaultLinesVisible(true);
+        renderer.setErrorPaint(null);
+        for (int i = 0; i < strategies.size(); i++) {
+            StrategyStyle style = StrategyStyle.of(strategies.get(i));
             renderer.setSeriesStroke(i, new BasicStroke(2f));
-            renderer.setSeriesPaint(i, PALETTE.get(i % PALETTE.size()));
+            renderer.setSeriesPaint(i, style.color());
+            renderer.setSeriesShape(i, style.shape());
+            renderer.setSeriesLinesVisible(i, true);
+            renderer.setSeriesShapesVisible(i, true);
         }
         if (lastIsIdeal) {
             int ideal = data.getSeriesCount() - 1;
-            renderer.setSeriesPaint(ideal, Color.GRAY);
+            renderer.setSeriesPaint(ideal, StrategyStyle.GREY);
+            renderer.setSeriesLinesVisible(ideal, true);
             renderer.setSeriesShapesVisible(ideal, false);
             renderer.setSeriesStroke(ideal, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                     new float[] {6f, 4f}, 0f));
@@ -172,17 +202,44 @@ public final class Charts {
         return chart;
     }
 
-    private static XYSeries toSeries(String name, List<SumAnalysis.XY> points) {
-        XYSeries series = new XYSeries(name);
+    /** A series with each point's interval; a point without a bounded interval gets none drawn (low = high = y). */
+    private static YIntervalSeries toSeries(String name, List<SumAnalysis.XY> points) {
+        YIntervalSeries series = new YIntervalSeries(name);
         for (SumAnalysis.XY point : points) {
-            series.add(point.x(), point.y());
+            if (point.hasInterval()) {
+                // a log axis cannot draw zero: a lower end at or below zero is drawn to the point itself
+                double lo = point.lo() > 0 ? point.lo() : point.y();
+                series.add(point.x(), point.y(), lo, point.hi());
+            } else {
+                series.add(point.x(), point.y(), point.y(), point.y());
+            }
         }
         return series;
     }
 
-    /** The palette's colour for series {@code index} (shared with the crossover chart). */
-    static Color color(int index) {
-        return PALETTE.get(index % PALETTE.size());
+    /** Tick labels of a time axis in nanoseconds: {@code 100 ns}, {@code 1 µs}, {@code 10 ms}. */
+    private static final class DurationTicks extends java.text.NumberFormat {
+
+        @Override
+        public StringBuffer format(double nanos, StringBuffer to, java.text.FieldPosition position) {
+            if (!(nanos > 0) || !Double.isFinite(nanos)) {
+                return to.append(Formats.significant(nanos));
+            }
+            double unit = Formats.timeUnitNanos(nanos);
+            String value = new java.math.BigDecimal(Formats.significant(nanos / unit)).stripTrailingZeros()
+                    .toPlainString();
+            return to.append(value).append(' ').append(Formats.timeUnitSymbol(nanos));
+        }
+
+        @Override
+        public StringBuffer format(long nanos, StringBuffer to, java.text.FieldPosition position) {
+            return format((double) nanos, to, position);
+        }
+
+        @Override
+        public Number parse(String source, java.text.ParsePosition position) {
+            throw new UnsupportedOperationException("tick labels are not parsed");
+        }
     }
 
     static byte[] png(JFreeChart chart) {

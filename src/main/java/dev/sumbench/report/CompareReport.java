@@ -45,33 +45,37 @@ public final class CompareReport {
                 Table.Column.left("verdict"));
         notes.forEach(table::note);
         Map<String, List<String>> rowWarnings = new LinkedHashMap<>();
+        Map<String, String> names = shortNames(comparison);
         for (RowComparison row : comparison.rows()) {
-            table.row(Comparisons.shortName(row.key().benchmark()), row.key().mode(), params(row.key()),
-                    value(row.oldSide().centre(), row.unit()), interval(row.oldSide()),
-                    value(row.newSide().centre(), row.unit()), interval(row.newSide()), change(row),
+            Formats.Scale scale = scale(row.oldSide().centre(), row.newSide().centre(), row.unit());
+            table.row(names.get(row.key().benchmark()), row.key().mode(), params(row.key()),
+                    value(row.oldSide().centre(), scale), interval(row.oldSide()),
+                    value(row.newSide().centre(), scale), interval(row.newSide()), change(row),
                     pValue(row.p()), row.oldSide().n() + "+" + row.newSide().n() + " " + row.sampleUnit().plural(),
                     row.decision().word());
             for (String warning : row.warnings()) {
-                rowWarnings.computeIfAbsent(warning, w -> new ArrayList<>()).add(Comparisons.describe(row.key()));
+                rowWarnings.computeIfAbsent(warning, w -> new ArrayList<>()).add(describe(row.key(), names));
             }
             if (row.decision() == Decision.INCONCLUSIVE) {
                 rowWarnings.computeIfAbsent("inconclusive: " + inconclusiveReason(row.judgement()),
-                        w -> new ArrayList<>()).add(Comparisons.describe(row.key()));
+                        w -> new ArrayList<>()).add(describe(row.key(), names));
             }
         }
         GeoMean geoMean = comparison.geoMean();
         if (geoMean != null) {
+            Formats.Scale scale = geoMean.unit() == null ? null
+                    : scale(geoMean.oldCentre(), geoMean.newCentre(), geoMean.unit());
             table.row("geomean", "", "(" + geoMean.rows() + " rows)",
-                    geoMean.unit() == null ? "" : value(geoMean.oldCentre(), geoMean.unit()), "",
-                    geoMean.unit() == null ? "" : value(geoMean.newCentre(), geoMean.unit()), "",
+                    scale == null ? "" : value(geoMean.oldCentre(), scale), "",
+                    scale == null ? "" : value(geoMean.newCentre(), scale), "",
                     signed(geoMean.change()) + " " + words(geoMean.change(), geoMean.direction(),
                             geoMean.unit() == null || geoMean.unit().isTime()), "", "", "");
         }
         for (Result.Key key : comparison.onlyOld()) {
-            table.row(oneSide(key, "only in old"));
+            table.row(oneSide(key, "only in old", names));
         }
         for (Result.Key key : comparison.onlyNew()) {
-            table.row(oneSide(key, "only in new"));
+            table.row(oneSide(key, "only in new", names));
         }
         table.note(String.format(Locale.ROOT, "change: shown where p <= %s, else ~; ±: %s %% confidence interval of "
                         + "the mean (Student t); p: two-sided, exact Mann-Whitney U over fork means (forks), over "
@@ -93,7 +97,7 @@ public final class CompareReport {
                 ? "no row is slower by more than " + percent(comparison.threshold())
                 : regressions + " row" + (regressions == 1 ? " is" : "s are") + " slower by more than "
                         + percent(comparison.threshold()) + ": " + String.join(", ", comparison.regressions().stream()
-                                .map(r -> Comparisons.describe(r.key())).toList()));
+                                .map(r -> describe(r.key(), names)).toList()));
         int undecided = comparison.inconclusive().size();
         if (undecided > 0) {
             table.note("could not decide " + undecided + " of " + comparison.rows().size() + " row"
@@ -108,9 +112,24 @@ public final class CompareReport {
         return table.build();
     }
 
-    private static List<String> oneSide(Result.Key key, String where) {
-        return List.of(Comparisons.shortName(key.benchmark()), key.mode(), params(key), "", "", "", "", where, "", "",
-                "");
+    private static List<String> oneSide(Result.Key key, String where, Map<String, String> names) {
+        return List.of(names.get(key.benchmark()), key.mode(), params(key), "", "", "", "", where, "", "", "");
+    }
+
+    /** Every benchmark name of the comparison, shortened only as far as the names stay apart ({@link Names}). */
+    private static Map<String, String> shortNames(Comparison comparison) {
+        List<String> all = new ArrayList<>();
+        comparison.rows().forEach(row -> all.add(row.key().benchmark()));
+        comparison.onlyOld().forEach(key -> all.add(key.benchmark()));
+        comparison.onlyNew().forEach(key -> all.add(key.benchmark()));
+        return Names.shortest(all);
+    }
+
+    /** A row in words for the notes: its short name, mode and params. */
+    private static String describe(Result.Key key, Map<String, String> names) {
+        StringBuilder text = new StringBuilder(names.get(key.benchmark())).append(' ').append(key.mode());
+        key.params().forEach((name, value) -> text.append(' ').append(name).append('=').append(value));
+        return text.toString();
     }
 
     private static String verdictLegend(Comparison comparison) {
@@ -161,8 +180,19 @@ public final class CompareReport {
         return better ? "better" : "worse";
     }
 
+    /** One scale for both sides of a row (from the larger), so that old and new read in the same unit. */
+    static Formats.Scale scale(double oldValue, double newValue, ScoreUnit unit) {
+        double larger = Double.isNaN(oldValue) ? newValue : Double.isNaN(newValue) ? oldValue
+                : Math.max(Math.abs(oldValue), Math.abs(newValue));
+        return Formats.scale(larger, unit);
+    }
+
     static String value(double value, ScoreUnit unit) {
-        return Double.isNaN(value) ? "n/a" : Durations.significant(value) + " " + unit.text();
+        return Formats.score(value, unit);
+    }
+
+    static String value(double value, Formats.Scale scale) {
+        return Double.isNaN(value) ? "n/a" : scale.withUnit(value);
     }
 
     static String interval(Estimate estimate) {

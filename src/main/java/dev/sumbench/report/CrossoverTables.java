@@ -128,9 +128,16 @@ public final class CrossoverTables {
         renderer.setDrawXError(false);
         renderer.setDefaultLinesVisible(true);
         renderer.setDefaultShapesVisible(true);
+        // each strategy's own colour and shape (StrategyStyle); a second chunking of the same strategy is dashed
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
         for (int i = 0; i < data.getSeriesCount(); i++) {
-            renderer.setSeriesStroke(i, new BasicStroke(2f));
-            renderer.setSeriesPaint(i, Charts.color(i));
+            String strategy = analysis.rows().get(i).strategy();
+            StrategyStyle style = StrategyStyle.of(strategy);
+            boolean again = seen.merge(strategy, 1, Integer::sum) > 1;
+            renderer.setSeriesStroke(i, again ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                    new float[] {3f, 3f}, 0f) : new BasicStroke(2f));
+            renderer.setSeriesPaint(i, style.color());
+            renderer.setSeriesShape(i, style.shape());
             renderer.setSeriesLinesVisible(i, true);
         }
         XYPlot plot = new XYPlot(data, x, y, renderer);
@@ -143,6 +150,8 @@ public final class CrossoverTables {
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
-        return new Charts.Chart(CHART_SUFFIX, title, Charts.png(chart));
+        return new Charts.Chart(CHART_SUFFIX, title, "Above the dashed 1× line the strategy beats sequential; "
+                + "where its line crosses it is the crossover size. Bars: the speedup's interval at each size.",
+                Charts.png(chart));
     }
 }

@@ -1,33 +1,21 @@
 package dev.sumbench.report;
 
-import java.util.Locale;
-
-/** Human-readable durations with three significant digits: {@code 812 ns}, {@code 12.3 µs}, {@code 1.25 s}. */
+/**
+ * Human-readable durations with at least three significant digits: {@code 812 ns}, {@code 12.3 µs}, {@code 1.25 s}.
+ * The formatting is {@link Formats}'; this class names the two operations the tables use most.
+ */
 public final class Durations {
 
     private Durations() {
     }
 
-    /** Formats {@code nanos} in the largest unit that keeps the value at 1 or more. */
+    /** Formats {@code nanos} in the largest unit that keeps the value at 1 or more: {@link Formats#duration}. */
     public static String format(double nanos) {
-        if (Double.isNaN(nanos)) {
-            return "n/a";
-        }
-        double abs = Math.abs(nanos);
-        if (abs < 1e3) {
-            return significant(nanos) + " ns";
-        } else if (abs < 1e6) {
-            return significant(nanos / 1e3) + " µs";
-        } else if (abs < 1e9) {
-            return significant(nanos / 1e6) + " ms";
-        }
-        return significant(nanos / 1e9) + " s";
+        return Formats.duration(nanos);
     }
 
-    /** Three significant digits, no exponent: {@code 812}, {@code 12.3}, {@code 1.25}. */
+    /** At least three significant digits, no exponent above 10^-4: {@link Formats#significant}. */
     public static String significant(double value) {
-        double abs = Math.abs(value);
-        String pattern = abs >= 100 ? "%.0f" : abs >= 10 ? "%.1f" : "%.2f";
-        return String.format(Locale.ROOT, pattern, value);
+        return Formats.significant(value);
     }
 }

@@ -54,6 +54,14 @@ public final class Report {
         }
     }
 
+    /** At most this many forks per row (0 is in-process, 1 a single JVM) make a run a smoke test... */
+    private static final int SMOKE_TEST_FORKS = 1;
+    /**
+     * ...with at most this many samples per row: {@code -Dbench.quick} measures 3 iterations in 1 fork. A run of one
+     * fork with more iterations (a core sweep's counts, say) has figures, with warnings where intervals are missing.
+     */
+    private static final long SMOKE_TEST_SAMPLES = 3;
+
     private final List<Run> runs;
     private final SumAnalysis analysis;
     private final CrossoverAnalysis crossover;
@@ -72,8 +80,8 @@ public final class Report {
         SumAnalysis analysis = new SumAnalysis(matrix);
         List<Section> sections = new ArrayList<>();
         CrossoverAnalysis crossover = CrossoverAnalysis.of(runs);
-        List<Result> all = runs.stream().flatMap(run -> run.results().stream())
-                .filter(row -> crossover.isEmpty() || !CrossoverAnalysis.isCrossover(row)).toList();
+        List<BenchmarkTables.Sourced> all = sourced(runs).stream()
+                .filter(r -> crossover.isEmpty() || !CrossoverAnalysis.isCrossover(r.row())).toList();
         Optional<Section> crossoverSection = crossover.isEmpty() ? Optional.empty()
                 : Optional.of(new Section(CrossoverTables.table(crossover), Optional.of(CrossoverTables.CHART_SUFFIX)));
         if (!matrix.isEmpty()) {
@@ -88,11 +96,16 @@ public final class Report {
             sections.add(new Section(SumTables.bandwidth(BandwidthAnalysis.of(runs, matrix)), Optional.empty()));
             sections.add(new Section(SumTables.tradeOff(TradeOffAnalysis.of(runs, analysis)), Optional.empty()));
             Set<Result> used = matrix.rows();
-            all = all.stream().filter(row -> !used.contains(row)).toList();
+            // the profilers' metrics (-prof gc) of the rows in sumbench's tables, which show the primary metric only
+            for (Table table : BenchmarkTables.of(all.stream().filter(r -> used.contains(r.row())).toList(),
+                    BenchmarkTables.Metrics.SECONDARY_ONLY, "Secondary metrics (profilers): ")) {
+                sections.add(new Section(table, Optional.empty()));
+            }
+            all = all.stream().filter(r -> !used.contains(r.row())).toList();
         } else {
             crossoverSection.ifPresent(sections::add);
         }
-        for (Table table : BenchmarkTables.of(all)) {
+        for (Table table : BenchmarkTables.of(all, BenchmarkTables.Metrics.ALL, "")) {
             sections.add(new Section(table, Optional.empty(), true));
         }
         return new Report(runs, analysis, crossover, sections);
@@ -101,6 +114,16 @@ public final class Report {
     /** The crossover analysis behind table 4b (empty without crossover rows). */
     public CrossoverAnalysis crossover() {
         return crossover;
+    }
+
+    /** Every row of {@code runs} with its file's name, in file order. */
+    private static List<BenchmarkTables.Sourced> sourced(List<Run> runs) {
+        List<BenchmarkTables.Sourced> rows = new ArrayList<>();
+        for (Run run : runs) {
+            String name = String.valueOf(run.source().getFileName());
+            run.results().forEach(row -> rows.add(new BenchmarkTables.Sourced(name, row)));
+        }
+        return rows;
     }
 
     /** Whether the runs are sumbench's own (they have its summing rows). */
@@ -148,6 +171,7 @@ public final class Report {
     private String markdown(Optional<String> chartStem, List<Charts.Chart> charts) {
         StringBuilder out = new StringBuilder();
         out.append("# ").append(isSumbench() ? "sumbench: " : "JMH results: ").append(names()).append("\n\n");
+        smokeTest().ifPresent(line -> out.append("**").append(line).append("**\n\n"));
         for (String line : runLines()) {
             out.append("- ").append(line).append('\n');
         }
@@ -163,6 +187,9 @@ public final class Report {
             if (chartStem.isPresent() && chart.isPresent()) {
                 out.append("\n![").append(chart.get().title()).append("](").append(chartStem.get())
                         .append(chart.get().suffix()).append(")\n");
+                if (!chart.get().caption().isEmpty()) {
+                    out.append("\n*").append(chart.get().caption()).append("*\n");
+                }
             }
         }
         return out.toString();
@@ -171,6 +198,7 @@ public final class Report {
     private String text() {
         StringBuilder out = new StringBuilder();
         out.append(isSumbench() ? "sumbench: " : "JMH results: ").append(names()).append('\n');
+        smokeTest().ifPresent(line -> out.append(line).append('\n'));
         for (String line : runLines()) {
             out.append("  ").append(line).append('\n');
         }
@@ -202,6 +230,25 @@ public final class Report {
         return String.join(", ", runs.stream().map(run -> String.valueOf(run.source().getFileName())).toList());
     }
 
+    /**
+     * For sumbench's runs where every row comes from a single fork and at most three samples (as with
+     * {@code -Dbench.quick}): a line saying the figures are a smoke test, not results.
+     */
+    Optional<String> smokeTest() {
+        if (!isSumbench()) {
+            return Optional.empty();
+        }
+        Set<Result> rows = analysis.matrix().rows();
+        long samples = rows.stream().mapToLong(row -> row.primary().samples()).max().orElse(0);
+        if (rows.stream().anyMatch(row -> row.forks() > SMOKE_TEST_FORKS) || samples > SMOKE_TEST_SAMPLES) {
+            return Optional.empty();
+        }
+        return Optional.of("Smoke test: every row comes from one JVM fork (at most " + samples + " sample"
+                + (samples == 1 ? "" : "s") + "), as in "
+                + "-Dbench.quick: these tables show that the suite runs, not how fast anything is; the intervals need "
+                + "more forks and iterations");
+    }
+
     /** One line per run: its file, and its machine and JDK from the metadata when there is some. */
     List<String> runLines() {
         List<String> lines = new ArrayList<>();
@@ -209,7 +256,7 @@ public final class Report {
             String name = String.valueOf(run.source().getFileName());
             Optional<RunMeta> meta = run.metadata();
             if (meta.isEmpty()) {
-                lines.add(name + ": " + run.results().size() + " rows (no .meta.json)");
+                lines.add(name + ": " + run.results().size() + " rows" + inProcess(run) + " (no .meta.json)");
                 continue;
             }
             RunMeta m = meta.get();
@@ -219,6 +266,19 @@ public final class Report {
                     m.jmhVersion(), m.gitCommit(), m.gitDirty() ? " (dirty)" : "", m.date()));
         }
         return lines;
+    }
+
+    /**
+     * "; 0 forks (in-process)" when rows of {@code run} ran in JMH's own JVM ({@code forks: 0} in JSON, which keeps
+     * their iterations; CSV has no forks, so its rows are not counted).
+     */
+    private static String inProcess(Run run) {
+        long rows = run.results().stream().filter(r -> r.forks() == 0 && r.primary().hasRawData()).count();
+        if (rows == 0) {
+            return "";
+        }
+        return rows == run.results().size() ? "; 0 forks (in-process, -f 0)"
+                : "; " + rows + " with 0 forks (in-process, -f 0)";
     }
 
     /**
@@ -255,7 +315,8 @@ public final class Report {
                     .map(s -> s.bySize().get(largest)).filter(r -> r != null).findFirst()
                     .map(r -> ", speedup " + Formats.ratio(r) + " over sequential").orElse("");
             lines.add("fastest at size " + Formats.size(largest) + (analysis.cores() > 0 ? " on " + analysis.cores()
-                    + " cores" : "") + ": " + fastest.strategy() + " (" + Formats.workers(fastest.workers()) + ") "
+                    + " cores" : "") + ": " + fastest.strategy() + workersNote(fastest.strategy(),
+                    fastest.workers()) + " "
                     + Durations.format(fastest.nanos().center()) + speedup);
         });
         if (!crossover.isEmpty()) {
@@ -279,10 +340,17 @@ public final class Report {
         }
         BandwidthAnalysis bandwidth = BandwidthAnalysis.of(runs, matrix);
         bandwidth.rows().stream().filter(r -> !r.kernel()).max(Comparator.comparingDouble(BandwidthAnalysis.Row::gbps))
-                .ifPresent(top -> lines.add(String.format(Locale.ROOT, "bandwidth: %s (%s) %.2f GB/s, %s of the "
-                                + "ceiling %.2f GB/s", top.label(), Formats.workers(top.workers()), top.gbps(),
-                        Formats.percent(top.share()), bandwidth.ceilingGbps())));
+                .ifPresent(top -> lines.add("bandwidth: " + top.label() + workersNote(top.label(), top.workers()) + " "
+                        + Formats.significant(top.gbps()) + " GB/s" + (Double.isNaN(bandwidth.ceilingGbps())
+                        ? " (no ceiling: " + bandwidth.ceilingSource() + ")"
+                        : ", " + Formats.percent(top.share()) + " of the ceiling "
+                                + Formats.significant(bandwidth.ceilingGbps()) + " GB/s")));
         return lines;
+    }
+
+    /** " (2 workers)", or nothing for sequential, which runs on the caller's thread whatever its workers param. */
+    private static String workersNote(String strategy, int workers) {
+        return strategy.equals(SumMatrix.BASELINE) ? "" : " (" + Formats.workers(workers) + ")";
     }
 
     private static String range(String first, String last) {

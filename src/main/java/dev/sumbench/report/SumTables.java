@@ -44,13 +44,13 @@ public final class SumTables {
             cells.add(Formats.size(row.size()));
             for (String strategy : strategies) {
                 SumMatrix.Cell cell = row.best().get(strategy);
-                cells.add(cell == null ? Formats.NONE : Formats.time(cell.nanos()) + " (" + cell.workers() + "w)");
+                cells.add(cell == null ? Formats.NONE : Formats.time(cell.nanos()) + workers(strategy, cell.workers()));
             }
             table.row(cells);
         }
         table.note("each cell: JMH's score ± its " + Formats.confidence(Summary.FORK_CONFIDENCE) + " interval over fork "
                 + "means as a share of the score (JMH's 99.9 % error over iterations where there is no raw data), "
-                + "and the fastest worker count");
+                + "and the fastest worker count (none for sequential, which runs on the caller's thread)");
         warnings(analysis.matrix()).forEach(table::note);
         return table.build();
     }
@@ -70,8 +70,8 @@ public final class SumTables {
         table.note("speedup = sequential's time ÷ the strategy's time; above 1 is faster. In brackets: its "
                 + Formats.confidence(Summary.FORK_CONFIDENCE) + " interval over fork means (Welch's t of the log fork "
                 + "means; both levels of variance), or, without raw data, one from both 99.9 % intervals (jointly at "
-                + "least 99.8 %, over iterations); none with fewer than 3 forks; it straddles 1 where the difference "
-                + "is noise");
+                + "least 99.8 %, over iterations); none with fewer than 3 forks, or where it is unbounded; it "
+                + "straddles 1 where the difference is noise");
         return table.build();
     }
 
@@ -117,9 +117,9 @@ public final class SumTables {
             boolean baseline = row.strategy().equals(SumMatrix.BASELINE);
             Double handOff = handOffs.get(row.strategy());
             table.row(row.strategy(), Integer.toString(row.workers()),
-                    model.map(m -> Formats.decimals(m.fixedNanos() / 1e3, 2)).orElse(Formats.NONE),
+                    model.map(m -> Formats.significant(m.fixedNanos() / 1e3)).orElse(Formats.NONE),
                     handOff == null ? Formats.NONE : Durations.format(handOff),
-                    model.map(m -> Formats.decimals(m.perElementNanos(), 3)).orElse(Formats.NONE),
+                    model.map(m -> Formats.significant(m.perElementNanos())).orElse(Formats.NONE),
                     model.map(m -> Formats.decimals(m.rSquared(), 3)).orElse(Formats.NONE),
                     baseline ? "(baseline)" : row.firstFasterMeasured().isPresent()
                             ? Formats.size(row.firstFasterMeasured().getAsLong()) : "never");
@@ -151,9 +151,9 @@ public final class SumTables {
                 Table.Column.right("time"), Table.Column.right("speedup"), Table.Column.right("efficiency"),
                 Table.Column.right("serial fraction (Karp–Flatt)"));
         for (SumAnalysis.ScalingRow row : rows) {
-            table.row(row.strategy(), Integer.toString(row.cores()), Integer.toString(row.best().workers()),
+            table.row(row.strategy(), Integer.toString(row.cores()), workerCount(row.strategy(), row.best().workers()),
                     Formats.time(row.best().nanos()), Formats.ratio(row.speedup()), Formats.percent(row.efficiency()),
-                    Double.isNaN(row.serialFraction()) ? Formats.NONE : Formats.decimals(row.serialFraction(), 3));
+                    Double.isNaN(row.serialFraction()) ? Formats.NONE : Formats.significant(row.serialFraction()));
         }
         table.note("speedup over sequential at " + analysis.matrix().coreCounts().get(0) + " core(s); efficiency = "
                 + "speedup ÷ cores");
@@ -169,12 +169,26 @@ public final class SumTables {
                 Table.Column.right("size"), Table.Column.right("time"), Table.Column.right("GB/s"),
                 Table.Column.right("share of ceiling"));
         for (BandwidthAnalysis.Row row : bandwidth.rows()) {
-            table.row((row.kernel() ? "bandwidth kernel: " : "") + row.label(), Integer.toString(row.workers()),
+            table.row((row.kernel() ? "bandwidth kernel: " : "") + row.label(),
+                    row.kernel() || !row.label().equals(SumMatrix.BASELINE) ? Integer.toString(row.workers())
+                            : "(" + row.workers() + ")",
                     row.cores() > 0 ? Integer.toString(row.cores()) : Formats.NONE, Formats.size(row.size()),
-                    Formats.time(row.nanos()), Formats.decimals(row.gbps(), 2), Formats.percent(row.share()));
+                    Formats.time(row.nanos()), Formats.significant(row.gbps()), Formats.percent(row.share()));
         }
-        table.note("GB/s = 8 bytes × size ÷ time per call; ceiling " + Formats.decimals(bandwidth.ceilingGbps(), 2)
-                + " GB/s: " + bandwidth.ceilingSource());
+        if (bandwidth.rows().stream().noneMatch(row -> !row.kernel())) {
+            table.note("no row of size ≥ " + Formats.size(bandwidth.threshold()) + ": the largest measured size, "
+                    + Formats.size(bandwidth.largestSize()) + " (" + Formats.size(bandwidth.largestSize()
+                    * dev.sumbench.stats.Bandwidth.BYTES_PER_ELEMENT / 1024) + " KiB), fits in the caches of common "
+                    + "CPUs, so its GB/s would be the caches' speed, not memory's; run larger sizes to measure memory "
+                    + "bandwidth");
+        }
+        if (bandwidth.rows().stream().anyMatch(row -> row.label().equals(SumMatrix.BASELINE))) {
+            table.note("sequential's workers in brackets: the run's workers param, which sequential ignores (it runs "
+                    + "on the caller's thread)");
+        }
+        table.note("GB/s = 8 bytes × size ÷ time per call; " + (Double.isNaN(bandwidth.ceilingGbps())
+                ? "no ceiling: " + bandwidth.ceilingSource()
+                : "ceiling " + Formats.significant(bandwidth.ceilingGbps()) + " GB/s: " + bandwidth.ceilingSource()));
         return table.build();
     }
 
@@ -210,6 +224,16 @@ public final class SumTables {
             texts.add(entry.label() + " " + value + (entry.detail().isEmpty() ? "" : " (" + entry.detail() + ")"));
         }
         return String.join("; ", texts);
+    }
+
+    /** " (2w)" after a time, or nothing for sequential, which has no workers. */
+    private static String workers(String strategy, int workers) {
+        return strategy.equals(SumMatrix.BASELINE) ? "" : " (" + workers + "w)";
+    }
+
+    /** A worker count for a cell, or "—" for sequential, which has no workers. */
+    private static String workerCount(String strategy, int workers) {
+        return strategy.equals(SumMatrix.BASELINE) ? Formats.NONE : Integer.toString(workers);
     }
 
     private static Table.Column[] sizeColumns(SumAnalysis analysis, String... leading) {

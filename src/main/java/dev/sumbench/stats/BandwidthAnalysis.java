@@ -11,17 +11,23 @@ import java.util.Optional;
  * Table 6: the memory bandwidth of each large-size row, and its share of the measured ceiling (the fastest row of a
  * bandwidth kernel at the same cores, such as sumbench's {@code BandwidthBenchmark}).
  *
- * @param rows          the kernel's rows first, then the matrix's large-size rows at the most cores
- * @param ceilingGbps   the ceiling, GB/s
- * @param ceilingSource where the ceiling comes from, in words
+ * @param rows          the kernel's large-size rows first, then the matrix's large-size rows at the most cores (none
+ *                      when no size is large: a loop over an array that fits in the caches measures the caches)
+ * @param ceilingGbps   the ceiling, GB/s: the bandwidth kernel's fastest large-size row; {@link Double#NaN} when the
+ *                      runs have none (a strategy's own fastest row is no ceiling: it would be 100 % by definition)
+ * @param ceilingSource where the ceiling comes from, or why there is none, in words
  * @param threshold     the smallest size counted as large
+ * @param largestSize   the largest size of the matrix (0 when it is empty)
  */
-public record BandwidthAnalysis(List<Row> rows, double ceilingGbps, String ceilingSource, long threshold) {
+public record BandwidthAnalysis(List<Row> rows, double ceilingGbps, String ceilingSource, long threshold,
+                                long largestSize) {
 
     /* Implementation notes
      * A pass over n longs reads 8n bytes; GB/s is bytes per nanosecond. Sizes from 10^6 longs (8 MB) on are "large":
-     * past the L2 cache of common CPUs, where memory starts to bound a summing loop. A run without such sizes uses its
-     * largest. A run without a bandwidth kernel measures the ceiling by its own fastest large row, and says so. */
+     * past the L2 cache of common CPUs, where memory starts to bound a summing loop. A run without such sizes has no
+     * rows here (rejected: falling back to its largest size, which reported cache speed as memory bandwidth, and
+     * without a note). A run without a bandwidth kernel at a large size has no ceiling and says so (rejected: its own
+     * fastest row as the ceiling, which called an in-cache loop "100 % of the ceiling"). */
 
     /** Sizes from here on (8 MB of longs) count as large. */
     public static final long LARGE_SIZE = 1_000_000;
@@ -49,17 +55,17 @@ public record BandwidthAnalysis(List<Row> rows, double ceilingGbps, String ceili
     /** Table 6 of {@code runs}, whose sum matrix is {@code matrix}; empty rows when the matrix is empty. */
     public static BandwidthAnalysis of(List<Run> runs, SumMatrix matrix) {
         if (matrix.isEmpty()) {
-            return new BandwidthAnalysis(List.of(), Double.NaN, "", LARGE_SIZE);
+            return new BandwidthAnalysis(List.of(), Double.NaN, "", LARGE_SIZE, 0);
         }
         int cores = matrix.mostCores();
         List<Long> sizes = matrix.sizes();
         long largest = sizes.get(sizes.size() - 1);
-        long threshold = largest >= LARGE_SIZE ? LARGE_SIZE : largest;
+        long threshold = LARGE_SIZE;
         List<Row> kernel = new ArrayList<>();
         for (Run run : runs) {
             int metaCores = run.metadata().map(m -> m.cores()).orElse(0);
             for (Result row : run.results()) {
-                kernelRow(row, metaCores).ifPresent(kernel::add);
+                kernelRow(row, metaCores).filter(r -> r.size() >= threshold).ifPresent(kernel::add);
             }
         }
         List<Row> atCores = kernel.stream().filter(r -> r.cores() == cores).toList();
@@ -81,10 +87,9 @@ public record BandwidthAnalysis(List<Row> rows, double ceilingGbps, String ceili
             source = "the fastest row of the bandwidth kernel (" + top.label() + ", " + top.workers() + " workers"
                     + (top.cores() > 0 ? ", " + top.cores() + " cores" : "") + ")";
         } else {
-            Row top = strategies.stream().max(Comparator.comparingDouble(Row::gbps)).orElseThrow();
-            ceiling = top.gbps();
-            source = "the fastest row here (" + top.label() + ", " + top.workers() + " workers): the run has no "
-                    + "bandwidth kernel";
+            ceiling = Double.NaN;
+            source = "the runs have no row of the bandwidth kernel (BandwidthBenchmark) at size ≥ "
+                    + String.format(java.util.Locale.ROOT, "%,d", threshold);
         }
         List<Row> rows = new ArrayList<>();
         for (Row row : ceilingRows) {
@@ -93,7 +98,7 @@ public record BandwidthAnalysis(List<Row> rows, double ceilingGbps, String ceili
         for (Row row : strategies) {
             rows.add(withShare(row, ceiling));
         }
-        return new BandwidthAnalysis(rows, ceiling, source, threshold);
+        return new BandwidthAnalysis(rows, ceiling, source, threshold, largest);
     }
 
     private static Row withShare(Row row, double ceiling) {

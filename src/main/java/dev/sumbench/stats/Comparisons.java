@@ -127,8 +127,7 @@ public final class Comparisons {
             double[] x = Samples.of(oldMetric, sampleUnit);
             double[] y = scaled(Samples.of(newMetric, sampleUnit), factor);
             if (sampleUnit == SampleUnit.ITERATIONS) {
-                warnings.add(tooFewForks(Samples.forkMeans(oldMetric).length, Samples.forkMeans(newMetric).length,
-                        alpha));
+                warnings.add(tooFewForks(forkCount(oldRow, oldMetric), forkCount(newRow, newMetric), alpha));
             }
             if (MannWhitney.smallestPossibleP(x.length, y.length) > alpha) {
                 warnings.add(tooFewSamples(x.length, y.length, sampleUnit, alpha));
@@ -243,8 +242,16 @@ public final class Comparisons {
         return Direction.of(unit).improves(oldSide.centre(), newSide.centre()) ? Verdict.BETTER : Verdict.WORSE;
     }
 
+    /** The forks behind {@code metric}: 0 for an in-process run ({@code forks: 0}), whose iterations JMH still keeps. */
+    private static int forkCount(Result row, Metric metric) {
+        return row.forks() == 0 ? 0 : Samples.forkMeans(metric).length;
+    }
+
     static String tooFewForks(int oldForks, int newForks, double alpha) {
-        return String.format(Locale.ROOT, "only %d+%d forks: need >= %d forks per side to compare fork means at "
+        String inProcess = oldForks == 0 && newForks == 0 ? " (in-process runs, -f 0)"
+                : oldForks == 0 ? " (old in-process, -f 0)" : newForks == 0 ? " (new in-process, -f 0)" : "";
+        return String.format(Locale.ROOT, "only %d+%d forks" + inProcess + ": need >= %d forks per side to compare "
+                        + "fork means at "
                         + "alpha=%s; compared iterations instead, which are not independent within a fork (p too "
                         + "small: treat a change as a hint and rerun with more forks)",
                 oldForks, newForks, MannWhitney.fewestPerSide(alpha), formatAlpha(alpha));

@@ -228,10 +228,30 @@ public final class SumAnalysis {
     /**
      * A point of a chart series.
      *
-     * @param x the x value (size, workers or cores)
-     * @param y the y value (nanoseconds or speedup)
+     * @param x  the x value (size, workers or cores)
+     * @param y  the y value (nanoseconds or speedup)
+     * @param lo the lower end of y's interval ({@link Double#NaN} when there is none)
+     * @param hi the upper end of y's interval ({@link Double#NaN} when there is none; may be infinite)
      */
-    public record XY(double x, double y) {
+    public record XY(double x, double y, double lo, double hi) {
+
+        /** A point without an interval. */
+        public XY(double x, double y) {
+            this(x, y, Double.NaN, Double.NaN);
+        }
+
+        static XY of(double x, Summary nanos) {
+            return nanos.hasInterval() ? new XY(x, nanos.center(), nanos.lo(), nanos.hi()) : new XY(x, nanos.center());
+        }
+
+        static XY of(double x, Ratio ratio) {
+            return ratio.hasInterval() ? new XY(x, ratio.value(), ratio.lo(), ratio.hi()) : new XY(x, ratio.value());
+        }
+
+        /** Whether y has a bounded interval to draw. */
+        public boolean hasInterval() {
+            return Double.isFinite(lo) && Double.isFinite(hi);
+        }
     }
 
     /** Chart data: per strategy, its best time per call (ns) over the sizes, at the most cores. */
@@ -240,7 +260,7 @@ public final class SumAnalysis {
         for (String strategy : matrix.strategies()) {
             List<XY> points = new ArrayList<>();
             for (long size : matrix.sizes()) {
-                matrix.best(strategy, size, cores()).ifPresent(c -> points.add(new XY(size, c.nanos().center())));
+                matrix.best(strategy, size, cores()).ifPresent(c -> points.add(XY.of(size, c.nanos())));
             }
             if (!points.isEmpty()) {
                 series.put(strategy, points);
@@ -259,8 +279,7 @@ public final class SumAnalysis {
         for (SpeedupRow row : speedups()) {
             Ratio speedup = row.bySize().get(size);
             if (speedup != null) {
-                series.computeIfAbsent(row.strategy(), s -> new ArrayList<>()).add(new XY(row.workers(),
-                        speedup.value()));
+                series.computeIfAbsent(row.strategy(), s -> new ArrayList<>()).add(XY.of(row.workers(), speedup));
             }
         }
         return series;
@@ -270,8 +289,7 @@ public final class SumAnalysis {
     public Map<String, List<XY>> speedupByCores() {
         Map<String, List<XY>> series = new LinkedHashMap<>();
         for (ScalingRow row : scaling()) {
-            series.computeIfAbsent(row.strategy(), s -> new ArrayList<>()).add(new XY(row.cores(),
-                    row.speedup().value()));
+            series.computeIfAbsent(row.strategy(), s -> new ArrayList<>()).add(XY.of(row.cores(), row.speedup()));
         }
         return series;
     }

@@ -2,6 +2,7 @@ package dev.sumbench.suite;
 
 import dev.sumbench.core.BadInputException;
 import dev.sumbench.core.OneLineErrors;
+import dev.sumbench.core.VersionProvider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -130,6 +131,7 @@ public final class BenchMain implements Callable<Integer> {
         cli.setErr(err);
         OneLineErrors.install(cli, err, commandLine -> NAME,
                 commandLine -> BenchMain.class.getName() + " --help");
+        VersionProvider.install(cli);
         return cli;
     }
 
