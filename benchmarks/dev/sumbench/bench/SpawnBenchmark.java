@@ -44,9 +44,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3)
-@Measurement(iterations = 15)
-@Fork(1)
+@Warmup(iterations = 1)
+@Measurement(iterations = 5)
+@Fork(5)
 @State(Scope.Benchmark)
 public class SpawnBenchmark {
 

@@ -32,9 +32,13 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * 10 000 000 elements the array (80 MB) no longer fits in any cache, and the best a strategy can do is to reach the
  * memory bandwidth that BandwidthBenchmark measures. In between lies the size from which on parallel pays.
  *
- * `sequential` is the baseline and sits in the same matrix. It ignores `workers` and `chunk`, so its rows for
- * workers = 2 and 4 repeat workers = 1: they are kept, because JMH params cannot depend on each other, and they show
- * how much two runs of the same thing differ.
+ * `sequential` is the baseline and sits in the same matrix. It ignores `workers` and `chunk` (so does
+ * `sequential-stream`), so the suite measures both once, at the fewest workers, in a JMH pass of their own, and the
+ * tables use that one measurement as the baseline of every worker count; run directly by JMH, the class still
+ * repeats them for every worker count, because JMH params cannot depend on each other.
+ *
+ * Five forks of 2 + 4 iterations of 100 ms: the fork is the sampling unit of every interval and comparison, and
+ * five is JMH's own default; short iterations keep the whole suite within its time budget.
  *
  * Pools and child processes are made once per trial (@Setup(Level.Trial)): their start-up is not what this class
  * measures (SpawnBenchmark does that). The data is made there too, from a fixed seed, so every strategy sums the
@@ -42,9 +46,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 300, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = 10, time = 300, timeUnit = TimeUnit.MILLISECONDS)
-@Fork(1)
+@Warmup(iterations = 2, time = 100, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 4, time = 100, timeUnit = TimeUnit.MILLISECONDS)
+@Fork(5)
 @State(Scope.Benchmark)
 public class SumBenchmark {
 

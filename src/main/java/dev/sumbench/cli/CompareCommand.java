@@ -30,17 +30,27 @@ import picocli.CommandLine.Spec;
         description = {"Compares two JMH result files (JSON or CSV) row by row, like benchstat: per row the old and "
                 + "new centre with a confidence interval, the change or ~ when it is not significant, the p-value and "
                 + "the sample counts, then the geometric mean.",
-            "With JMH JSON: the exact Mann-Whitney U test over fork means (over iterations, with a warning, when "
-                    + "either side has fewer forks than the test needs). With CSV only: Welch's t test from score, "
-                    + "error and samples, with a warning.",
+            "Verdict per row, with the fork as the sampling unit: slower or faster by more than the threshold, "
+                    + "equivalent within ± the threshold, or inconclusive (fewer than 3 forks a side, no raw data, or "
+                    + "too noisy). One-sided Welch t tests over log fork means against old × (1 ± threshold) and two "
+                    + "one-sided tests for equivalence, with the false discovery rate held at alpha across rows "
+                    + "(Benjamini-Hochberg). The change and p columns: the exact Mann-Whitney U test over fork means "
+                    + "(over iterations, with a warning, when either side has fewer forks than it needs).",
+            "A CSV file with its <stem>.json beside it is read from that JSON (raw data); a CSV alone is compared "
+                    + "from its summaries and its rows stay inconclusive.",
             "Secondary metrics (-prof gc's gc.alloc.rate.norm, @Group members, percentiles) are compared when "
                     + "named with --metric; otherwise the table says which were left out.",
-            "Exit code: 0 no row significantly worse beyond the threshold, 3 some row is, 2 bad input (also when "
-                    + "no row of OLD matches one of NEW: nothing is comparable)."},
+            "Exit codes:",
+            "  0  every row decided and none slower beyond the threshold",
+            "  1  failure (a file could not be read)",
+            "  2  bad input (an option, a file that is not a JMH result, no row of OLD matching one of NEW)",
+            "  3  some row is slower beyond the threshold (a regression)",
+            "  4  no regression, but some row is inconclusive: could not decide"},
         footer = {"", "Examples:",
             "  sumbench compare results/old.json results/new.json",
             "  sumbench compare old.json new.json --alpha 0.01 --threshold 10%% --format md",
-            "  sumbench compare old.json new.json --metric gc.alloc.rate.norm"})
+            "  sumbench compare old.json new.json --metric gc.alloc.rate.norm",
+            "  sumbench compare old.csv new.csv   (reads old.json and new.json when they lie beside)"})
 final class CompareCommand implements Callable<Integer> {
 
     /** The largest --inject-slowdown: 10 (1000 %, times × 11), far beyond any regression a check needs. */
@@ -62,8 +72,8 @@ final class CompareCommand implements Callable<Integer> {
     private double alpha;
 
     @Option(names = "--threshold", paramLabel = "P", defaultValue = "5%",
-            description = "A row significantly worse by more than this is a regression: exit code 3 "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "A row shown slower by more than this is a regression (exit code 3); rows within ± "
+                    + "this are equivalent (default: ${DEFAULT-VALUE}).")
     private String threshold;
 
     @Option(names = "--inject-slowdown", paramLabel = "P",
@@ -92,10 +102,12 @@ final class CompareCommand implements Callable<Integer> {
         if (injectSlowdown != null && !(slowdown > 0 && slowdown <= MAX_INJECTED_SLOWDOWN)) {
             throw new BadInputException("--inject-slowdown: expected a slowdown in (0, 1000%], got " + injectSlowdown);
         }
-        Run oldRun = read(oldFile);
-        Run newRun = read(newFile);
-        checkMetrics(oldRun, newRun);
         List<String> notes = new ArrayList<>();
+        Path oldSource = withRawData(oldFile, notes);
+        Path newSource = withRawData(newFile, notes);
+        Run oldRun = read(oldSource);
+        Run newRun = read(newSource);
+        checkMetrics(oldRun, newRun);
         leftOut(oldRun, newRun).ifPresent(notes::add);
         oldRun = SecondaryMetrics.withRows(oldRun, metrics);
         newRun = SecondaryMetrics.withRows(newRun, metrics);
@@ -115,7 +127,32 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.print(tableFormat.render(table));
         out.flush();
-        return comparison.regressions().isEmpty() ? ExitCodes.OK : ExitCodes.REGRESSION;
+        return exitCode(comparison);
+    }
+
+    /** 3 when a row is slower beyond the threshold, else 4 when a row is inconclusive, else 0. */
+    static int exitCode(Comparison comparison) {
+        if (!comparison.regressions().isEmpty()) {
+            return ExitCodes.REGRESSION;
+        }
+        return comparison.inconclusive().isEmpty() ? ExitCodes.OK : ExitCodes.UNDECIDED;
+    }
+
+    /**
+     * The file to read for {@code file}: a {@code <stem>.csv} with a regular {@code <stem>.json} beside it is read
+     * from that JSON, which has the raw data per fork (every sumbench run writes both); a note says so.
+     */
+    static Path withRawData(Path file, List<String> notes) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        if (!name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
+            return file;
+        }
+        Path json = file.resolveSibling(name.substring(0, name.length() - ".csv".length()) + ".json");
+        if (java.nio.file.Files.isRegularFile(json, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            notes.add("read " + json + " instead of " + file + ": the JSON beside it has the raw data per fork");
+            return json;
+        }
+        return file;
     }
 
     /** A {@code --metric} label that neither run has is bad input: most likely a typo. */

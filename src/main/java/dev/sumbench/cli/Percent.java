@@ -4,7 +4,7 @@ import dev.sumbench.core.BadInputException;
 import java.util.Locale;
 
 /** Percentages as options take them: {@code 5%}, {@code 5} or {@code 0.5%}; a bare number is a percentage too. */
-final class Percent {
+public final class Percent {
 
     private Percent() {
     }
@@ -14,7 +14,7 @@ final class Percent {
      *
      * @throws BadInputException naming {@code option} if it is not a number &gt;= 0, with or without {@code %}
      */
-    static double parse(String option, String text) {
+    public static double parse(String option, String text) {
         String number = text.strip();
         if (number.endsWith("%")) {
             number = number.substring(0, number.length() - 1).strip();

@@ -11,6 +11,11 @@ public final class ExitCodes {
     public static final int BAD_INPUT = 2;
     /** {@code compare} found a row significantly worse beyond the threshold. */
     public static final int REGRESSION = 3;
+    /**
+     * {@code compare} found no regression but could not decide some row (too few forks, no raw data, too noisy for
+     * the threshold): not a pass, not a failure.
+     */
+    public static final int UNDECIDED = 4;
 
     private ExitCodes() {
     }

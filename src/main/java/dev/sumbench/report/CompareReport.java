@@ -4,6 +4,9 @@ import dev.sumbench.results.Result;
 import dev.sumbench.results.ScoreUnit;
 import dev.sumbench.stats.Comparison;
 import dev.sumbench.stats.Comparisons;
+import dev.sumbench.stats.Decision;
+import dev.sumbench.stats.Gate;
+import dev.sumbench.stats.Judgement;
 import dev.sumbench.stats.Direction;
 import dev.sumbench.stats.Estimate;
 import dev.sumbench.stats.GeoMean;
@@ -38,7 +41,8 @@ public final class CompareReport {
         Table.Builder table = Table.builder("compare " + oldName + " → " + newName,
                 Table.Column.left("benchmark"), Table.Column.left("mode"), Table.Column.left("params"),
                 Table.Column.right("old"), Table.Column.right("±"), Table.Column.right("new"),
-                Table.Column.right("±"), Table.Column.left("change"), Table.Column.right("p"), Table.Column.right("n"));
+                Table.Column.right("±"), Table.Column.left("change"), Table.Column.right("p"), Table.Column.right("n"),
+                Table.Column.left("verdict"));
         notes.forEach(table::note);
         Map<String, List<String>> rowWarnings = new LinkedHashMap<>();
         Map<String, String> names = shortNames(comparison);
@@ -47,9 +51,14 @@ public final class CompareReport {
             table.row(names.get(row.key().benchmark()), row.key().mode(), params(row.key()),
                     value(row.oldSide().centre(), scale), interval(row.oldSide()),
                     value(row.newSide().centre(), scale), interval(row.newSide()), change(row),
-                    pValue(row.p()), row.oldSide().n() + "+" + row.newSide().n() + " " + row.sampleUnit().plural());
+                    pValue(row.p()), row.oldSide().n() + "+" + row.newSide().n() + " " + row.sampleUnit().plural(),
+                    row.decision().word());
             for (String warning : row.warnings()) {
                 rowWarnings.computeIfAbsent(warning, w -> new ArrayList<>()).add(describe(row.key(), names));
+            }
+            if (row.decision() == Decision.INCONCLUSIVE) {
+                rowWarnings.computeIfAbsent("inconclusive: " + inconclusiveReason(row.judgement()),
+                        w -> new ArrayList<>()).add(describe(row.key(), names));
             }
         }
         GeoMean geoMean = comparison.geoMean();
@@ -60,7 +69,7 @@ public final class CompareReport {
                     scale == null ? "" : value(geoMean.oldCentre(), scale), "",
                     scale == null ? "" : value(geoMean.newCentre(), scale), "",
                     signed(geoMean.change()) + " " + words(geoMean.change(), geoMean.direction(),
-                            geoMean.unit() == null || geoMean.unit().isTime()), "", "");
+                            geoMean.unit() == null || geoMean.unit().isTime()), "", "", "");
         }
         for (Result.Key key : comparison.onlyOld()) {
             table.row(oneSide(key, "only in old", names));
@@ -81,12 +90,19 @@ public final class CompareReport {
         table.note("significant: " + comparison.significant().size() + " of " + comparison.rows().size() + " rows ("
                 + faster + " faster or better, " + slower + " slower or worse" + (other > 0 ? ", " + other + " changed"
                 : "") + ")");
+        table.note(verdictLegend(comparison));
+        table.note(verdictCounts(comparison));
         int regressions = comparison.regressions().size();
         table.note(regressions == 0
-                ? "no row is significantly worse by more than " + percent(comparison.threshold())
-                : regressions + " row" + (regressions == 1 ? " is" : "s are") + " significantly worse by more than "
+                ? "no row is slower by more than " + percent(comparison.threshold())
+                : regressions + " row" + (regressions == 1 ? " is" : "s are") + " slower by more than "
                         + percent(comparison.threshold()) + ": " + String.join(", ", comparison.regressions().stream()
                                 .map(r -> describe(r.key(), names)).toList()));
+        int undecided = comparison.inconclusive().size();
+        if (undecided > 0) {
+            table.note("could not decide " + undecided + " of " + comparison.rows().size() + " row"
+                    + (comparison.rows().size() == 1 ? "" : "s") + ": see the inconclusive warnings below");
+        }
         for (Map.Entry<String, List<String>> warning : rowWarnings.entrySet()) {
             table.note("warning: " + warning.getKey() + " [" + rowList(warning.getValue()) + "]");
         }
@@ -97,7 +113,7 @@ public final class CompareReport {
     }
 
     private static List<String> oneSide(Result.Key key, String where, Map<String, String> names) {
-        return List.of(names.get(key.benchmark()), key.mode(), params(key), "", "", "", "", where, "", "");
+        return List.of(names.get(key.benchmark()), key.mode(), params(key), "", "", "", "", where, "", "", "");
     }
 
     /** Every benchmark name of the comparison, shortened only as far as the names stay apart ({@link Names}). */
@@ -114,6 +130,26 @@ public final class CompareReport {
         StringBuilder text = new StringBuilder(names.get(key.benchmark())).append(' ').append(key.mode());
         key.params().forEach((name, value) -> text.append(' ').append(name).append('=').append(value));
         return text.toString();
+    }
+
+    private static String verdictLegend(Comparison comparison) {
+        String factor = plain(1 + comparison.threshold());
+        return "verdict: slower = new cost shown above old × " + factor + ", faster = shown below old ÷ " + factor
+                + ", equivalent = shown between the two, inconclusive = none of these; one-sided Welch t over log fork "
+                + "means (>= " + Gate.MIN_FORKS + " forks a side), false discovery rate " + percent(comparison.alpha())
+                + " across rows (Benjamini-Hochberg)";
+    }
+
+    private static String verdictCounts(Comparison comparison) {
+        List<String> counts = new ArrayList<>();
+        for (Decision decision : Decision.values()) {
+            counts.add(comparison.decided(decision).size() + " " + decision.word());
+        }
+        return "verdicts: " + String.join(", ", counts) + " of " + comparison.rows().size() + " rows";
+    }
+
+    private static String inconclusiveReason(Judgement judgement) {
+        return judgement.reason();
     }
 
     private static String params(Result.Key key) {

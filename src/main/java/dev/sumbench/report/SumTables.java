@@ -3,6 +3,7 @@ package dev.sumbench.report;
 import dev.sumbench.stats.BandwidthAnalysis;
 import dev.sumbench.stats.OverheadModel;
 import dev.sumbench.stats.Ratio;
+import dev.sumbench.stats.Summary;
 import dev.sumbench.stats.SumAnalysis;
 import dev.sumbench.stats.SumMatrix;
 import dev.sumbench.stats.TradeOffAnalysis;
@@ -47,8 +48,9 @@ public final class SumTables {
             }
             table.row(cells);
         }
-        table.note("each cell: JMH's score ± its 99.9 % error as a share of the score, and the fastest worker count "
-                + "(none for sequential, which runs on the caller's thread)");
+        table.note("each cell: JMH's score ± its " + Formats.confidence(Summary.FORK_CONFIDENCE) + " interval over fork "
+                + "means as a share of the score (JMH's 99.9 % error over iterations where there is no raw data), "
+                + "and the fastest worker count (none for sequential, which runs on the caller's thread)");
         warnings(analysis.matrix()).forEach(table::note);
         return table.build();
     }
@@ -65,9 +67,11 @@ public final class SumTables {
             }
             table.row(cells);
         }
-        table.note("speedup = sequential's time ÷ the strategy's time; above 1 is faster. In brackets: an interval "
-                + "from both 99.9 % intervals (jointly at least 99.8 %); it straddles 1 where the difference is noise; "
-                + "none where it is unbounded (an interval of a time reaches 0: too few samples)");
+        table.note("speedup = sequential's time ÷ the strategy's time; above 1 is faster. In brackets: its "
+                + Formats.confidence(Summary.FORK_CONFIDENCE) + " interval over fork means (Welch's t of the log fork "
+                + "means; both levels of variance), or, without raw data, one from both 99.9 % intervals (jointly at "
+                + "least 99.8 %, over iterations); none with fewer than 3 forks, or where it is unbounded; it "
+                + "straddles 1 where the difference is noise");
         return table.build();
     }
 
@@ -252,8 +256,8 @@ public final class SumTables {
         long noInterval = matrix.cells().stream().filter(c -> !c.nanos().hasInterval()).count();
         long wide = matrix.cells().stream().filter(c -> c.nanos().relativeHalfWidth() > 0.10).count();
         if (noInterval > 0) {
-            notes.add(noInterval + " of " + matrix.cells().size() + " rows have no interval (fewer than 3 samples): "
-                    + "run more iterations or forks");
+            notes.add(noInterval + " of " + matrix.cells().size() + " rows have no interval (fewer than 3 forks, or "
+                    + "fewer than 3 samples without raw data): the fork is the sampling unit; run with -f 5");
         }
         if (wide > 0) {
             notes.add(wide + " of " + matrix.cells().size() + " rows have an interval wider than ±10%: run more "

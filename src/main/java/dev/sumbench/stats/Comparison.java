@@ -24,9 +24,19 @@ public record Comparison(double alpha, double threshold, List<RowComparison> row
         warnings = List.copyOf(warnings);
     }
 
-    /** The rows significantly worse by more than the threshold: what makes {@code compare} exit with 3. */
+    /** The rows the gate found slower by more than the threshold: what makes {@code compare} exit with 3. */
     public List<RowComparison> regressions() {
-        return rows.stream().filter(r -> r.isRegression(threshold)).toList();
+        return decided(Decision.SLOWER);
+    }
+
+    /** The rows that ended as {@code decision}. */
+    public List<RowComparison> decided(Decision decision) {
+        return rows.stream().filter(r -> r.decision() == decision).toList();
+    }
+
+    /** The rows the gate could not decide (too few forks, no raw data, too noisy): never a silent pass. */
+    public List<RowComparison> inconclusive() {
+        return decided(Decision.INCONCLUSIVE);
     }
 
     /** The rows with a significant change in either direction. */

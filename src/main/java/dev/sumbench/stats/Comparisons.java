@@ -18,7 +18,9 @@ import java.util.function.Function;
 
 /**
  * Compares two runs the way benchstat does, adapted to JMH: rows are matched by benchmark, mode and params; each
- * matched row gets a centre with an interval per side, a p-value and a verdict; a geometric mean sums them up.
+ * matched row gets a centre with an interval per side, a p-value and a verdict; a geometric mean sums them up. On top,
+ * every row is judged by the {@link Gate} (faster, slower, equivalent within the threshold, or inconclusive, over fork
+ * means, with the false discovery rate held across rows): that judgement, not the rank test, decides exit code 3.
  *
  * <p>The test per row: with raw data on both sides (JMH JSON), the exact {@link MannWhitney} rank test over fork means
  * (or over iterations, with a warning, when there are too few forks: see {@link Samples}); otherwise
@@ -63,6 +65,7 @@ public final class Comparisons {
         Map<Result.Key, Result> olds = byKey(oldRun, "old", warnings);
         Map<Result.Key, Result> news = byKey(newRun, "new", warnings);
         List<RowComparison> rows = new ArrayList<>();
+        List<Gate.Sample> gateSamples = new ArrayList<>();
         List<Result.Key> onlyOld = new ArrayList<>();
         for (Map.Entry<Result.Key, Result> entry : olds.entrySet()) {
             Result newRow = news.get(entry.getKey());
@@ -79,6 +82,12 @@ public final class Comparisons {
                 continue;
             }
             rows.add(withNoiseWarning(compareRows(oldRow, newRow, alpha), threshold));
+            gateSamples.add(Gate.sample(oldRow.primary(), newRow.primary(), factor.getAsDouble(),
+                    Direction.of(ScoreUnit.parse(oldRow.primary().unit()))));
+        }
+        List<Judgement> judgements = Gate.judge(gateSamples, alpha, threshold);
+        for (int i = 0; i < rows.size(); i++) {
+            rows.set(i, rows.get(i).judged(judgements.get(i)));
         }
         List<Result.Key> onlyNew = news.keySet().stream().filter(k -> !olds.containsKey(k)).toList();
         if (rows.isEmpty() && !olds.isEmpty() && !news.isEmpty()) {
@@ -88,8 +97,9 @@ public final class Comparisons {
         long summaryRows = rows.stream().filter(r -> r.sampleUnit() == SampleUnit.SUMMARY).count();
         if (summaryRows > 0) {
             warnings.add(summaryRows + " of " + rows.size() + " rows have no raw data on one side or both (JMH CSV): "
-                    + "tested from score, error and sample count, which treats every iteration as independent; "
-                    + "JMH JSON (-rf json) keeps the raw data for a rank test over forks");
+                    + "tested from score, error and sample count, which treats every iteration as independent, so "
+                    + "they get no verdict (inconclusive); JMH JSON (-rf json) keeps the raw data for a test over "
+                    + "forks");
         }
         warnings.addAll(metadataWarnings(oldRun, newRun));
         return new Comparison(alpha, threshold, rows, onlyOld, onlyNew, GeoMean.of(rows), warnings);
@@ -184,7 +194,7 @@ public final class Comparisons {
                 + "change of that size could hide in the noise; rerun with more forks or on a quieter machine",
                 percent(threshold)));
         return new RowComparison(row.key(), row.unit(), row.oldSide(), row.newSide(), row.sampleUnit(), row.p(),
-                row.verdict(), warnings);
+                row.verdict(), warnings, row.judgement());
     }
 
     /** Warnings about what differs between the runs' machines and JVMs, or that it cannot be checked. */

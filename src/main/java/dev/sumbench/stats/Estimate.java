@@ -37,18 +37,24 @@ public record Estimate(double centre, double lo, double hi, double confidence, l
     }
 
     /**
-     * A metric's score with an interval at {@code confidence}: over fork means when there are enough forks for them to
-     * be worth it ({@link Samples#unitFor}), else over iterations; without usable raw data, from JMH's error.
+     * A metric's score with an interval at {@code confidence}: over fork means when there are at least
+     * {@link Gate#MIN_FORKS} forks, else over iterations (the caller says so: {@link #overForks}); without usable raw
+     * data, from JMH's error.
      */
     public static Estimate ofMetric(Metric metric, double confidence) {
         if (Samples.usable(metric)) {
-            return ofSamples(Samples.of(metric, Samples.unitFor(metric, metric, 1 - confidence)), confidence);
+            return ofSamples(overForks(metric) ? Samples.forkMeans(metric) : Samples.iterations(metric), confidence);
         }
         double jmhConfidence = metric.confidence() > 0 && metric.confidence() < 1 ? metric.confidence()
                 : Comparisons.JMH_DEFAULT_CONFIDENCE;
         Welch.Moments moments = Welch.Moments.fromJmh(metric.score(), metric.error(),
                 jmhConfidence, metric.samples());
         return ofMoments(moments.mean(), moments.sd(), moments.n(), confidence);
+    }
+
+    /** Whether {@link #ofMetric} takes {@code metric}'s interval over fork means. */
+    public static boolean overForks(Metric metric) {
+        return Samples.usable(metric) && Samples.forkMeans(metric).length >= Gate.MIN_FORKS;
     }
 
     /** The t interval of a mean at {@code confidence} from its standard deviation {@code sd} over {@code n} samples. */

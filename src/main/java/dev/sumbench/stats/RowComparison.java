@@ -15,12 +15,35 @@ import java.util.List;
  * @param p          the two-sided p-value, NaN when untested
  * @param verdict    what the row says at the comparison's alpha
  * @param warnings   what limits this row's answer, each saying what to do about it
+ * @param judgement  what the gate says about the row against the threshold ({@link Gate}); rows compared on their
+ *                   own ({@link Comparisons#compareRows}) are inconclusive until judged with the others
  */
 public record RowComparison(Result.Key key, ScoreUnit unit, Estimate oldSide, Estimate newSide,
-                            SampleUnit sampleUnit, double p, Verdict verdict, List<String> warnings) {
+                            SampleUnit sampleUnit, double p, Verdict verdict, List<String> warnings,
+                            Judgement judgement) {
+
+    /** Why a row compared on its own has no judgement yet. */
+    static final String NOT_JUDGED = "not judged: the gate judges all rows of a comparison together";
 
     public RowComparison {
         warnings = List.copyOf(warnings);
+        java.util.Objects.requireNonNull(judgement, "judgement");
+    }
+
+    /** A row not judged yet (see {@link #judgement}). */
+    public RowComparison(Result.Key key, ScoreUnit unit, Estimate oldSide, Estimate newSide, SampleUnit sampleUnit,
+                         double p, Verdict verdict, List<String> warnings) {
+        this(key, unit, oldSide, newSide, sampleUnit, p, verdict, warnings, Judgement.untested(NOT_JUDGED));
+    }
+
+    /** This row with {@code judged} as its judgement. */
+    public RowComparison judged(Judgement judged) {
+        return new RowComparison(key, unit, oldSide, newSide, sampleUnit, p, verdict, warnings, judged);
+    }
+
+    /** The gate's decision: faster, slower, equivalent or inconclusive. */
+    public Decision decision() {
+        return judgement.decision();
     }
 
     /** Which way this row's unit improves. */
@@ -39,8 +62,11 @@ public record RowComparison(Result.Key key, ScoreUnit unit, Estimate oldSide, Es
                 : direction().costRatio(oldSide.centre(), newSide.centre()) - 1;
     }
 
-    /** Whether this row is significantly worse by more than {@code threshold} (0.05 for 5 %) in its own unit. */
+    /**
+     * Whether the gate found this row slower (worse) by more than the comparison's threshold ({@link Gate}). The
+     * argument is kept for callers of the older form; the threshold is the one the row was judged against.
+     */
     public boolean isRegression(double threshold) {
-        return verdict == Verdict.WORSE && Math.abs(change()) > threshold;
+        return judgement.decision() == Decision.SLOWER;
     }
 }

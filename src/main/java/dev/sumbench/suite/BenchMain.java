@@ -29,7 +29,15 @@ import picocli.CommandLine.Parameters;
             "  mvn verify -Pbench -Dbench.quick",
             "  mvn verify -Pbench -Dbench.include=SumBenchmark -Dbench.args=\"-p size=1000 -prof gc\"",
             "  java -cp target/sumbench.jar dev.sumbench.suite.BenchMain --dry-run",
-            "  java -cp target/sumbench.jar dev.sumbench.suite.BenchMain --core-counts 1,2 -- -p size=10000000"})
+            "  java -cp target/sumbench.jar dev.sumbench.suite.BenchMain --core-counts 1,2 -- -p size=10000000",
+            "  java -cp target/sumbench.jar dev.sumbench.suite.BenchMain --ab-a=/usr/lib/jvm/jdk-17 "
+                    + "--ab-b=/usr/lib/jvm/jdk-25 --rounds=5 --include=DispatchBenchmark",
+            "  mvn verify -Pbench -Dbench.ab.a=::-XX:+UseG1GC -Dbench.ab.b=::-XX:+UseParallelGC",
+            "",
+            "A/B variants are JVM[::OPTIONS]: a java executable or JDK home (empty: the JVM running this), then "
+                    + "JVM options after '::'. The same variant twice is an A/A check.",
+            "Exit codes of an A/B run are compare's: 0 every row decided and none slower, 3 a row slower beyond "
+                    + "the threshold, 4 a row undecided; 1 a failure, 2 bad input (before any fork starts)."})
 public final class BenchMain implements Callable<Integer> {
 
     /** The lock of the checkout's target/ during a run, beside the jar (see {@link BenchLock}). */
@@ -68,6 +76,28 @@ public final class BenchMain implements Callable<Integer> {
 
     @Option(names = "--dry-run", description = "Print the plan and its estimated duration; run nothing.")
     private boolean dryRun;
+
+    @Option(names = "--ab-a", paramLabel = "JVM[::OPTIONS]",
+            description = "An A/B run (scripts/bench-ab): variant A. System property: bench.ab.a.")
+    private String abA;
+
+    @Option(names = "--ab-b", paramLabel = "JVM[::OPTIONS]",
+            description = "Variant B (the one judged against A). System property: bench.ab.b.")
+    private String abB;
+
+    @Option(names = "--rounds", paramLabel = "N",
+            description = "A/B rounds: one fork per trial and variant each (default: " + AbRun.DEFAULT_ROUNDS
+                    + "). System property: bench.ab.rounds.")
+    private String rounds;
+
+    @Option(names = "--seed", paramLabel = "SEED",
+            description = "Seed of the A/B order per round (default: random; recorded in .meta.json). System "
+                    + "property: bench.ab.seed.")
+    private String seed;
+
+    @Option(names = "--threshold", paramLabel = "P",
+            description = "The A/B comparison's threshold (default: 5%%). System property: bench.ab.threshold.")
+    private String threshold;
 
     @Option(names = "--raw-out", hidden = true, paramLabel = "FILE",
             description = "One count of a core sweep: save the results here for the sweep to merge.")
@@ -108,20 +138,28 @@ public final class BenchMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         BenchRequest request = request();
+        AbRequest ab = abRequest();
+        if (ab != null && request.coreCounts() != null) {
+            throw new BadInputException("an A/B run and a core sweep do not combine: give --ab-a/--ab-b or "
+                    + "--core-counts");
+        }
         Optional<Path> lockFile = request.dryRun() || request.rawOut() != null ? Optional.empty() : lockBesideJar();
         if (lockFile.isEmpty()) {
-            return run(request);
+            return run(request, ab);
         }
         try (BenchLock held = BenchLock.hold(lockFile.get(), ProcessHandle.current(), "a benchmark run ("
                 + String.join(" ", ProcessHandle.current().info().arguments().map(List::of).orElse(List.of()))
                 + ")")) {
-            return run(request);
+            return run(request, ab);
         } catch (BenchLock.TakenException e) {
             throw new BadInputException(e.getMessage(), e);
         }
     }
 
-    private Integer run(BenchRequest request) throws Exception {
+    private Integer run(BenchRequest request, AbRequest ab) throws Exception {
+        if (ab != null) {
+            return new AbRun(request, ab, out, err).run();
+        }
         return request.coreCounts() != null
                 ? new CoreSweep(request, out, err).run()
                 : new Suite(request, out, err).run();
@@ -150,6 +188,46 @@ public final class BenchMain implements Callable<Integer> {
         return new BenchRequest(isQuick, given(include, "bench.include"), given(jvm, "bench.jvm"), words,
                 resultsDir, coreCounts, dryRun, rawOut,
                 given(crossover, "bench.crossover"));
+    }
+
+    /** The A/B request, or null when neither variant is given. */
+    private AbRequest abRequest() {
+        String a = given(abA, "bench.ab.a");
+        String b = given(abB, "bench.ab.b");
+        String roundsText = given(rounds, "bench.ab.rounds");
+        String seedText = given(seed, "bench.ab.seed");
+        String thresholdText = given(threshold, "bench.ab.threshold");
+        if (a == null && b == null) {
+            if (roundsText != null || seedText != null || thresholdText != null) {
+                throw new BadInputException("--rounds, --seed and --threshold belong to an A/B run: give --ab-a and "
+                        + "--ab-b too");
+            }
+            return null;
+        }
+        if (a == null || b == null) {
+            throw new BadInputException("an A/B run needs two variants, --ab-a and --ab-b (bench.ab.a, bench.ab.b); "
+                    + "the same one twice is an A/A check");
+        }
+        int n = AbRun.DEFAULT_ROUNDS;
+        if (roundsText != null) {
+            try {
+                n = Integer.parseInt(roundsText);
+            } catch (NumberFormatException e) {
+                throw new BadInputException("--rounds: expected a whole number, got '" + roundsText + "'");
+            }
+        }
+        long s;
+        if (seedText == null) {
+            s = new java.security.SecureRandom().nextLong();
+        } else {
+            try {
+                s = Long.parseLong(seedText);
+            } catch (NumberFormatException e) {
+                throw new BadInputException("--seed: expected a whole number, got '" + seedText + "'");
+            }
+        }
+        String t = thresholdText == null ? "5%" : thresholdText;
+        return new AbRequest(a, b, n, s, AbRequest.threshold(t));
     }
 
     /** {@code -Dbench.quick} alone gives "" (java) or "true" (Maven): both mean yes; absent means no. */

@@ -67,7 +67,17 @@ record ForkJvm(String executable, String version, String vendor, int feature, St
      * @throws BadInputException if that JVM cannot run sumbench's classes (too old, broken, not a JVM)
      */
     static ForkJvm probe(String executable, String classPath, String source) {
-        List<String> command = List.of(executable, "-cp", classPath, ForkJvmProbe.class.getName());
+        return probe(executable, List.of(), classPath, source);
+    }
+
+    /**
+     * The same, with {@code jvmOptions} on the probe's command line: options the JVM refuses are found before any
+     * fork starts.
+     */
+    static ForkJvm probe(String executable, List<String> jvmOptions, String classPath, String source) {
+        List<String> command = new java.util.ArrayList<>(List.of(executable));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classPath, ForkJvmProbe.class.getName()));
         Processes.Output output;
         try {
             output = Processes.run(command, null, PROBE_DEADLINE);

@@ -35,14 +35,25 @@ final class Plan {
      * with -p. The user's includes and excludes stay in every pass: JMH adds a builder's includes to its parent's,
      * so they cannot be taken back, which is why a pass narrows with excludes only.
      *
-     * The estimate assumes FORK_OVERHEAD per fork (JVM start, JMH's hand-shake, the benchmark's setup) and
-     * SINGLE_SHOT per single-shot call (a JVM start); it is printed before the run and docs/suite.md quotes it.
+     * The estimate assumes FORK_OVERHEAD per fork (JVM start, JMH's hand-shake, the benchmark's setup and tear-down,
+     * pools of child JVMs included), SINGLE_SHOT per single-shot call (a JVM start), SPAWN_OPERATION as the shortest
+     * iteration of a process-spawn trial (JMH ends an iteration only after a whole operation), and PASS_OVERHEAD per
+     * JMH invocation; it is printed before the run and docs/suite.md quotes it. The constants were
+     * measured, not guessed: the quick matrix with -f 1 -wi 0 -i 1 -r 100ms (41 forks of 100 ms each) took 29 s of
+     * JMH time on a 2-core VM at load 8, i.e. 0.56 s per fork beyond its iteration; process-spawn's operations there
+     * took 0.21 to 0.27 s, SpawnBenchmark's 0.08 s (bare JVM) and 0.27 s (spawn and sum).
      */
 
-    /** Start of a fork up to its first iteration, with a 10 000 000-element setup: 1.2 s on a loaded 2-core VM. */
-    static final Duration FORK_OVERHEAD = Duration.ofMillis(1500);
-    /** One single-shot call of SpawnBenchmark: a JVM start and exit. */
-    static final Duration SINGLE_SHOT = Duration.ofMillis(500);
+    /** Start and end of a fork beyond its iterations: 0.56 s measured on a loaded 2-core VM (notes above). */
+    static final Duration FORK_OVERHEAD = Duration.ofMillis(600);
+    /** One single-shot call of SpawnBenchmark: a JVM start and exit, 0.08 to 0.27 s measured. */
+    static final Duration SINGLE_SHOT = Duration.ofMillis(300);
+    /** One operation of process-spawn (child JVMs started per sum): 0.21 to 0.27 s measured. */
+    static final Duration SPAWN_OPERATION = Duration.ofMillis(300);
+    /** One JMH invocation's own start in this JVM (benchmark list, options), besides its forks. */
+    static final Duration PASS_OVERHEAD = Duration.ofMillis(500);
+    /** The strategy whose every operation starts JVMs. */
+    private static final String SPAWNING_STRATEGY = "process-spawn";
 
     private final List<Pass> passes;
     private final List<String> notes;
@@ -112,14 +123,16 @@ final class Plan {
                 notes.add(simpleName(entry) + ": skipped, none of its strategies is available on " + describe(jvm));
                 continue;
             }
-            Unit unit = units.stream()
-                    .filter(u -> u.benchmarkClass.equals(entry.getUserClassQName()) && agree(u.params, values))
-                    .findFirst().orElse(null);
-            if (unit == null) {
-                unit = new Unit(entry.getUserClassQName());
-                units.add(unit);
+            for (Map<String, List<String>> part : splitWorkerFree(values, user)) {
+                Unit unit = units.stream()
+                        .filter(u -> u.benchmarkClass.equals(entry.getUserClassQName()) && agree(u.params, part))
+                        .findFirst().orElse(null);
+                if (unit == null) {
+                    unit = new Unit(entry.getUserClassQName());
+                    units.add(unit);
+                }
+                unit.add(entry, part);
             }
-            unit.add(entry, values);
         }
         List<Unit> passUnits = new ArrayList<>();
         for (Unit unit : units) {
@@ -152,7 +165,9 @@ final class Plan {
         }
 
         void add(BenchmarkListEntry entry, Map<String, List<String>> values) {
-            entries.add(entry);
+            if (!entries.contains(entry)) {
+                entries.add(entry);
+            }
             params.putAll(values);
         }
     }
@@ -171,6 +186,8 @@ final class Plan {
             List<String> asked = List.of(param.getValue());
             if (settings.quick()) {
                 asked = BenchParams.quickValues(entry.getUserClassQName(), name).orElse(asked);
+            } else {
+                asked = BenchParams.defaultValues(entry.getUserClassQName(), name).orElse(asked);
             }
             List<String> onMachine = BenchParams.onMachine(name, asked, jvm);
             if (onMachine.size() < asked.size() && name.equals(BenchParams.STRATEGY)) {
@@ -182,6 +199,43 @@ final class Plan {
             values.put(name, onMachine);
         }
         return values;
+    }
+
+    /**
+     * {@code values} as one or two parts: when several worker counts are asked of strategies that include some of
+     * {@link BenchParams#WORKER_FREE}, those are measured once, at the fewest workers, in a part of their own (no trial is
+     * measured twice for nothing). The user's own {@code -p strategy} or {@code -p workers} is taken as asked.
+     */
+    static List<Map<String, List<String>>> splitWorkerFree(Map<String, List<String>> values, Options user) {
+        List<String> strategies = values.get(BenchParams.STRATEGY);
+        List<String> workers = values.get(BenchParams.WORKERS);
+        if (strategies == null || workers == null || workers.size() < 2
+                || user.getParameter(BenchParams.STRATEGY).hasValue() || user.getParameter(BenchParams.WORKERS).hasValue()) {
+            return List.of(values);
+        }
+        List<String> free = strategies.stream().filter(BenchParams.WORKER_FREE::contains).toList();
+        List<String> rest = strategies.stream().filter(id -> !BenchParams.WORKER_FREE.contains(id)).toList();
+        if (free.isEmpty()) {
+            return List.of(values);
+        }
+        String fewest = workers.stream().min(java.util.Comparator.comparingLong(Plan::number)).orElseThrow();
+        Map<String, List<String>> once = new TreeMap<>(values);
+        once.put(BenchParams.STRATEGY, free);
+        once.put(BenchParams.WORKERS, List.of(fewest));
+        if (rest.isEmpty()) {
+            return List.of(once);
+        }
+        Map<String, List<String>> each = new TreeMap<>(values);
+        each.put(BenchParams.STRATEGY, rest);
+        return List.of(once, each);
+    }
+
+    private static long number(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     private static boolean agree(Map<String, List<String>> pass, Map<String, List<String>> entry) {
@@ -293,17 +347,17 @@ final class Plan {
 
     /** About how long {@code pass} takes. */
     Duration estimate(Pass pass) {
-        Duration total = Duration.ZERO;
+        Duration total = PASS_OVERHEAD;
         Map<String, BenchmarkListEntry> byName = new LinkedHashMap<>();
         pass.entries().forEach(entry -> byName.put(entry.getUsername(), entry));
         int modes = Math.max(1, user.getBenchModes().size());
         for (Trial trial : pass.trials()) {
-            total = total.plus(perTrial(byName.get(trial.benchmark())).multipliedBy(modes));
+            total = total.plus(perTrial(byName.get(trial.benchmark()), trial).multipliedBy(modes));
         }
         return total;
     }
 
-    private Duration perTrial(BenchmarkListEntry entry) {
+    private Duration perTrial(BenchmarkListEntry entry, Trial trial) {
         boolean quick = settings.quick();
         boolean singleShot = entry.getMode() == Mode.SingleShotTime;
         int forks = user.getForkCount().orElse(quick ? BenchParams.QUICK_FORKS
@@ -323,9 +377,16 @@ final class Plan {
                     : entry.getWarmupTime().orElse(Defaults.WARMUP_TIME));
             TimeValue measurementTime = user.getMeasurementTime().orElse(quick ? BenchParams.QUICK_ITERATION_TIME
                     : entry.getMeasurementTime().orElse(Defaults.MEASUREMENT_TIME));
-            iterations = millis(warmupTime).multipliedBy(warmups).plus(millis(measurementTime).multipliedBy(measurements));
+            Duration shortest = SPAWNING_STRATEGY.equals(trial.params().get(BenchParams.STRATEGY)) ? SPAWN_OPERATION
+                    : Duration.ZERO;
+            iterations = max(millis(warmupTime), shortest).multipliedBy(warmups)
+                    .plus(max(millis(measurementTime), shortest).multipliedBy(measurements));
         }
         return FORK_OVERHEAD.plus(iterations).multipliedBy((long) forks + warmupForks);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private static Duration millis(TimeValue time) {

@@ -126,6 +126,36 @@ final class RunFiles {
         }
     }
 
+    /**
+     * Replaces the files of {@code run}, which this process published, with {@code results} and {@code meta} plus
+     * {@code extra} fields in the metadata, through {@link OutputFiles#replaceAll}: each file is written under a
+     * temporary name and renamed over the old one atomically, so a reader (or a stop half-way) sees the old or the new
+     * file, never half of one; a target that is not a plain file any more is refused.
+     */
+    static void replace(Published run, Collection<RunResult> results, RunMeta meta, Map<String, Object> extra)
+            throws IOException {
+        List<RunResult> sorted = new ArrayList<>(results);
+        sorted.sort(RunResult.DEFAULT_SORT_COMPARATOR);
+        com.fasterxml.jackson.databind.node.ObjectNode node = JSON_MAPPER.valueToTree(withStem(meta, run.stem()));
+        extra.forEach((key, value) -> node.set(key, JSON_MAPPER.valueToTree(value)));
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        files.put(run.json(), jmhBytes(ResultFormatType.JSON, sorted));
+        files.put(run.csv(), jmhBytes(ResultFormatType.CSV, sorted));
+        files.put(run.meta(), JSON_MAPPER.writeValueAsBytes(node));
+        OutputFiles.replaceAll(files, List.of());
+    }
+
+    private static byte[] jmhBytes(ResultFormatType type, Collection<RunResult> results) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(bytes, false, StandardCharsets.UTF_8)) {
+            ResultFormatFactory.getInstance(type, out).writeOut(results);
+            if (out.checkError()) {
+                throw new IOException("cannot format the " + type + " results");
+            }
+        }
+        return bytes.toByteArray();
+    }
+
     /** Saves the results of a pass of a core sweep for the sweep to merge (same JMH, same classes: serialisation). */
     static void saveRaw(Path file, Collection<RunResult> results) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());

@@ -64,9 +64,12 @@ class ComparisonsTest {
         RowComparison time = Comparisons.compareRows(timeOld, timeNew, 0.05);
         assertEquals(Verdict.WORSE, time.verdict());
         assertEquals(0.2, time.change(), 0.01);
-        assertTrue(time.isRegression(0.05));
-        assertFalse(time.isRegression(0.25));
-        assertFalse(throughput.isRegression(0.05));
+        assertEquals(Decision.SLOWER, Comparisons.compare(run("old.json", timeOld), run("new.json", timeNew), 0.05,
+                0.05).rows().get(0).decision());
+        assertEquals(Decision.EQUIVALENT, Comparisons.compare(run("old.json", timeOld), run("new.json", timeNew),
+                0.05, 0.25).rows().get(0).decision());
+        assertEquals(Decision.FASTER, Comparisons.compare(run("old.json", thrptOld), run("new.json", thrptNew), 0.05,
+                0.05).rows().get(0).decision());
     }
 
     @Test

@@ -55,7 +55,8 @@ class RealRunsCompareTest {
         // one run after the other while other builds came and went: the runs differ, though the code does not
         Comparison comparison = compare("aa-sequential-1.json", "aa-sequential-2.json");
         assertEquals(10, comparison.significant().size());
-        assertEquals(8, comparison.regressions().size());
+        // the gate calls 7 of them slower by more than 5 %: drift between runs made apart, which bench-ab avoids
+        assertEquals(7, comparison.regressions().size());
     }
 
     @Test

@@ -28,17 +28,32 @@ class PlanTest {
     private static final List<String> JDK17_IDS = ALL_IDS.stream().filter(id -> !id.equals("virtual-threads"))
             .toList();
 
+    /** The classes whose share of the default run's 20 minutes is 13 minutes: 12, and 1 for the after-idle hand-offs. */
+    private static final Set<String> CORE_CLASSES = Set.of("SumBenchmark", "DispatchBenchmark", "SpawnBenchmark",
+            "ChunkSizeBenchmark", "BandwidthBenchmark", "LayoutBenchmark");
+
     @Test
-    void theDefaultMatrixIsEstimatedAtMostSeventeenMinutesOnTwoCores() throws CommandLineOptionException {
+    void theDefaultMatrixFitsTwentyMinutesOnTwoCoresWithFiveForksPerTrial() throws CommandLineOptionException {
         Plan plan = plan(jvm(2, ALL_IDS), false);
 
-        // Sum 9 x 4 x 3 = 108, Dispatch 9 handOff + 9 afterIdle, Spawn 1 + 2, ChunkSize 3 x 2 x 8 = 48, Bandwidth 2,
-        // Layout 2 x 3 x 2 = 12, Crossover 6 x 2 sizes x 2 chunkings = 24 (5 forks each), Memory 2 (5 single-shot
-        // forks each)
-        assertEquals(108 + 9 + 9 + 3 + 48 + 2 + 12 + 24 + 2, plan.trials().size());
-        // without the crossover and memory benchmarks, whose share is checked below
-        Duration estimate = plan(jvm(2, ALL_IDS), false, "-e", "CrossoverBenchmark|MemoryBenchmark").estimate();
-        assertTrue(estimate.compareTo(Duration.ofMinutes(17)) <= 0, "default: " + estimate);
+        // Sum: 7 parallel strategies x 3 sizes x workers 1,2 = 42, sequential and sequential-stream x 3 sizes once = 6;
+        // Dispatch 9 handOff + 9 afterIdle, Spawn 1 + 2, ChunkSize 3 x 2 x 5 = 30, Bandwidth 2, Layout 2 x 3 x 2 = 12
+        assertEquals(List.of(42 + 6, 9 + 9, 3, 30, 2, 12), CORE_CLASSES.stream().sorted((a, b) -> order(a) - order(b))
+                .map(c -> (int) plan.trials().stream().filter(t -> t.benchmark().contains("." + c + ".")).count())
+                .toList());
+        Duration estimate = plan.estimate();
+        System.out.println("default plan on 2 cores, JDK 21+: " + Suite.roughly(estimate));
+        assertTrue(estimate.compareTo(Duration.ofMinutes(20)) <= 0, "default: " + estimate);
+        Duration core = Duration.ZERO;
+        for (Plan.Pass pass : plan.passes()) {
+            if (CORE_CLASSES.containsAll(List.of(pass.classes().split(", ")))) {
+                core = core.plus(plan.estimate(pass));
+            }
+        }
+        assertTrue(core.compareTo(Duration.ofMinutes(13)) <= 0, "the six core classes: " + core);
+        for (BenchmarkListEntry entry : selected(new CommandLineOptions())) {
+            assertTrue(entry.getForks().orElse(0) >= 5, entry.getUsername() + " forks " + entry.getForks());
+        }
     }
 
     @Test
@@ -84,10 +99,32 @@ class PlanTest {
         Plan plan = plan(jvm(2, ALL_IDS), true);
 
         // Sum 9 x 2 x 1 = 18, Dispatch 4 strategies x (handOff + afterIdle) = 8, Spawn 1 + 1, ChunkSize 3 x 1 x 3 = 9,
-        // Bandwidth 2, Layout 2 x 1 x 2 = 4, Crossover 6 x 2 sizes x 1 chunking = 12, Memory 2
-        assertEquals(18 + 8 + 2 + 9 + 2 + 4 + 12 + 2, plan.trials().size());
+        // Bandwidth 2, Layout 2 x 1 x 2 = 4
+        assertEquals(18 + 8 + 2 + 9 + 2 + 4, plan.trials().stream()
+                .filter(t -> CORE_CLASSES.stream().anyMatch(c -> t.benchmark().contains("." + c + "."))).count());
         Duration estimate = plan.estimate();
-        assertTrue(estimate.compareTo(Duration.ofMinutes(2)) <= 0, "quick: " + estimate);
+        System.out.println("quick plan on 2 cores, JDK 21+: " + Suite.roughly(estimate));
+        assertTrue(estimate.compareTo(Duration.ofMinutes(3)) <= 0, "quick: " + estimate);
+        assertEquals(BenchParams.QUICK_FORKS, plan.options(plan.passes().get(0)).getForkCount().get());
+    }
+
+    @Test
+    void strategiesThatIgnoreWorkersAreMeasuredOnceAtTheFewestWorkers() throws CommandLineOptionException {
+        Plan plan = plan(jvm(4, ALL_IDS), false);
+
+        assertEquals(Set.of("1"), values(plan, "SumBenchmark.sum", "workers", "sequential"));
+        assertEquals(Set.of("1"), values(plan, "SumBenchmark.sum", "workers", "sequential-stream"));
+        assertEquals(Set.of("1", "2", "4"), values(plan, "SumBenchmark.sum", "workers", "fork-join"));
+        // the user's own -p workers is measured as asked, for every strategy
+        Plan asked = plan(jvm(4, ALL_IDS), false, "-p", "workers=1,2");
+        assertEquals(Set.of("1", "2"), values(asked, "SumBenchmark.sum", "workers", "sequential"));
+        // more workers than CPUs only when asked for
+        assertEquals(Set.of("1", "2"), values(plan(jvm(2, ALL_IDS), false), "SumBenchmark.sum", "workers"));
+    }
+
+    private static int order(String benchmarkClass) {
+        return List.of("SumBenchmark", "DispatchBenchmark", "SpawnBenchmark", "ChunkSizeBenchmark",
+                "BandwidthBenchmark", "LayoutBenchmark").indexOf(benchmarkClass);
     }
 
     @Test
@@ -149,10 +186,11 @@ class PlanTest {
             for (Map.Entry<String, List<String>> param : pass.params().entrySet()) {
                 assertEquals(param.getValue(), List.copyOf(options.getParameter(param.getKey()).get()));
             }
-            assertTrue(all.addAll(expected), "a benchmark runs in one pass only");
+            all.addAll(expected);
         }
         assertEquals(all.size() + 1, selected(new CommandLineOptions()).size(), "all but the after-idle crossover");
         assertFalse(all.contains("dev.sumbench.bench.CrossoverBenchmark.afterIdle"));
+        assertEquals(plan.trials().size(), Set.copyOf(plan.trials()).size(), "a trial runs in one pass only");
     }
 
     @Test
@@ -185,6 +223,13 @@ class PlanTest {
     private static Set<String> values(Plan plan, String benchmark, String param) {
         return plan.trials().stream()
                 .filter(t -> t.benchmark().endsWith("." + benchmark))
+                .map(t -> t.params().get(param))
+                .collect(Collectors.toSet());
+    }
+
+    private static Set<String> values(Plan plan, String benchmark, String param, String strategy) {
+        return plan.trials().stream()
+                .filter(t -> t.benchmark().endsWith("." + benchmark) && strategy.equals(t.params().get("strategy")))
                 .map(t -> t.params().get(param))
                 .collect(Collectors.toSet());
     }

@@ -1,0 +1,391 @@
+package dev.sumbench.suite;
+
+import dev.sumbench.core.BadInputException;
+import dev.sumbench.core.ExitCodes;
+import dev.sumbench.files.OutputFiles;
+import dev.sumbench.report.CompareReport;
+import dev.sumbench.report.TableFormat;
+import dev.sumbench.results.RunMeta;
+import dev.sumbench.results.RunReader;
+import dev.sumbench.stats.Comparison;
+import dev.sumbench.stats.Comparisons;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.WorkloadParams;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * {@code scripts/bench-ab}: two variants (a JVM and its options each) measured fork by fork in randomized interleaved
+ * rounds, saved as two ordinary runs after every round, then compared.
+ *
+ * <p>A round runs one fork of every trial on each variant, A then B or B then A as a seeded coin decides; N rounds
+ * give N forks per trial and variant. Drift of the machine (other jobs, heat, a noisy neighbour) then hits both
+ * variants alike instead of whichever ran second.
+ */
+final class AbRun {
+
+    /*
+     * Implementation notes. Each variant is planned like a plain run (Plan, with its own probe: JDK 17 lacks
+     * virtual-threads) and run with JMH's own Runner at -f 1, one pass at a time; JMH returns one RunResult per
+     * trial holding one BenchmarkResult per fork. The rounds' BenchmarkResults of a trial are merged into one
+     * RunResult whose BenchmarkParams say forks = the rounds kept, which is exactly how JMH represents a run with
+     * -f N: its JSON has one rawData list per fork and its score, error and percentiles are JMH's own aggregation
+     * over all of them. So the files are genuine JMH JSON and CSV, and every reader and table takes them.
+     *
+     * After each complete round both runs are rewritten (RunFiles.replace: temporary file, atomic rename), so a run
+     * stopped half-way keeps every completed round. A shutdown hook (SIGINT, SIGTERM) waits for a write in progress
+     * to finish, never starts one, and says what was kept. A round interrupted half-way is dropped whole, so both
+     * runs always hold the same rounds. Rejected: one JMH invocation per variant with -f N (no interleaving), and
+     * a child JVM per round (another start-up for nothing: JMH already starts the forks).
+     */
+
+    /** The variants' names, in the order the stems and the comparison use. */
+    static final List<String> NAMES = List.of("A", "B");
+    /** The rounds when none are given: JMH's default number of forks. */
+    static final int DEFAULT_ROUNDS = 5;
+    /** The comparison's significance level: compare's default. */
+    private static final double ALPHA = 0.05;
+    /** How long the shutdown hook waits for a write in progress. */
+    private static final Duration WRITE_DEADLINE = Duration.ofSeconds(30);
+
+    private final BenchRequest request;
+    private final AbRequest ab;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final ReentrantLock writing = new ReentrantLock();
+    private volatile boolean stopping;
+    private volatile int roundsSaved;
+
+    AbRun(BenchRequest request, AbRequest ab, PrintWriter out, PrintWriter err) {
+        this.request = request;
+        this.ab = ab;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** One planned variant. */
+    private record Planned(AbRequest.Variant variant, String executable, ForkJvm jvm, Plan plan, Options user) {
+    }
+
+    /** Runs the rounds; returns compare's exit code (0, 3 or 4), or 1 when a round failed. */
+    int run() throws IOException {
+        Options given = Suite.parseJmhOptions(request.jmhArgs());
+        if (given.getForkCount().hasValue() || given.getWarmupForkCount().hasValue()) {
+            throw new BadInputException("bench-ab: -f and -wf are not allowed: each round is one fork per variant; "
+                    + "give --rounds instead");
+        }
+        if (given.getJvm().hasValue() || request.jvm() != null) {
+            throw new BadInputException("bench-ab: the variants name the JVMs; -jvm and bench.jvm are not allowed");
+        }
+        if (ab.rounds() < 1) {
+            throw new BadInputException("bench-ab: --rounds must be 1 or more, got " + ab.rounds());
+        }
+        Options user = new OptionsBuilder().parent(given).forks(1).warmupForks(0).build();
+        SortedSet<BenchmarkListEntry> selected = Suite.select(given, request.include());
+        List<Planned> variants = List.of(plan(AbRequest.Variant.parse("A", ab.a()), selected, user),
+                plan(AbRequest.Variant.parse("B", ab.b()), selected, user));
+        Duration perRound = variants.get(0).plan().estimate().plus(variants.get(1).plan().estimate());
+        for (Planned v : variants) {
+            for (String note : v.plan().notes()) {
+                out.println("sumbench: " + v.variant().name() + ": " + note);
+            }
+            out.println("sumbench: " + v.variant().name() + " = " + describe(v) + ": "
+                    + Suite.count(v.plan().trials().size(), "trial"));
+        }
+        out.println("sumbench: " + ab.rounds() + " round" + (ab.rounds() == 1 ? "" : "s") + " of one fork per trial "
+                + "and variant, A and B in random order per round (seed " + ab.seed() + "); about "
+                + Suite.roughly(perRound.multipliedBy(ab.rounds())) + (request.quick() ? " (quick)" : ""));
+        out.flush();
+        if (request.dryRun()) {
+            return ExitCodes.OK;
+        }
+        return rounds(variants, perRound);
+    }
+
+    private Planned plan(AbRequest.Variant variant, SortedSet<BenchmarkListEntry> selected, Options user) {
+        String source = "bench-ab variant " + variant.name();
+        String executable = variant.jvm() == null ? ForkJvm.currentExecutable()
+                : ForkJvm.resolveExecutable(variant.jvm(), source);
+        ForkJvm jvm = ForkJvm.probe(executable, variant.options(), Suite.classPath(), source + " (" + variant.spec()
+                + ")");
+        Suite.checkUserParams(user, jvm);
+        boolean otherJvm = !executable.equals(ForkJvm.currentExecutable());
+        Plan plan = Plan.make(selected, user, new Plan.RunSettings(request.include(), request.quick(),
+                otherJvm ? executable : null), jvm);
+        if (plan.trials().isEmpty()) {
+            throw new BadInputException(source + ": nothing to run on " + executable + ": "
+                    + String.join("; ", plan.notes()));
+        }
+        return new Planned(variant, executable, jvm, plan, user);
+    }
+
+    private int rounds(List<Planned> variants, Duration perRound) throws IOException {
+        SplittableRandom coin = new SplittableRandom(ab.seed());
+        ZonedDateTime start = ZonedDateTime.now();
+        List<Map<String, Trial>> kept = List.of(new LinkedHashMap<>(), new LinkedHashMap<>());
+        List<String> order = new ArrayList<>();
+        List<RunFiles.Published> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread hook = new Thread(() -> onStop(published), "sumbench-ab-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        boolean allMeasured = true;
+        try {
+            for (int round = 1; round <= ab.rounds() && !stopping; round++) {
+                boolean aFirst = coin.nextBoolean();
+                List<Integer> sequence = aFirst ? List.of(0, 1) : List.of(1, 0);
+                String roundOrder = aFirst ? "AB" : "BA";
+                long roundStart = System.nanoTime();
+                out.println("sumbench: round " + round + " of " + ab.rounds() + ": " + roundOrder.charAt(0)
+                        + " then " + roundOrder.charAt(1));
+                out.flush();
+                List<List<RunResult>> measured = new ArrayList<>(List.of(List.of(), List.of()));
+                for (int index : sequence) {
+                    measured.set(index, runOnce(variants.get(index), round));
+                }
+                if (stopping) {
+                    break;
+                }
+                for (int v = 0; v < 2; v++) {
+                    allMeasured &= add(kept.get(v), measured.get(v), variants.get(v), round);
+                }
+                order.add(roundOrder);
+                save(variants, kept, order, start, published);
+                Duration took = Duration.ofNanos(System.nanoTime() - roundStart);
+                int left = ab.rounds() - round;
+                out.println("sumbench: round " + round + " of " + ab.rounds() + " done in " + Suite.roughly(took)
+                        + " and saved" + (left == 0 ? "" : "; about " + Suite.roughly(took.multipliedBy(left))
+                        + " left (planned: " + Suite.roughly(perRound) + " a round)"));
+                out.flush();
+            }
+        } finally {
+            if (!stopping) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+        }
+        if (published.isEmpty()) {
+            err.println("sumbench: no round was completed; nothing was written");
+            err.flush();
+            return ExitCodes.FAILURE;
+        }
+        for (RunFiles.Published run : published) {
+            Suite.printPublished(run, out);
+        }
+        int compared = compare(published);
+        return allMeasured ? compared : ExitCodes.FAILURE;
+    }
+
+    private List<RunResult> runOnce(Planned v, int round) {
+        List<RunResult> results = new ArrayList<>();
+        for (Plan.Pass pass : v.plan().passes()) {
+            if (stopping) {
+                break;
+            }
+            out.println("sumbench: round " + round + ", " + v.variant().name() + ": " + pass.classes() + " ("
+                    + Suite.count(pass.trials().size(), "trial") + ", about " + Suite.roughly(v.plan().estimate(pass))
+                    + ")");
+            out.flush();
+            ChainedOptionsBuilder options = new OptionsBuilder().parent(v.plan().options(pass)).forks(1)
+                    .warmupForks(0);
+            List<String> jvmArgs = new ArrayList<>(v.user().getJvmArgsAppend().orElse(List.of()));
+            jvmArgs.addAll(v.variant().options());
+            if (!jvmArgs.isEmpty()) {
+                options.jvmArgsAppend(jvmArgs.toArray(String[]::new));
+            }
+            options.jvm(v.executable());
+            try {
+                results.addAll(new Runner(options.build()).run());
+            } catch (RunnerException e) {
+                throw new IllegalStateException("JMH failed: " + e.getMessage(), e);
+            }
+        }
+        return results;
+    }
+
+    /** The forks of one trial so far: the first result's params and every fork's result. */
+    private static final class Trial {
+        final BenchmarkParams params;
+        final List<BenchmarkResult> forks = new ArrayList<>();
+
+        Trial(BenchmarkParams params) {
+            this.params = params;
+        }
+
+        RunResult merged() {
+            return new RunResult(withForks(params, forks.size()), forks);
+        }
+    }
+
+    /** Adds this round's forks; false (with a message) when a planned trial of the variant produced none. */
+    private boolean add(Map<String, Trial> trials, List<RunResult> results, Planned v, int round) {
+        int before = trials.values().stream().mapToInt(t -> t.forks.size()).sum();
+        for (RunResult result : results) {
+            Trial trial = trials.computeIfAbsent(key(result.getParams()), k -> new Trial(result.getParams()));
+            trial.forks.addAll(result.getBenchmarkResults());
+        }
+        int added = trials.values().stream().mapToInt(t -> t.forks.size()).sum() - before;
+        int planned = v.plan().trials().size();
+        if (added < planned) {
+            err.println("sumbench: round " + round + ", " + v.variant().name() + ": " + (planned - added) + " of "
+                    + planned + " trials produced no result (JMH's output above says why)");
+            err.flush();
+            return false;
+        }
+        return true;
+    }
+
+    private void save(List<Planned> variants, List<Map<String, Trial>> kept, List<String> order, ZonedDateTime start,
+                      List<RunFiles.Published> published) throws IOException {
+        writing.lock();
+        try {
+            if (stopping) {
+                return;
+            }
+            for (int v = 0; v < 2; v++) {
+                Planned planned = variants.get(v);
+                List<RunResult> results = kept.get(v).values().stream().map(Trial::merged).toList();
+                RunMeta meta = Suite.meta(start, planned.jvm(), planned.jvm().availableProcessors(),
+                        jmhArgsOfRecord(planned), List.of());
+                if (published.size() <= v) {
+                    String stem = RunFiles.stem(start, Machine.host(), planned.jvm().feature()) + "_"
+                            + planned.variant().name();
+                    published.add(RunFiles.publish(request.results(), stem, results, meta));
+                }
+                RunFiles.replace(published.get(v), results, meta, extra(variants, v, order));
+            }
+            roundsSaved = order.size();
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    /** What a variant's .meta.json records about the A/B run. */
+    private Map<String, Object> extra(List<Planned> variants, int v, List<String> order) {
+        Map<String, Object> variantsByName = new LinkedHashMap<>();
+        for (Planned p : variants) {
+            variantsByName.put(p.variant().name(), Map.of("spec", p.variant().spec(), "java", p.executable(),
+                    "jvmOptions", p.variant().options()));
+        }
+        Map<String, Object> abRun = new LinkedHashMap<>();
+        abRun.put("variant", variants.get(v).variant().name());
+        abRun.put("variants", variantsByName);
+        abRun.put("roundsPlanned", ab.rounds());
+        abRun.put("roundsKept", order.size());
+        abRun.put("order", order);
+        abRun.put("seed", ab.seed());
+        return Map.of("abRun", abRun);
+    }
+
+    private List<String> jmhArgsOfRecord(Planned v) {
+        List<String> words = new ArrayList<>(List.of("-f", "1", "-jvm", v.executable()));
+        if (!v.variant().options().isEmpty()) {
+            words.add("-jvmArgsAppend");
+            words.add(String.join(" ", v.variant().options()));
+        }
+        words.addAll(Suite.jmhArgsOfRecord(request, v.user(), v.executable()));
+        return words;
+    }
+
+    /** Compares A (old) with B (new) as {@code sumbench compare} does; returns its exit code. */
+    private int compare(List<RunFiles.Published> published) throws IOException {
+        Path a = published.get(0).json();
+        Path b = published.get(1).json();
+        Comparison comparison = Comparisons.compare(RunReader.read(a), RunReader.read(b), ALPHA, ab.threshold());
+        String text = TableFormat.TEXT.render(CompareReport.table(comparison, a.toString(), b.toString(),
+                List.of("A/B run: A and B measured fork by fork in " + roundsSaved + " randomized interleaved "
+                        + "round" + (roundsSaved == 1 ? "" : "s") + " (seed " + ab.seed() + ")")));
+        int exitCode = !comparison.regressions().isEmpty() ? ExitCodes.REGRESSION
+                : !comparison.inconclusive().isEmpty() ? ExitCodes.UNDECIDED : ExitCodes.OK;
+        out.print(text);
+        Path file = published.get(1).json().resolveSibling(published.get(1).stem() + ".compare.txt");
+        try {
+            Path temporary = OutputFiles.temporary(file);
+            try {
+                Files.writeString(temporary, text, StandardCharsets.UTF_8);
+                OutputFiles.publishNew(temporary, file);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+            out.println("sumbench: the comparison is saved in " + file + " (compare's exit code " + exitCode + ")");
+        } catch (IOException e) {
+            err.println("sumbench: the comparison was not saved (" + e.getMessage() + "); rerun it with "
+                    + "scripts/compare " + published.get(0).json() + " " + published.get(1).json());
+        }
+        out.flush();
+        err.flush();
+        return exitCode;
+    }
+
+    private void onStop(List<RunFiles.Published> published) {
+        stopping = true;
+        try {
+            if (writing.tryLock(WRITE_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
+                writing.unlock();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (published.isEmpty()) {
+            err.println("sumbench: stopped before the first round was complete; nothing was written");
+        } else {
+            err.println("sumbench: stopped; the " + roundsSaved + " completed round" + (roundsSaved == 1 ? " is" : "s"
+                    + " are") + " saved in " + published.get(0).json() + " and " + published.get(1).json()
+                    + "; compare them with scripts/compare " + published.get(0).json() + " "
+                    + published.get(1).json());
+        }
+        err.flush();
+    }
+
+    private static String describe(Planned v) {
+        return v.variant().spec() + " (JDK " + v.jvm().feature() + ", " + v.executable()
+                + (v.variant().options().isEmpty() ? "" : ", " + String.join(" ", v.variant().options())) + ")";
+    }
+
+    /** A trial's identity across rounds: benchmark, mode and params. */
+    private static String key(BenchmarkParams params) {
+        Map<String, String> values = new TreeMap<>();
+        for (String name : params.getParamsKeys()) {
+            values.put(name, params.getParam(name));
+        }
+        return params.getBenchmark() + " " + params.getMode() + " " + values;
+    }
+
+    /** {@code params} saying {@code forks} forks: how JMH describes a run with -f forks. */
+    static BenchmarkParams withForks(BenchmarkParams params, int forks) {
+        WorkloadParams workload = new WorkloadParams();
+        int order = 0;
+        for (String name : params.getParamsKeys()) {
+            workload.put(name, params.getParam(name), order++);
+        }
+        @SuppressWarnings("unchecked")
+        Collection<String> labels = params.getThreadGroupLabels();
+        @SuppressWarnings("unchecked")
+        Collection<String> jvmArgs = params.getJvmArgs();
+        return new BenchmarkParams(params.getBenchmark(), params.generatedBenchmark(), params.shouldSynchIterations(),
+                params.getThreads(), params.getThreadGroups(), labels, forks, params.getWarmupForks(),
+                params.getWarmup(), params.getMeasurement(), params.getMode(), workload, params.getTimeUnit(),
+                params.getOpsPerInvocation(), params.getJvm(), jvmArgs, params.getJdkVersion(), params.getVmName(),
+                params.getVmVersion(), params.getJmhVersion(), params.getTimeout());
+    }
+}

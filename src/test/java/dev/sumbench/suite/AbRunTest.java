@@ -1,0 +1,140 @@
+package dev.sumbench.suite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sumbench.results.Result;
+import dev.sumbench.results.Run;
+import dev.sumbench.results.RunReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Interleaved A/B runs with real JMH forks, tiny settings, into a temporary results directory. */
+class AbRunTest {
+
+    static {
+        // the JMH lock guards a machine against two benchmark runs; functional tests must not fail on it
+        System.setProperty("jmh.ignoreLock", "true");
+    }
+
+    /** One trial, one 10 ms iteration per fork, JMH quiet. */
+    private static final List<String> TINY = List.of("-wi", "0", "-i", "2", "-r", "10ms", "-p", "size=1000",
+            "-p", "strategy=sequential", "-v", "SILENT");
+
+    @TempDir
+    Path results;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void anAaRunInterleavesForksSavesTwoGenuineJmhRunsAndComparesThem() throws IOException {
+        int exitCode = bench("--ab-a=::", "--ab-b=::-Dsumbench.variant=b", "--rounds=3", "--seed=42");
+
+        assertTrue(exitCode == 0 || exitCode == 3 || exitCode == 4, "compare's exit code: " + exitCode + err);
+        List<String> names = files().stream().map(f -> f.getFileName().toString()).toList();
+        assertEquals(7, names.size(), names.toString());
+        Path a = results.resolve(names.stream().filter(n -> n.endsWith("_A.json")).findFirst().orElseThrow());
+        Path b = results.resolve(names.stream().filter(n -> n.endsWith("_B.json")).findFirst().orElseThrow());
+        assertTrue(names.stream().anyMatch(n -> n.endsWith("_B.compare.txt")), names.toString());
+
+        // JMH's own representation of a run with -f 3: forks = 3, one rawData list per fork
+        JsonNode row = new ObjectMapper().readTree(b.toFile()).get(0);
+        assertEquals(3, row.get("forks").asInt());
+        assertEquals(3, row.get("primaryMetric").get("rawData").size());
+        assertEquals(2, row.get("primaryMetric").get("rawData").get(0).size());
+        assertTrue(row.get("jvmArgs").toString().contains("-Dsumbench.variant=b"), row.toString());
+        Run run = RunReader.read(b);
+        Result read = run.results().get(0);
+        assertEquals(3, read.primary().rawData().size());
+        assertEquals(6, read.primary().samples());
+        // the CSV beside it is JMH's too
+        assertTrue(Files.readString(b.resolveSibling(b.getFileName().toString().replace(".json", ".csv")))
+                .startsWith("\"Benchmark\",\"Mode\",\"Threads\",\"Samples\""));
+
+        JsonNode meta = new ObjectMapper().readTree(a.resolveSibling(a.getFileName().toString()
+                .replace(".json", ".meta.json")).toFile()).get("abRun");
+        assertEquals("A", meta.get("variant").asText());
+        assertEquals(42, meta.get("seed").asLong());
+        assertEquals(3, meta.get("roundsKept").asInt());
+        assertEquals(3, meta.get("order").size());
+        assertEquals("::-Dsumbench.variant=b", meta.get("variants").get("B").get("spec").asText());
+        // the order is the seed's: the same seed gives the same rounds
+        List<String> order = new ArrayList<>();
+        meta.get("order").forEach(o -> order.add(o.asText()));
+        assertTrue(order.stream().allMatch(o -> o.equals("AB") || o.equals("BA")), order.toString());
+        assertTrue(out.toString().contains("round 3 of 3 done"), out.toString());
+        assertTrue(out.toString().contains("compare " + a + " → " + b), out.toString());
+        assertTrue(out.toString().contains("3+3"), out.toString());
+    }
+
+    @Test
+    void badInputIsOneLineAndExitCodeTwoBeforeAnyForkStarts() throws IOException {
+        String[][] cases = {
+            {"--ab-a=::"},
+            {"--ab-a=/no/such/java", "--ab-b=::"},
+            {"--ab-a=/bin/sh", "--ab-b=::"},
+            {"--ab-a=::", "--ab-b=::-XX:+NoSuchVmOption"},
+            {"--ab-a=::", "--ab-b=::", "--include=NoSuchBenchmark"},
+            {"--ab-a=::", "--ab-b=::not-an-option"},
+            {"--ab-a=::", "--ab-b=::", "--rounds=0"},
+            {"--ab-a=::", "--ab-b=::", "--seed=x"},
+            {"--ab-a=::", "--ab-b=::", "--threshold=much"},
+            {"--rounds=3"},
+        };
+        for (String[] args : cases) {
+            out.getBuffer().setLength(0);
+            err.getBuffer().setLength(0);
+            int exitCode = bench(args);
+            assertEquals(2, exitCode, String.join(" ", args) + ": " + err);
+            assertEquals(1, err.toString().lines().count(), String.join(" ", args) + ": " + err);
+            assertTrue(err.toString().startsWith("sumbench: "), err.toString());
+            assertTrue(!err.toString().contains("should be specified only once"), err.toString());
+            assertTrue(!out.toString().contains("round 1"), out.toString());
+            assertEquals(List.of(), files());
+        }
+    }
+
+    @Test
+    void forksAreTheRoundsSoMinusFIsRefused() throws IOException {
+        out.getBuffer().setLength(0);
+        List<String> all = new ArrayList<>(List.of("--results=" + results, "--ab-a=::", "--ab-b=::", "--",
+                "-f", "3"));
+        int exitCode = BenchMain.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute(all.toArray(String[]::new));
+        assertEquals(2, exitCode);
+        assertTrue(err.toString().contains("-f and -wf are not allowed"), err.toString());
+        assertEquals(List.of(), files());
+    }
+
+    private int bench(String... args) {
+        List<String> all = new ArrayList<>(List.of("--results=" + results));
+        if (Stream.of(args).noneMatch(a -> a.startsWith("--include"))) {
+            all.add("--include=LayoutBenchmark.array");
+        }
+        all.addAll(List.of(args));
+        all.add("--");
+        all.addAll(TINY);
+        return BenchMain.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute(all.toArray(String[]::new));
+    }
+
+    private List<Path> files() throws IOException {
+        if (!Files.exists(results)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(results)) {
+            return files.sorted().toList();
+        }
+    }
+}
