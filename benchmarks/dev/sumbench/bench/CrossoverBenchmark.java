@@ -51,9 +51,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * so that the crossing compares the hand-off after idle with the loop after idle, not with a hot loop. Why
  * @Setup(Level.Invocation) is safe here: the timer's own cost per sample (tens of nanoseconds) is small against calls
  * of microseconds to milliseconds and sits in sequential's row too, and the helper *is* the idle time whose effect is
- * measured (see DispatchBenchmark's class comment). The suite runs afterIdle's trials with -Dbench.crossover=full
- * only (its coarse grid costs as much again as the hot one) and does not bisect them: the hot crossing's bracket
- * and the after-idle coarse grid, 2^12 .. 2^20 in factors of 4 with {@code -p size=...}, are the starting points.
+ * measured (see DispatchBenchmark's class comment). The suite measures afterIdle on the coarse grid and does not
+ * bisect it (a bisection step costs as much again), and leaves it out of the quick matrix; a finer after-idle grid
+ * is one {@code -p size=...} away.
  *
  * Short iterations and many forks: the question is about the mean per fork, so five forks of two 100 ms iterations
  * say more than one fork of ten. Pools and child processes are made per trial (@Setup(Level.Trial)); the data too,
@@ -179,9 +179,9 @@ public class CrossoverBenchmark {
 
     /*
      * How to run:
-     *   mvn verify -Pbench -Dbench.include=CrossoverBenchmark          (coarse grid, one bisection step)
-     *   mvn verify -Pbench -Dbench.include=CrossoverBenchmark -Dbench.crossover=full   (three bisection steps, and
-     *                                                                         the after-idle coarse grid)
+     *   mvn verify -Pbench -Dbench.include=CrossoverBenchmark          (coarse grid hot and after idle, one
+     *                                                                   bisection step of the hot crossing)
+     *   mvn verify -Pbench -Dbench.include=CrossoverBenchmark -Dbench.crossover=full   (three bisection steps)
      * or, with the jar built (mvn package), the coarse grid alone:
      *   java -cp target/sumbench.jar org.openjdk.jmh.Main CrossoverBenchmark -p workers=2 -p cores=2
      * or run this main() from the IDE.

@@ -59,7 +59,7 @@ public final class CrossoverTables {
         table.note("pattern hot: calls back to back (a loop of sums); after 1ms idle: each call after that idle time, "
                 + "outside the timed region, timed call by call (an occasional sum), against sequential after the "
                 + "same idle time" + (analysis.patterns().size() < 2 ? "; this run has one pattern only (the "
-                + "after-idle crossover runs with -Dbench.crossover=full)" : ""));
+                + "quick matrix measures the hot crossover only)" : ""));
         table.note("hand-off (dispatch): the dispatch benchmark's time per call at 10 elements, one chunk per worker; "
                 + "with halves the crossing is roughly where the work saved, size × per-element cost × (1 − 1/workers), "
                 + "pays for it. Table 4's fixed cost is a line's intercept, not this hand-off");
@@ -109,7 +109,7 @@ public final class CrossoverTables {
             patterns.add(pattern + ": parallel pays from size " + String.join(", ", parts));
         }
         if (analysis.patterns().equals(List.of(CrossoverAnalysis.HOT))) {
-            patterns.add("an occasional sum: not measured (-Dbench.crossover=full)");
+            patterns.add("an occasional sum: not measured (no afterIdle rows)");
         }
         return "beats sequential (measured, 95 %): " + String.join("; ", patterns);
     }

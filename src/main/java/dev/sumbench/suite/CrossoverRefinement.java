@@ -47,7 +47,7 @@ final class CrossoverRefinement {
 
     /** The benchmark it refines, as JMH names it. */
     static final String BENCHMARK = CrossoverBenchmark.class.getName() + ".sum";
-    /** The after-idle crossover (an occasional sum), measured on the coarse grid with {@code full} only. */
+    /** The after-idle crossover (an occasional sum), measured on the coarse grid only (not bisected). */
     static final String AFTER_IDLE = CrossoverBenchmark.class.getName() + ".afterIdle";
     static final String BASELINE = "sequential";
     static final String DEFAULT_CHUNKING = "default";
@@ -94,12 +94,12 @@ final class CrossoverRefinement {
     }
 
     /**
-     * The user's options, excluding the after-idle crossover unless {@code mode} is {@link Mode#FULL}: its coarse grid
-     * costs as much again as the hot one (same trials, each fork as long), which the default run's budget has no room
-     * for. An exclude rather than a smaller selection, so that every pass and bisection step inherits it.
+     * The user's options, excluding the after-idle crossover in the quick matrix: its one-fork crossover has no
+     * interval to compare two patterns with, and its trials would take the quick run over its 3 minutes. An exclude
+     * rather than a smaller selection, so that every pass and bisection step inherits it.
      */
-    static Options withoutAfterIdle(Options user, Mode mode) {
-        if (mode == Mode.FULL) {
+    static Options withoutAfterIdle(Options user, boolean quick) {
+        if (!quick) {
             return user;
         }
         return new OptionsBuilder().parent(user).exclude("^" + Pattern.quote(AFTER_IDLE) + "$").build();
@@ -156,10 +156,12 @@ final class CrossoverRefinement {
             return Optional.empty();
         }
         if (quick) {
-            return Optional.of("crossover: no bisection in the quick matrix (one fork gives no interval to narrow)");
+            return Optional.of("crossover: no bisection in the quick matrix (one fork gives no interval to narrow), "
+                    + "hot only");
         }
         if (mode == Mode.OFF) {
-            return Optional.of("crossover: no bisection (bench.crossover=off): the coarse grid only");
+            return Optional.of("crossover: no bisection (bench.crossover=off): the coarse grid only, hot and after "
+                    + "idle");
         }
         int trials = 0;
         for (int step = 1; step <= steps(); step++) {
@@ -167,9 +169,8 @@ final class CrossoverRefinement {
         }
         return Optional.of("crossover: up to " + Suite.count(steps(), "bisection step") + " after its pass, "
                 + "at most " + Suite.count(trials, "trial") + " in all, about " + Suite.roughly(estimate())
-                + " at most (bench.crossover=" + mode.name().toLowerCase(Locale.ROOT) + "); "
-                + (mode == Mode.FULL ? "the after-idle crossover on the coarse grid in its pass"
-                : "hot only: the after-idle crossover runs with bench.crossover=full"));
+                + " at most (bench.crossover=" + mode.name().toLowerCase(Locale.ROOT) + "); the after-idle "
+                + "crossover is measured on the coarse grid in its pass, not bisected");
     }
 
     /** Runs the bisection after the planned passes gave {@code results}; returns the new results only. */

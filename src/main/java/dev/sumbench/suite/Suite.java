@@ -60,7 +60,7 @@ final class Suite {
     /** Runs the request's suite; returns the exit code. */
     int run() throws IOException {
         CrossoverRefinement.Mode crossoverMode = CrossoverRefinement.Mode.parse(request.crossover());
-        Options user = CrossoverRefinement.withoutAfterIdle(parseJmhOptions(request.jmhArgs()), crossoverMode);
+        Options user = CrossoverRefinement.withoutAfterIdle(parseJmhOptions(request.jmhArgs()), request.quick());
         if (listingOnly(user)) {
             return ExitCodes.OK;
         }

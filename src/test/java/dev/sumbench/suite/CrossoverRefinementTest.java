@@ -55,7 +55,7 @@ class CrossoverRefinementTest {
         }
         List<Run> runs = RunReader.readAll(List.of(json));
         List<Result> all = runs.get(0).results();
-        // full mode measures the after-idle crossover on the coarse grid beside the hot one, and bisects the hot one
+        // the after-idle crossover is measured on the coarse grid beside the hot one; only the hot one is bisected
         List<Result> afterIdle = all.stream().filter(r -> r.benchmark().endsWith(".afterIdle")).toList();
         List<Result> rows = all.stream().filter(r -> r.benchmark().endsWith(".sum")).toList();
         assertEquals(Set.of(List.of("sequential", "1024"), List.of("sequential", "1048576"),
@@ -100,7 +100,8 @@ class CrossoverRefinementTest {
             assertEquals(Set.of("1024", "1048576"), poolSizes, "no crossing, no bisection");
         }
         assertTrue(out.toString().contains("crossover: up to 3 bisection steps"), out.toString());
-        assertTrue(out.toString().contains("the after-idle crossover on the coarse grid in its pass"), out.toString());
+        assertTrue(out.toString().contains("the after-idle crossover is measured on the coarse grid in its pass"),
+                out.toString());
     }
 
     @Test
