@@ -87,11 +87,14 @@ class BenchmarksRunTest {
                                 "LayoutBenchmark strategy=parallel-stream size=1000",
                                 "LayoutBenchmark strategy=parallel-stream size=1000")),
                 new Case("CrossoverBenchmark", Map.of("strategy", List.of("sequential", "fork-join"),
-                        "size", List.of("1024"), "chunking", List.of("default", "halves"), "workers", List.of("2")),
-                        List.of("CrossoverBenchmark strategy=sequential size=1024 chunking=default",
+                        "size", List.of("1024"), "chunking", List.of("default", "halves"), "workers", List.of("2"),
+                        "idle", List.of("1ms")),
+                        // sum (hot) and afterIdle (after 1ms idle): each trial validates its last sum
+                        Stream.of("sum", "afterIdle").flatMap(method -> Stream.of(
+                                "CrossoverBenchmark strategy=sequential size=1024 chunking=default",
                                 "CrossoverBenchmark strategy=sequential size=1024 chunking=halves",
                                 "CrossoverBenchmark strategy=fork-join size=1024 chunking=default",
-                                "CrossoverBenchmark strategy=fork-join size=1024 chunking=halves")),
+                                "CrossoverBenchmark strategy=fork-join size=1024 chunking=halves")).toList()),
                 new Case("MemoryBenchmark", Map.of("strategy", memoryIds, "workers", List.of("2")),
                         memoryIds.stream().map(id -> "MemoryBenchmark strategy=" + id).toList()));
         return cases.stream().map(Arguments::of);
