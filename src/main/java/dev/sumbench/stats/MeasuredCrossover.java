@@ -139,6 +139,14 @@ public record MeasuredCrossover(Kind kind, double size, double lower, double upp
                     Double.NaN, false, false, List.of(), CONFIDENCE, points, fewest,
                     join(fewForks, "not faster at the largest measured size")));
         }
+        if (interval && points.subList(last + 1, points.size()).stream().noneMatch(p -> p.lower() > 1)) {
+            // faster above the last crossing only within noise: a strategy that sums small ranges in the caller
+            // is at par there, and a crossing interpolated between two at-par sizes would be noise, not an answer
+            return java.util.Optional.of(new MeasuredCrossover(Kind.NOT_REACHED, Double.NaN, Double.NaN,
+                    Double.NaN, false, false, List.of(), CONFIDENCE, points, fewest,
+                    "at par above " + cells.get(last).size + " (every larger size's interval contains 1): not "
+                            + "faster beyond noise at any measured size"));
+        }
         Cell lo = cells.get(last);
         Cell hi = cells.get(last + 1);
         double w = -lo.y / (hi.y - lo.y);

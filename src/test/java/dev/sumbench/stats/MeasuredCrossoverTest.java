@@ -78,6 +78,24 @@ class MeasuredCrossoverTest {
                 .kind());
     }
 
+    @Test
+    void aStrategyAtParAboveItsLastDipHasNoCrossing() {
+        // as a default chunking that sums small ranges in the caller: 0.94x, then 1.002x and 1.001x within noise
+        SortedMap<Long, double[]> candidate = new TreeMap<>();
+        SortedMap<Long, double[]> baseline = new TreeMap<>();
+        candidate.put(4096L, new double[] {0.99, 1.00, 0.98, 0.99, 0.99});
+        baseline.put(4096L, new double[] {0.93, 0.94, 0.92, 0.93, 0.93});
+        candidate.put(65536L, new double[] {15.6, 15.8, 15.5, 15.9, 15.7});
+        baseline.put(65536L, new double[] {15.7, 15.6, 15.8, 15.7, 15.6});
+        candidate.put(1048576L, new double[] {244, 246, 245, 247, 243});
+        baseline.put(1048576L, new double[] {245, 244, 246, 245, 246});
+
+        MeasuredCrossover crossover = MeasuredCrossover.of(candidate, baseline).orElseThrow();
+
+        assertEquals(MeasuredCrossover.Kind.NOT_REACHED, crossover.kind());
+        assertTrue(crossover.note().startsWith("at par above 65536"), crossover.note());
+    }
+
     /**
      * A known crossing at 10 000 elements, log speedup linear in log size, fork means with 5 % lognormal noise, five
      * forks a side: the 95 % interval covers the true crossing in about 95 % of 2 000 seeded runs.

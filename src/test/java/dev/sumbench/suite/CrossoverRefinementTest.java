@@ -96,9 +96,11 @@ class CrossoverRefinementTest {
             assertTrue(poolSizes.contains("32768"), poolSizes.toString());
             assertTrue(crossover.hasInterval());
             assertTrue(crossover.lower() <= crossover.size() && crossover.size() <= crossover.upper());
-        } else {
+        } else if (!crossover.note().startsWith("at par above")) {
             assertEquals(Set.of("1024", "1048576"), poolSizes, "no crossing, no bisection");
         }
+        // else: the point estimates crossed, so the bracket was bisected, but no size above the last dip was faster
+        // beyond noise: the estimate says at par instead of a crossing
         assertTrue(out.toString().contains("crossover: up to 3 bisection steps"), out.toString());
         assertTrue(out.toString().contains("the after-idle crossover is measured on the coarse grid in its pass"),
                 out.toString());
