@@ -91,8 +91,8 @@ public final class CrossoverTables {
     }
 
     /**
-     * One line for the console: per pattern of use, the earliest crossing of each strategy; "a loop of sums:
-     * parallel pays from ...; an occasional sum (after 1ms idle): from ...".
+     * One line for the console: per pattern of use, the earliest crossing of each strategy; "a loop of sums (hot):
+     * thread-pool from ≈ 74,273 [...] (default, 2 workers), fork-join not by 1,048,576 ...; an occasional sum ...".
      */
     public static String summary(CrossoverAnalysis analysis) {
         List<String> patterns = new ArrayList<>();
@@ -101,12 +101,13 @@ public final class CrossoverTables {
             for (CrossoverAnalysis.Row row : analysis.bestPerStrategy(idle)) {
                 MeasuredCrossover c = row.crossover();
                 String interval = c.kind() == MeasuredCrossover.Kind.AT ? " " + interval(c) : "";
-                parts.add(row.strategy() + " " + estimate(c) + interval + " (" + row.chunking() + ", "
+                String from = c.kind() == MeasuredCrossover.Kind.AT ? "from " : "";
+                parts.add(row.strategy() + " " + from + estimate(c) + interval + " (" + row.chunking() + ", "
                         + Formats.workers(row.workers()) + ")");
             }
             String pattern = idle.equals(CrossoverAnalysis.HOT) ? "a loop of sums (hot)"
                     : "an occasional sum (after " + idle + " idle)";
-            patterns.add(pattern + ": parallel pays from size " + String.join(", ", parts));
+            patterns.add(pattern + ": " + String.join(", ", parts));
         }
         if (analysis.patterns().equals(List.of(CrossoverAnalysis.HOT))) {
             patterns.add("an occasional sum: not measured (no afterIdle rows)");
