@@ -14,6 +14,7 @@ import dev.sumbench.stats.SumMatrix;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The figures that README.md and docs/findings.md quote from the committed reference runs, each read again from the
  * run's JSON with {@link RunReader}: a figure in the docs is the number the run holds, rounded as the tables round it.
+ * A figure that only a committed table or report holds (table 4b's crossover, table 7's memory, a verdict of
+ * {@code compare}, a {@code defaults-check} probe) is checked as text of that file ({@link Quoted}).
  *
  * <p>Each entry names the page, a piece of its text that holds the figure (so the figure cannot move away from what
  * it describes), the run, and the row: a score ({@link Durations#format}) or a speedup over {@code sequential} as
@@ -32,21 +35,37 @@ import org.junit.jupiter.api.TestFactory;
 class DocsFiguresTest {
 
     private static final Path REFERENCE = Path.of("results", "reference", "epyc-2vcpu");
-    private static final String JDK17 = "20261126-090804_vm_jdk17";
-    private static final String JDK17_AGAIN = "20261126-094804_vm_jdk17";
-    private static final String JDK25 = "20261126-092650_vm_jdk25";
+    /** The default run of 2026-12-01 (5 forks, JDK 17). */
+    private static final String RUN = "20261201-182834_vm_jdk17";
+    /** scripts/seed-python on the same machine. */
+    private static final String PYTHON = "20261201-184751_vm_python3.11";
+    /** The 1-fork JDK 17 run of 2026-11-26. */
+    private static final String OLD_JDK17 = "20261126-090804_vm_jdk17";
+    private static final String RUN_MD = RUN + ".md";
+    private static final String WITH_PYTHON_MD = RUN + "+python3.11.md";
+    private static final String IDLE_HALVES = "20261201-184631_defaults-check-idle-halves.md";
+    private static final String ADAPTIVE = "20261201-184540_defaults-check-adaptive.md";
+    private static final String FIXED = "20261201-184605_defaults-check-fixed.md";
+    private static final String RERUN = "20261201-184900_defaults-check-adaptive-rerun.md";
+    private static final String JDK_PAIR = "20261201-184140_vm_jdk25_B.compare.txt";
+    private static final String AA_PAIR = "20261201-183800_vm_jdk17_B.compare.txt";
     private static final String README = "README.md";
     private static final String FINDINGS = "docs/findings.md";
 
     private static final String SUM = "SumBenchmark.sum";
     private static final String DISPATCH = "DispatchBenchmark.handOff";
+    private static final String AFTER_IDLE = "DispatchBenchmark.afterIdle";
     private static final String BARE_JVM = "SpawnBenchmark.bareJvm";
     private static final String SPAWN = "SpawnBenchmark.spawnSum";
     private static final String ARRAY = "LayoutBenchmark.array";
     private static final String BOXED = "LayoutBenchmark.boxed";
+    private static final String READ = "BandwidthBenchmark.read";
+    private static final String CHUNKS = "ChunkSizeBenchmark.sum";
+    private static final String PY_EXERCISE = "SeedPython.exercise";
+    private static final String PY_SUM = "SeedPython.sum";
 
-    /** A quoted figure: where the docs quote it, and where the run holds it. */
-    sealed interface Figure permits Score, Speedup {
+    /** A quoted figure: where the docs quote it, and where the committed file holds it. */
+    sealed interface Figure permits Score, Speedup, Quoted {
         String doc();
 
         String text();
@@ -66,6 +85,14 @@ class DocsFiguresTest {
             implements Figure {
     }
 
+    /**
+     * A figure that no run's JSON gives directly (a table's derived cell, a verdict of {@code compare}, a probe of
+     * {@code defaults-check}): the committed file {@code run} (a name in the reference directory) must hold
+     * {@code source}, the figure as that file prints it.
+     */
+    record Quoted(String doc, String text, String run, String source, String expected) implements Figure {
+    }
+
     private static Score score(String doc, String text, String run, String benchmark, String params,
                                String expected) {
         Map<String, String> map = new HashMap<>();
@@ -76,90 +103,158 @@ class DocsFiguresTest {
         return new Score(doc, text, run, benchmark, map, expected);
     }
 
-    static List<Figure> figures() {
+    /** The figures both pages quote from the default run's JSON. */
+    private static List<Figure> noteTable(String doc) {
         return List.of(
-                // README.md: the note's table, measured (JDK 17)
-                score(README, "takes **1.65 ms** when every chunk is copied through a pipe", JDK17, SUM,
-                        "strategy=process-pipe size=100000 workers=4", "1.65 ms"),
-                score(README, "**207 µs** when the array is mapped once", JDK17, SUM,
-                        "strategy=process-shared size=100000 workers=2", "207 µs"),
-                score(README, "`thread-pool` sums 100 000 elements in **33.1 µs**", JDK17, SUM,
-                        "strategy=thread-pool size=100000 workers=1", "33.1 µs"),
-                score(README, "`sequential` in **31.9 µs**", JDK17, SUM,
-                        "strategy=sequential size=100000 workers=1", "31.9 µs"),
-                score(README, "**112 µs** through pipes", JDK17, DISPATCH, "strategy=process-pipe", "112 µs"),
-                score(README, "**133 µs** with shared memory", JDK17, DISPATCH, "strategy=process-shared", "133 µs"),
-                score(README, "**6.79 µs** `fork-join`", JDK17, DISPATCH, "strategy=fork-join", "6.79 µs"),
-                score(README, "**5.49 µs** `parallel-stream`", JDK17, DISPATCH, "strategy=parallel-stream",
-                        "5.49 µs"),
-                score(README, "**34.1 µs** `thread-pool`", JDK17, DISPATCH, "strategy=thread-pool", "34.1 µs"),
-                score(README, "a bare JVM starts and exits in **95.9 ms**", JDK17, BARE_JVM, "", "95.9 ms"),
-                score(README, "costs **84.5 ms** with 1 worker", JDK17, SPAWN, "workers=1", "84.5 ms"),
-                score(README, "and **124 ms** with 2", JDK17, SPAWN, "workers=2", "124 ms"),
-                new Speedup(README, "`process-shared` is **1.69×**", JDK17, "process-shared", 2,
-                        10_000_000, "1.69×"),
-                new Speedup(README, "`process-spawn` **0.0376×**", JDK17, "process-spawn", 2, 10_000_000, "0.0376×"),
-                new Speedup(README, "`fork-join` is **1.82×**", JDK17, "fork-join", 2, 10_000_000,
-                        "1.82×"),
-                // docs/findings.md
-                score(FINDINGS, "**6.79 µs** fork-join,", JDK17, DISPATCH, "strategy=fork-join", "6.79 µs"),
-                score(FINDINGS, "**5.49 µs** parallel-stream,", JDK17, DISPATCH, "strategy=parallel-stream",
-                        "5.49 µs"),
-                score(FINDINGS, "**34.1 µs** thread-pool", JDK17, DISPATCH, "strategy=thread-pool", "34.1 µs"),
-                score(FINDINGS, "a round trip of two halves to two workers: **112 µs** pipe", JDK17, DISPATCH,
-                        "strategy=process-pipe", "112 µs"),
-                score(FINDINGS, "a bare JVM starts and exits in **95.9 ms**", JDK17, BARE_JVM, "", "95.9 ms"),
-                score(FINDINGS, "costs **84.5 ms** with 1 worker", JDK17, SPAWN, "workers=1", "84.5 ms"),
-                score(FINDINGS, "JDK 25, whose JVM starts in 54.2 ms", JDK25, BARE_JVM, "", "54.2 ms"),
-                score(FINDINGS, "54.2 ms, 121 and 160 ms", JDK25, SPAWN, "workers=1", "121 ms"),
-                score(FINDINGS, "54.2 ms, 121 and 160 ms", JDK25, SPAWN, "workers=2", "160 ms"),
-                score(FINDINGS, "(JDK 25: 1.84, 2.81, 45.1 µs;", JDK25, DISPATCH, "strategy=fork-join", "1.84 µs"),
-                score(FINDINGS, "(JDK 25: 1.84, 2.81, 45.1 µs;", JDK25, DISPATCH, "strategy=parallel-stream",
-                        "2.81 µs"),
-                score(FINDINGS, "(JDK 25: 1.84, 2.81, 45.1 µs;", JDK25, DISPATCH, "strategy=thread-pool", "45.1 µs"),
-                score(FINDINGS, "virtual-threads 6.41 µs)", JDK25, DISPATCH, "strategy=virtual-threads", "6.41 µs"),
-                score(FINDINGS, "(JDK 25: 227 and 185 µs)", JDK25, DISPATCH, "strategy=process-pipe", "227 µs"),
-                score(FINDINGS, "(JDK 25: 227 and 185 µs)", JDK25, DISPATCH, "strategy=process-shared", "185 µs"),
-                new Speedup(FINDINGS, "parallel-stream 1.76×, thread-pool 1.65×", JDK17, "parallel-stream", 2,
-                        10_000_000, "1.76×"),
-                new Speedup(FINDINGS, "parallel-stream 1.76×, thread-pool 1.65×", JDK17, "thread-pool", 2,
-                        10_000_000, "1.65×"),
-                new Speedup(FINDINGS, "(JDK 25: parallel-stream 1.89×;", JDK25, "parallel-stream", 2,
-                        10_000_000, "1.89×"),
-                new Speedup(FINDINGS, "**1.69×** (JDK 25: 1.73×)", JDK25, "process-shared", 2, 10_000_000,
-                        "1.73×"),
-                new Speedup(FINDINGS, "`process-pipe` 0.0705× and `process-spawn` 0.0376×", JDK17, "process-pipe", 4,
-                        10_000_000, "0.0705×"),
-                new Speedup(FINDINGS, "fork-join is **1.82×** `sequential`", JDK17, "fork-join", 2,
-                        10_000_000, "1.82×"),
-                new Speedup(FINDINGS, "`process-shared` **1.69×** (JDK 25", JDK17, "process-shared", 2,
-                        10_000_000, "1.69×"),
-                score(FINDINGS, "`sequential`: 332 ns for 1 000 elements", JDK17, SUM,
-                        "strategy=sequential size=1000 workers=1", "332 ns"),
-                score(FINDINGS, "31.9 µs for 100 000", JDK17, SUM, "strategy=sequential size=100000 workers=1",
-                        "31.9 µs"),
-                score(FINDINGS, "takes 21.9 ms at 10 000 000 elements", JDK17, BOXED,
-                        "strategy=sequential size=10000000", "21.9 ms"),
-                score(FINDINGS, "6.40 ms for the `long[]`", JDK17, ARRAY, "strategy=sequential size=10000000",
-                        "6.40 ms"),
-                score(FINDINGS, "72.3 µs against 33.6 µs at 100 000", JDK17, BOXED,
-                        "strategy=sequential size=100000", "72.3 µs"),
-                score(FINDINGS, "72.3 µs against 33.6 µs at 100 000", JDK17, ARRAY,
-                        "strategy=sequential size=100000", "33.6 µs"),
-                score(FINDINGS, "costs 25.6 µs against 320 ns sequential", JDK17, ARRAY,
-                        "strategy=parallel-stream size=1000", "25.6 µs"),
-                score(FINDINGS, "costs 25.6 µs against 320 ns sequential", JDK17, ARRAY,
-                        "strategy=sequential size=1000", "320 ns"),
-                score(FINDINGS, "`sequential` at 10 000 000: 6.81 → 6.22 ms", JDK17, SUM,
-                        "strategy=sequential size=10000000 workers=2", "6.81"),
-                score(FINDINGS, "`sequential` at 10 000 000: 6.81 → 6.22 ms", JDK17_AGAIN, SUM,
-                        "strategy=sequential size=10000000 workers=2", "6.22 ms"),
-                score(FINDINGS, "the thread-pool hand-off 34.1 → 16.3 µs", JDK17, DISPATCH, "strategy=thread-pool",
-                        "34.1"),
-                score(FINDINGS, "the thread-pool hand-off 34.1 → 16.3 µs", JDK17_AGAIN, DISPATCH,
-                        "strategy=thread-pool", "16.3 µs"),
-                score(FINDINGS, "the pipe round trip 112 → 65.6 µs", JDK17_AGAIN, DISPATCH,
-                        "strategy=process-pipe", "65.6 µs"));
+                score(doc, "a bare JVM starts and exits in **29.0 ms**", RUN, BARE_JVM, "", "29.0 ms"),
+                score(doc, "costs **29.2 ms** with 1 worker", RUN, SPAWN, "workers=1", "29.2 ms"),
+                score(doc, "and **39.1 ms** with 2", RUN, SPAWN, "workers=2", "39.1 ms"),
+                score(doc, "**45.2 µs** through pipes", RUN, DISPATCH, "strategy=process-pipe", "45.2 µs"),
+                score(doc, "**51.3 µs** with shared memory", RUN, DISPATCH, "strategy=process-shared", "51.3 µs"),
+                new Speedup(doc, "is **1.78× [1.66, 1.90]**", RUN, "thread-pool", 2, 10_000_000, "1.78× [1.66, 1.90]"),
+                new Speedup(doc, "0.0341×", RUN, "process-pipe", 2, 10_000_000, "0.0341×"),
+                new Speedup(doc, "0.0278×", RUN, "process-spawn", 2, 10_000_000, "0.0278×"),
+                new Speedup(doc, "1.59× [1.53, 1.66]", RUN, "process-shared", 2, 10_000_000, "1.59× [1.53, 1.66]"),
+                new Quoted(doc, "**0.377 MiB RSS**", RUN_MD, "thread-pool 0.377 MiB RSS", "0.377"),
+                new Quoted(doc, "**39.2 MiB RSS** (PSS 21.7 MiB", RUN_MD, "process-shared 39.2 MiB RSS (PSS 21.7 MiB",
+                        "39.2"),
+                new Quoted(doc, "0.291×", WITH_PYTHON_MD, "CPython threads-python 0.291×", "0.291×"),
+                new Quoted(doc, "0.0915×", WITH_PYTHON_MD, "CPython processes-python 0.0915×", "0.0915×"));
+    }
+
+    static List<Figure> figures() {
+        List<Figure> figures = new ArrayList<>();
+        figures.addAll(noteTable(README));
+        figures.addAll(noteTable(FINDINGS));
+        figures.addAll(List.of(
+                // README.md
+                score(README, "**13.5 µs** `thread-pool`", RUN, DISPATCH, "strategy=thread-pool", "13.5 µs"),
+                score(README, "**12.0 µs** `fork-join`", RUN, DISPATCH, "strategy=fork-join", "12.0 µs"),
+                score(README, "**9.71 µs** `parallel-stream`", RUN, DISPATCH, "strategy=parallel-stream", "9.71 µs"),
+                score(README, "(after 1 ms idle 22.9, 45.3, 45.4 µs)", RUN, AFTER_IDLE, "strategy=thread-pool",
+                        "22.9"),
+                score(README, "(after 1 ms idle 22.9, 45.3, 45.4 µs)", RUN, AFTER_IDLE, "strategy=fork-join", "45.3"),
+                score(README, "(after 1 ms idle 22.9, 45.3, 45.4 µs)", RUN, AFTER_IDLE, "strategy=parallel-stream",
+                        "45.4 µs"),
+                score(README, "after 1 ms idle 94.4 and 76.3 µs", RUN, AFTER_IDLE, "strategy=process-pipe", "94.4"),
+                score(README, "after 1 ms idle 94.4 and 76.3 µs", RUN, AFTER_IDLE, "strategy=process-shared",
+                        "76.3 µs"),
+                new Quoted(README, "from **≈ 74 273 elements [57 871, 189 331]**", RUN_MD,
+                        "| thread-pool | default | hot | 2 | ≈ 74,273 | [57,871, 189,331] |", "74 273"),
+                new Quoted(README, "from ≈ 418 302 [339 766, 487 210]", RUN_MD,
+                        "| thread-pool | halves | hot | 2 | ≈ 418,302 | [339,766, 487,210] |", "418 302"),
+                new Quoted(README, "not by 1 048 576 elements", RUN_MD,
+                        "| fork-join | default | hot | 2 | not by 1,048,576 |", "1 048 576"),
+                // docs/findings.md: the note's table
+                score(FINDINGS, "**13.5 µs** thread-pool", RUN, DISPATCH, "strategy=thread-pool", "13.5 µs"),
+                score(FINDINGS, "**12.0 µs** fork-join", RUN, DISPATCH, "strategy=fork-join", "12.0 µs"),
+                score(FINDINGS, "**9.71 µs** parallel-stream", RUN, DISPATCH, "strategy=parallel-stream", "9.71 µs"),
+                score(FINDINGS, "**22.9 µs** thread-pool", RUN, AFTER_IDLE, "strategy=thread-pool", "22.9 µs"),
+                score(FINDINGS, "**45.3 µs** fork-join", RUN, AFTER_IDLE, "strategy=fork-join", "45.3 µs"),
+                score(FINDINGS, "**45.4 µs** parallel-stream", RUN, AFTER_IDLE, "strategy=parallel-stream", "45.4 µs"),
+                score(FINDINGS, "idle time: **398 ns**", RUN, AFTER_IDLE, "strategy=sequential", "398 ns"),
+                score(FINDINGS, "**94.4 µs** pipes", RUN, AFTER_IDLE, "strategy=process-pipe", "94.4 µs"),
+                score(FINDINGS, "**76.3 µs** shared memory", RUN, AFTER_IDLE, "strategy=process-shared", "76.3 µs"),
+                new Speedup(FINDINGS, "parallel-stream 1.76× [1.68, 1.83]", RUN, "parallel-stream", 2, 10_000_000,
+                        "1.76× [1.68, 1.83]"),
+                new Speedup(FINDINGS, "fork-join 1.59× [1.53, 1.65]", RUN, "fork-join", 2, 10_000_000,
+                        "1.59× [1.53, 1.65]"),
+                new Quoted(FINDINGS, "a cold pool costs 93.6 µs more than a warm one for threads and 4.92 ms more",
+                        WITH_PYTHON_MD, "CPython threads-python pool 93.6 µs (cold − warm", "93.6"),
+                new Quoted(FINDINGS, "a cold pool costs 93.6 µs more than a warm one for threads and 4.92 ms more",
+                        WITH_PYTHON_MD, "CPython processes-python pool 4.92 ms (cold − warm", "4.92"),
+                score(FINDINGS, "threads **146 µs**", PYTHON, PY_EXERCISE, "variant=threads", "146 µs"),
+                score(FINDINGS, "processes **5.24 ms**", PYTHON, PY_EXERCISE, "variant=processes", "5.24 ms"),
+                score(FINDINGS, "threads **51.8 µs**", PYTHON, PY_SUM, "variant=threads-python size=10", "51.8 µs"),
+                score(FINDINGS, "processes **187 µs**", PYTHON, PY_SUM, "variant=processes-python size=10", "187 µs"),
+                score(FINDINGS, "takes 30.3 ms sequential, 104 ms in two threads and 331 ms", PYTHON, PY_SUM,
+                        "variant=sequential-python size=10000000", "30.3 ms"),
+                score(FINDINGS, "takes 30.3 ms sequential, 104 ms in two threads and 331 ms", PYTHON, PY_SUM,
+                        "variant=threads-python size=10000000", "104 ms"),
+                score(FINDINGS, "takes 30.3 ms sequential, 104 ms in two threads and 331 ms", PYTHON, PY_SUM,
+                        "variant=processes-python size=10000000", "331 ms"),
+                score(FINDINGS, "loop takes 2.79 ms", RUN, SUM, "strategy=sequential size=10000000", "2.79 ms"),
+                // docs/findings.md: when does parallel pay?
+                new Quoted(FINDINGS, "| thread-pool | **≈ 74 273 [57 871, 189 331]** | **≈ 418 302 [339 766, 487 210]**",
+                        RUN_MD, "| thread-pool | default | hot | 2 | ≈ 74,273 | [57,871, 189,331] |", "74 273"),
+                new Quoted(FINDINGS, "| thread-pool | **≈ 74 273 [57 871, 189 331]** | **≈ 418 302 [339 766, 487 210]**",
+                        RUN_MD, "| thread-pool | halves | hot | 2 | ≈ 418,302 | [339,766, 487,210] |", "418 302"),
+                new Quoted(FINDINGS, "| thread-pool | **≈ 74 273 [57 871, 189 331]** | **≈ 418 302 [339 766, 487 210]** "
+                        + "| not by 1 048 576 |", RUN_MD, "| thread-pool | halves | after 1ms idle | 2 | not by 1,048,576 |",
+                        "1 048 576"),
+                new Quoted(FINDINGS, "| process-shared | not by 1 048 576 | not by 1 048 576 | not by 1 048 576 |", RUN_MD,
+                        "| process-shared | default | after 1ms idle | 2 | not by 1,048,576 |", "1 048 576"),
+                new Speedup(FINDINGS, "thread-pool 0.884×", RUN, "thread-pool", 2, 1_000, "0.884×"),
+                new Speedup(FINDINGS, "parallel-stream 0.694×", RUN, "parallel-stream", 2, 1_000, "0.694×"),
+                score(FINDINGS, "on a 226 ns sum", RUN, SUM, "strategy=sequential size=1000", "226 ns"),
+                score(FINDINGS, "takes 2.40 ms for 10 000 000 longs on one thread and 1.51 ms on two", RUN, READ,
+                        "threads=1", "2.40 ms"),
+                score(FINDINGS, "takes 2.40 ms for 10 000 000 longs on one thread and 1.51 ms on two", RUN, READ,
+                        "threads=2", "1.51 ms"),
+                new Quoted(FINDINGS, "(33.4 and 52.9 GB/s, table 6)", RUN_MD, "| 10,000,000 | 2.40 ms ±1.2% | 33.4 |",
+                        "33.4"),
+                new Quoted(FINDINGS, "(33.4 and 52.9 GB/s, table 6)", RUN_MD, "ceiling 52.9 GB/s", "52.9"),
+                score(FINDINGS, "takes 10.5 ms at 10 000 000 elements", RUN, BOXED, "strategy=sequential size=10000000",
+                        "10.5 ms"),
+                score(FINDINGS, "2.61 ms for the `long[]`", RUN, ARRAY, "strategy=sequential size=10000000", "2.61 ms"),
+                score(FINDINGS, "32.8 µs against 22.7 µs at 100 000", RUN, BOXED, "strategy=sequential size=100000",
+                        "32.8 µs"),
+                score(FINDINGS, "32.8 µs against 22.7 µs at 100 000", RUN, ARRAY, "strategy=sequential size=100000",
+                        "22.7 µs"),
+                score(FINDINGS, "costs 21.4 µs against 222 ns sequential", RUN, ARRAY,
+                        "strategy=parallel-stream size=1000", "21.4 µs"),
+                score(FINDINGS, "costs 21.4 µs against 222 ns sequential", RUN, ARRAY, "strategy=sequential size=1000",
+                        "222 ns"),
+                // docs/findings.md: patterns of use and the default chunking (scripts/defaults-check)
+                score(FINDINGS, "thread-pool 13.5 → 22.9 µs", RUN, DISPATCH, "strategy=thread-pool", "13.5"),
+                score(FINDINGS, "process-shared 51.3 → 76.3 µs", RUN, AFTER_IDLE, "strategy=process-shared", "76.3 µs"),
+                new Quoted(FINDINGS, "back to back thread-pool is 1.65×, fork-join 1.09×, parallel-stream 1.06× and "
+                        + "process-shared 1.39×", IDLE_HALVES, "| 1048576 | 0 | 252 µs | 153 µs (1.65x) | 231 µs (1.09x) "
+                        + "| 238 µs (1.06x) | 5.16 ms (0.0489x) | 182 µs (1.39x) |", "1.65×"),
+                new Quoted(FINDINGS, "after 2 ms idle 0.895×, 0.814×, 0.801× and 1.29×", IDLE_HALVES,
+                        "| 1048576 | 2ms | 251 µs | 280 µs (0.895x) | 308 µs (0.814x) | 313 µs (0.801x) | 2.53 ms (0.0991x) "
+                        + "| 194 µs (1.29x) |", "0.895×"),
+                new Quoted(FINDINGS, "| 262 144 | fixed | 0.564x | 0.547x | 1.12x | 0.693x |", FIXED,
+                        "| 262144 | 0 | 63.5 µs | 113 µs (0.564x) | 116 µs (0.547x) | 56.6 µs (1.12x) | 91.6 µs (0.693x) |",
+                        "0.547x"),
+                new Quoted(FINDINGS, "| 2 097 152 | fixed | 1.21x | 1.37x | 1.12x | 1.51x |", FIXED,
+                        "| 2097152 | 0 | 517 µs | 426 µs (1.21x) | 376 µs (1.37x) | 463 µs (1.12x) | 341 µs (1.51x) |",
+                        "1.51x"),
+                new Quoted(FINDINGS, "| 10 | fixed | 1x | 1x | 1x | 0.001x |", FIXED,
+                        "| 10 | 0 | 50 ns | 50 ns (1x) | 50 ns (1x) | 50 ns (1x) | 49.8 µs (0.001x) |", "0.001x"),
+                new Quoted(FINDINGS, "| 131 072 | fixed | 0.753x | 0.811x | 0.732x | 0.444x |", FIXED,
+                        "(0.753x) | 38.4 µs (0.811x) | 42.5 µs (0.732x) | 70.1 µs (0.444x) |", "0.753x"),
+                new Quoted(FINDINGS, "| 10 000 000 | fixed | 1.39x | 1.58x | 1.84x | 1.72x |", FIXED,
+                        "| 2.02 ms (1.39x) | 1.77 ms (1.58x) | 1.52 ms (1.84x) | 1.63 ms (1.72x) |", "1.39x"),
+                new Quoted(FINDINGS, "| 10 | adaptive | 1x | 0.833x | 1x | 1x |", ADAPTIVE,
+                        "| 10 | 0 | 50 ns | 50 ns (1x) | 60 ns (0.833x) | 50 ns (1x) | 50 ns (1x) |", "0.833x"),
+                new Quoted(FINDINGS, "| 131 072 | adaptive | 0.989x | 1.01x | 1.01x | 1.01x |", ADAPTIVE,
+                        "(0.989x) | 31.2 µs (1.01x) | 31.1 µs (1.01x) | 31.1 µs (1.01x) |", "0.989x"),
+                new Quoted(FINDINGS, "| 262 144 | adaptive | 0.995x | 0.997x | 0.904x | 1x |", ADAPTIVE,
+                        "| 62.7 µs (0.995x) | 62.5 µs (0.997x) | 69 µs (0.904x) | 62.4 µs (1x) |", "0.904x"),
+                new Quoted(FINDINGS, "| 2 097 152 | adaptive | 1.39x | 1.32x | 1.81x | 0.993x |", ADAPTIVE,
+                        "| 360 µs (1.39x) | 379 µs (1.32x) | 276 µs (1.81x) | 503 µs (0.993x) |", "0.993x"),
+                new Quoted(FINDINGS, "| 10 000 000 | adaptive | 1.65x | 1.77x | 1.89x | 1.72x |", ADAPTIVE,
+                        "| 1.63 ms (1.65x) | 1.52 ms (1.77x) | 1.42 ms (1.89x) | 1.57 ms (1.72x) |", "1.89x"),
+                new Quoted(FINDINGS, "had `parallel-stream` split at 262 144 and lose, 0.602x", RERUN,
+                        "| 262144 | 0 | 62 µs | 60.1 µs (1.03x) | 103 µs (0.602x) |", "0.602x"),
+                // docs/findings.md: bench-ab (the compare lines themselves are console examples)
+                new Quoted(FINDINGS, "the `sequential-stream` hand-off −32.1 %", JDK_PAIR, "-32.1% faster", "32.1"),
+                new Quoted(FINDINGS, "`process-spawn`, +75.9 % to +178.9 %", JDK_PAIR, "+178.9% slower", "178.9"),
+                new Quoted(FINDINGS, "thread-pool's sum at +13.7 %", JDK_PAIR, "+13.7% slower", "13.7"),
+                new Quoted(FINDINGS, "(the fork-join hand-off −54.8 %,", AA_PAIR, "-54.8% faster", "54.8"),
+                new Quoted(FINDINGS, "process-pipe's sum −14.5 %)", AA_PAIR, "-14.5% faster", "14.5"),
+                new Quoted(FINDINGS, "(up to ±78 % on the fork-join hand-off", AA_PAIR, "7.18 µs/op   ±78%", "78"),
+                // docs/findings.md: the 1-fork runs of 2026-11-26
+                score(FINDINGS, "(`sequential` at 10 000 000: 6.81 ms then, 2.79 ms in the default run)", OLD_JDK17,
+                        SUM, "strategy=sequential size=10000000 workers=2", "6.81 ms"),
+                score(FINDINGS, "(`sequential` at 10 000 000: 6.81 ms then, 2.79 ms in the default run)", RUN, SUM,
+                        "strategy=sequential size=10000000", "2.79 ms"),
+                score(FINDINGS, "thread-pool takes 3.39 ms with chunks of 4 096 and 1.78 ms", RUN, CHUNKS,
+                        "chunk=4096 size=10000000 strategy=thread-pool", "3.39 ms"),
+                score(FINDINGS, "thread-pool takes 3.39 ms with chunks of 4 096 and 1.78 ms", RUN, CHUNKS,
+                        "chunk=1048576 size=10000000 strategy=thread-pool", "1.78 ms")));
+        return figures;
     }
 
     private final Map<String, Run> runs = new HashMap<>();
@@ -176,6 +271,12 @@ class DocsFiguresTest {
                 figure.doc() + " no longer says: " + figure.text());
         assertTrue(figure.text().contains(figure.expected().replaceAll(" ms$| µs$| ns$", "")),
                 "the text must hold the figure: " + figure);
+        if (figure instanceof Quoted quoted) {
+            String file = Files.readString(REFERENCE.resolve(quoted.run())).replaceAll("[ \\t]+", " ");
+            assertTrue(file.contains(quoted.source().replaceAll("[ \\t]+", " ")),
+                    quoted.run() + " no longer holds " + quoted.source() + ", the docs quote: " + quoted.text());
+            return;
+        }
         String actual;
         if (figure instanceof Score score) {
             Result row = row(score);
