@@ -23,7 +23,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The figures that README.md and docs/findings.md quote from the committed reference runs, each read again from the
+ * The figures that README.md, docs/findings.md and docs/suite.md quote from the committed reference runs, each read again from the
  * run's JSON with {@link RunReader}: a figure in the docs is the number the run holds, rounded as the tables round it.
  * A figure that only a committed table or report holds (table 4b's crossover, table 7's memory, a verdict of
  * {@code compare}, a {@code defaults-check} probe) is checked as text of that file ({@link Quoted}).
@@ -51,6 +51,7 @@ class DocsFiguresTest {
     private static final String AA_PAIR = "20261201-183800_vm_jdk17_B.compare.txt";
     private static final String README = "README.md";
     private static final String FINDINGS = "docs/findings.md";
+    private static final String SUITE = "docs/suite.md";
 
     private static final String SUM = "SumBenchmark.sum";
     private static final String DISPATCH = "DispatchBenchmark.handOff";
@@ -236,6 +237,8 @@ class DocsFiguresTest {
                         "| 360 µs (1.39x) | 379 µs (1.32x) | 276 µs (1.81x) | 503 µs (0.993x) |", "0.993x"),
                 new Quoted(FINDINGS, "| 10 000 000 | adaptive | 1.65x | 1.77x | 1.89x | 1.72x |", ADAPTIVE,
                         "| 1.63 ms (1.65x) | 1.52 ms (1.77x) | 1.42 ms (1.89x) | 1.57 ms (1.72x) |", "1.89x"),
+                new Quoted(FINDINGS, "has fork-join at 1.39x and parallel-stream at 1.32x at 2 097 152", ADAPTIVE,
+                        "| 2097152 | 0 | 499 µs | 360 µs (1.39x) | 379 µs (1.32x) |", "1.32x"),
                 new Quoted(FINDINGS, "had `parallel-stream` split at 262 144 and lose, 0.602x", RERUN,
                         "| 262144 | 0 | 62 µs | 60.1 µs (1.03x) | 103 µs (0.602x) |", "0.602x"),
                 // docs/findings.md: bench-ab (the compare lines themselves are console examples)
@@ -253,7 +256,10 @@ class DocsFiguresTest {
                 score(FINDINGS, "thread-pool takes 3.39 ms with chunks of 4 096 and 1.78 ms", RUN, CHUNKS,
                         "chunk=4096 size=10000000 strategy=thread-pool", "3.39 ms"),
                 score(FINDINGS, "thread-pool takes 3.39 ms with chunks of 4 096 and 1.78 ms", RUN, CHUNKS,
-                        "chunk=1048576 size=10000000 strategy=thread-pool", "1.78 ms")));
+                        "chunk=1048576 size=10000000 strategy=thread-pool", "1.78 ms"),
+                // docs/suite.md
+                new Quoted(SUITE, "table 1 flags 2 of its 42 rows as wider than ±10 %", RUN_MD,
+                        "2 of 42 rows have an interval wider than ±10%", "42")));
         return figures;
     }
 
