@@ -77,12 +77,13 @@ public class CrossoverBenchmark {
     public String strategy;
 
     /**
-     * The coarse grid: 2^12 and 2^20, where every strategy is known to lose and (on most machines) to win; the suite
-     * bisects between them where the speedup crosses 1 (2^16, then 2^14 or 2^18, ...): two sizes and adaptive
-     * midpoints cost fewer trials than a fixed grid. {@code -p size=1024,8192,65536,524288,4194304,16777216} gives a
-     * finer grid to start from.
+     * The coarse grid: 2^12, where every strategy is known to lose, 2^20 and 2^23, where it may win: on a 2-core VM
+     * fork-join, parallel streams and shared-memory processes first beat the loop between 2^20 and 2^23 (8 MiB and
+     * 64 MiB of data), so a grid that stops at 2^20 cannot locate them. The suite bisects where the speedup crosses
+     * 1 (2^16, then 2^14 or 2^18; 2^21.5, ...): three sizes and adaptive midpoints cost fewer trials than a fixed
+     * grid. {@code -p size=1024,8192,65536,524288,4194304,16777216} gives a finer grid to start from.
      */
-    @Param({"4096", "1048576"})
+    @Param({"4096", "1048576", "8388608"})
     public int size;
 
     /** {@code default} (chunk 0) or {@code halves} (one chunk per worker). */

@@ -58,7 +58,7 @@ final class BenchParams {
             LayoutBenchmark.class.getName(), Map.of("size", List.of("100000")),
             DispatchBenchmark.class.getName(), Map.of(STRATEGY,
                     List.of("sequential", "thread-pool", "fork-join", "process-shared")),
-            CrossoverBenchmark.class.getName(), Map.of("chunking", List.of("halves")));
+            CrossoverBenchmark.class.getName(), Map.of("chunking", List.of("halves"), "size", List.of("4096", "1048576")));
 
     /**
      * The params the default run narrows, per benchmark class, so that it measures 5 forks per trial within its
