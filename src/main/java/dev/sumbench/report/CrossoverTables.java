@@ -54,8 +54,9 @@ public final class CrossoverTables {
         table.note("the size where the speedup over sequential crosses 1, interpolated (log speedup linear in log "
                 + "size) between the two measured sizes around the last crossing; the interval: every size where a "
                 + "t-test over the fork means cannot tell the speedup from 1 (each fork one sample)");
-        table.note("chunking default: the strategy's own rule (sums in the caller below 2 × 65,536 elements, so it is "
-                + "at par there); halves: always one chunk per worker, so every call pays the hand-off");
+        table.note("chunking default: the strategy's own rule (it sums a range in the caller until splitting is "
+                + "measured to pay, so it is at par there); halves: always one chunk per worker, so every call pays "
+                + "the hand-off");
         table.note("pattern hot: calls back to back (a loop of sums); after 1ms idle: each call after that idle time, "
                 + "outside the timed region, timed call by call (an occasional sum), against sequential after the "
                 + "same idle time" + (analysis.patterns().size() < 2 ? "; this run has one pattern only (the "

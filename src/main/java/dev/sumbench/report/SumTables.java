@@ -128,9 +128,9 @@ public final class SumTables {
         }
         table.note("fixed cost and per-element cost: least squares over the sizes, weighted by 1/time² so that "
                 + "every size counts alike; R² of that fit");
-        table.note("the fixed cost is the line's intercept, not a hand-off: with the default chunking the sizes below "
-                + "2 × 65,536 are summed in the caller and never hand off, so it comes out near 0 for the thread "
-                + "strategies; the hand-off is the dispatch benchmark's figure beside it (one chunk per worker, 10 "
+        table.note("the fixed cost is the line's intercept, not a hand-off: with the default chunking the sizes where "
+                + "splitting does not pay are summed in the caller and never hand off, so it comes out near 0 for the "
+                + "thread strategies; the hand-off is the dispatch benchmark's figure beside it (one chunk per worker, 10 "
                 + "elements)" + (handOffs.isEmpty() ? ", absent here (no dispatch benchmark in the run)" : ""));
         table.note("faster from (measured sizes): the smallest measured size from which on every measured size was "
                 + "faster; " + (crossoverTable ? "table 4b measures the crossover itself, with an interval"
