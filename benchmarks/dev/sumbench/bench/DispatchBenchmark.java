@@ -1,8 +1,6 @@
 package dev.sumbench.bench;
 
-import dev.sumbench.sum.Calibration;
 import dev.sumbench.sum.Data;
-import dev.sumbench.sum.IdleTime;
 import dev.sumbench.sum.Sequential;
 import dev.sumbench.sum.Settings;
 import dev.sumbench.sum.SumStrategy;
@@ -115,34 +113,6 @@ public class DispatchBenchmark {
         long result = sum.sum(data);
         last = result;
         return result;
-    }
-
-    /** The idle time before each call of {@link #afterIdle}; only that benchmark uses this state. */
-    @State(Scope.Thread)
-    public static class Idle {
-
-        /** Idle time before each call: 0, or a time with a unit (500us, 1ms, 10ms); see IdleTime. */
-        @Param({"1ms"})
-        public String idle;
-
-        private long idleNanos;
-
-        @Setup(Level.Trial)
-        public void resolve() {
-            try {
-                idleNanos = IdleTime.parseNanos(idle);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("Unknown idle: " + idle + " (" + e.getMessage() + ")", e);
-            }
-        }
-
-        /** Parks the benchmark thread for the idle time, outside the timed region (see the class comment). */
-        @Setup(Level.Invocation)
-        public void beIdle() {
-            if (idleNanos > 0) {
-                Calibration.idle(idleNanos);
-            }
-        }
     }
 
     /**
