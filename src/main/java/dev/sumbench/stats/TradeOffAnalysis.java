@@ -157,8 +157,19 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
                 + row.afterIdleSequential().map(s -> " (sequential " + micros(s.center()) + ")").orElse("");
     }
 
+    /**
+     * A time in the unit that keeps it between 1 and 1000 (ns, µs, ms, s), three significant digits: the rule of
+     * report's formatter, which this package cannot use (report depends on stats, not the other way).
+     */
     private static String micros(double nanos) {
-        return String.format(Locale.ROOT, "%.3g µs", nanos / 1_000);
+        String[] units = {"ns", "µs", "ms", "s"};
+        double value = nanos;
+        int unit = 0;
+        while (Math.abs(value) >= 999.5 && unit < units.length - 1) {
+            value /= 1_000;
+            unit++;
+        }
+        return String.format(Locale.ROOT, "%.3g %s", value, units[unit]);
     }
 
     private static Aspect moving(SumAnalysis analysis) {

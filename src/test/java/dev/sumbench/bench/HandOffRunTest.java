@@ -83,7 +83,7 @@ class HandOffRunTest {
         assertEquals(1, dispatch.threads().size(), dispatch.toString());
         TradeOffAnalysis.Entry forkJoin = dispatch.threads().get(0);
         assertEquals("fork-join", forkJoin.label());
-        assertTrue(forkJoin.detail().matches("2 workers; after 1ms idle [0-9.e+]+ µs \\(sequential [0-9.e+-]+ µs\\)"),
+        assertTrue(forkJoin.detail().matches("2 workers; after 1ms idle [0-9.]+ (ns|µs|ms) \\(sequential [0-9.]+ (ns|µs|ms)\\)"),
                 forkJoin.detail());
         assertTrue(dispatch.source().contains("after idle"), dispatch.source());
     }
