@@ -35,18 +35,7 @@ class HandOffRunTest {
 
     @Test
     void eachStrategyGetsItsHotAndAfterIdleRowsWithSequentialUnderTheSameIdleTime() throws RunnerException {
-        Path json = temp.resolve("dispatch.json");
-        new Runner(new OptionsBuilder()
-                .include("DispatchBenchmark")
-                .param("strategy", "sequential", "thread-pool")
-                .param("workers", "2")
-                .param("idle", "1ms")
-                .forks(0).warmupIterations(0).measurementIterations(1)
-                .measurementTime(TimeValue.milliseconds(20))
-                .shouldFailOnError(true).verbosity(VerboseMode.SILENT)
-                .result(json.toString()).resultFormat(ResultFormatType.JSON)
-                .build()).run();
-        Run run = RunReader.read(json);
+        Run run = dispatchRun("thread-pool");
 
         HandOffAnalysis analysis = HandOffAnalysis.of(run.results());
 
@@ -64,18 +53,7 @@ class HandOffRunTest {
 
     @Test
     void theTradeOffTableShowsTheAfterIdleTimeBesideTheHotOne() throws RunnerException {
-        Path json = temp.resolve("dispatch.json");
-        new Runner(new OptionsBuilder()
-                .include("DispatchBenchmark")
-                .param("strategy", "sequential", "fork-join")
-                .param("workers", "2")
-                .param("idle", "1ms")
-                .forks(0).warmupIterations(0).measurementIterations(1)
-                .measurementTime(TimeValue.milliseconds(20))
-                .shouldFailOnError(true).verbosity(VerboseMode.SILENT)
-                .result(json.toString()).resultFormat(ResultFormatType.JSON)
-                .build()).run();
-        Run run = RunReader.read(json);
+        Run run = dispatchRun("fork-join");
         TradeOffAnalysis tradeOff = TradeOffAnalysis.of(List.of(run),
                 new SumAnalysis(SumMatrix.of(List.of(run))));
 
@@ -86,5 +64,21 @@ class HandOffRunTest {
         assertTrue(forkJoin.detail().matches("2 workers; after 1ms idle [0-9.]+ (ns|µs|ms) \\(sequential [0-9.]+ (ns|µs|ms)\\)"),
                 forkJoin.detail());
         assertTrue(dispatch.source().contains("after idle"), dispatch.source());
+    }
+
+    /** A tiny real JMH run of DispatchBenchmark, hot and after 1 ms idle, for sequential and {@code strategy}. */
+    private Run dispatchRun(String strategy) throws RunnerException {
+        Path json = temp.resolve("dispatch.json");
+        new Runner(new OptionsBuilder()
+                .include("DispatchBenchmark")
+                .param("strategy", "sequential", strategy)
+                .param("workers", "2")
+                .param("idle", "1ms")
+                .forks(0).warmupIterations(0).measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(20))
+                .shouldFailOnError(true).verbosity(VerboseMode.SILENT)
+                .result(json.toString()).resultFormat(ResultFormatType.JSON)
+                .build()).run();
+        return RunReader.read(json);
     }
 }
