@@ -1,6 +1,6 @@
 package dev.sumbench.process;
 
-import dev.sumbench.sum.Calibration;
+import dev.sumbench.sum.ChunkDecider;
 import dev.sumbench.sum.DefaultChunking;
 import dev.sumbench.sum.Ranges;
 import dev.sumbench.sum.Settings;
@@ -30,22 +30,13 @@ public final class ProcessPipe implements SumStrategy {
 
     private final Settings settings;
     private final ProcessPool pool;
-    /** The measured costs of the adaptive default chunking, or null when it does not apply. */
-    private final SplitCosts costs;
+    /** The default-chunking decisions, with the costs calibrated at start. */
+    private final ChunkDecider decider;
 
     public ProcessPipe(Settings settings, WorkerLauncher launcher) {
         this.settings = settings;
         this.pool = ProcessPool.start(settings.workers(), launcher);
-        this.costs = costs(ID, settings, pool);
-    }
-
-    /**
-     * The measured costs of the adaptive default chunking of a pool strategy, or null when it does not apply. Both
-     * transports send a tiny chunk's request through the same pipes, so the pipe transport measures the hand-off of
-     * both (a shared-memory request would need data placed first).
-     */
-    static SplitCosts costs(String id, Settings settings, ProcessPool pool) {
-        return settings.adaptive() ? Calibration.costs(id, settings, pool::sumValues) : null;
+        this.decider = new ChunkDecider(ID, settings, DEFAULT_CHUNKS_PER_WORKER, pool::sumValues);
     }
 
     @Override
@@ -67,25 +58,21 @@ public final class ProcessPipe implements SumStrategy {
     public long sum(long[] data, int lo, int hi) {
         Ranges.check(data, lo, hi);
         pool.checkUsable();
-        DefaultChunking.Decision decision = decision(lo, hi);
+        DefaultChunking.Decision decision = decider.decide(lo, hi);
         if (decision.inCaller()) {
             return Ranges.loop(data, lo, hi);
         }
         return pool.sumValues(data, decision.plan());
     }
 
-    private DefaultChunking.Decision decision(int lo, int hi) {
-        return DefaultChunking.decide(ID, settings, lo, hi, DEFAULT_CHUNKS_PER_WORKER, Calibration.current(costs));
-    }
-
     @Override
     public Optional<DefaultChunking.Decision> decision(int n) {
-        return Optional.of(decision(0, n));
+        return decider.decision(n);
     }
 
     @Override
     public Optional<SplitCosts> splitCosts() {
-        return Optional.ofNullable(Calibration.current(costs));
+        return decider.splitCosts();
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.sumbench.process;
 
-import dev.sumbench.sum.Calibration;
+import dev.sumbench.sum.ChunkDecider;
 import dev.sumbench.sum.ChunkPlan;
 import dev.sumbench.sum.DefaultChunking;
 import dev.sumbench.sum.Ranges;
@@ -49,8 +49,8 @@ public final class ProcessShared implements SumStrategy {
     private final Settings settings;
     private final ProcessPool pool;
     private final Path base;
-    /** The measured costs of the adaptive default chunking, or null when it does not apply. */
-    private final SplitCosts costs;
+    /** The default-chunking decisions, with the costs calibrated at start. */
+    private final ChunkDecider decider;
     private final ReentrantReadWriteLock placement = new ReentrantReadWriteLock();
 
     /** The current file, or null before the first placement; guarded by placement's write lock. */
@@ -70,7 +70,9 @@ public final class ProcessShared implements SumStrategy {
         this.base = base;
         SharedDirectory.removeStale(base);
         this.pool = ProcessPool.start(settings.workers(), launcher);
-        this.costs = ProcessPipe.costs(ID, settings, pool);
+        // calibrated through the pipes, as process-pipe is: a tiny chunk's request travels the same way with both
+        // transports, and a shared-memory request would need data placed first
+        this.decider = new ChunkDecider(ID, settings, ProcessPipe.DEFAULT_CHUNKS_PER_WORKER, pool::sumValues);
     }
 
     @Override
@@ -92,7 +94,7 @@ public final class ProcessShared implements SumStrategy {
     public long sum(long[] data, int lo, int hi) {
         Ranges.check(data, lo, hi);
         pool.checkUsable();
-        DefaultChunking.Decision decision = decision(lo, hi);
+        DefaultChunking.Decision decision = decider.decide(lo, hi);
         if (decision.inCaller()) {
             return Ranges.loop(data, lo, hi);
         }
@@ -124,19 +126,14 @@ public final class ProcessShared implements SumStrategy {
         }
     }
 
-    private DefaultChunking.Decision decision(int lo, int hi) {
-        return DefaultChunking.decide(ID, settings, lo, hi, ProcessPipe.DEFAULT_CHUNKS_PER_WORKER,
-                Calibration.current(costs));
-    }
-
     @Override
     public Optional<DefaultChunking.Decision> decision(int n) {
-        return Optional.of(decision(0, n));
+        return decider.decision(n);
     }
 
     @Override
     public Optional<SplitCosts> splitCosts() {
-        return Optional.ofNullable(Calibration.current(costs));
+        return decider.splitCosts();
     }
 
     /** Makes the next call place its data again (after the array was changed in place). */

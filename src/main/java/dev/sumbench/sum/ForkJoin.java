@@ -29,13 +29,13 @@ public final class ForkJoin implements SumStrategy {
     private final Settings settings;
     /** Created in the constructor, shut down in close(). */
     private final ForkJoinPool pool;
-    /** The measured costs of the adaptive default chunking, or null when it does not apply. */
-    private final SplitCosts costs;
+    /** The default-chunking decisions, with the costs calibrated at start. */
+    private final ChunkDecider decider;
 
     public ForkJoin(Settings settings) {
         this.settings = settings;
         this.pool = PoolThreads.forkJoinPool(ID, settings.workers());
-        this.costs = settings.adaptive() ? Calibration.costs(ID, settings, this::split) : null;
+        this.decider = new ChunkDecider(ID, settings, DEFAULT_LEAVES_PER_WORKER, this::split);
     }
 
     @Override
@@ -51,26 +51,21 @@ public final class ForkJoin implements SumStrategy {
     @Override
     public long sum(long[] data, int lo, int hi) {
         Ranges.check(data, lo, hi);
-        ChunkPlan plan = decide(lo, hi).plan();
+        ChunkPlan plan = decider.decide(lo, hi).plan();
         if (plan.count() == 1) {
             return Ranges.loop(data, lo, hi);
         }
         return split(data, plan);
     }
 
-    /** The default-chunking decision for {@code [lo, hi)}, with the per-element cost as it stands now. */
-    private DefaultChunking.Decision decide(int lo, int hi) {
-        return DefaultChunking.decide(ID, settings, lo, hi, DEFAULT_LEAVES_PER_WORKER, Calibration.current(costs));
-    }
-
     @Override
     public java.util.Optional<DefaultChunking.Decision> decision(int n) {
-        return java.util.Optional.of(decide(0, n));
+        return decider.decision(n);
     }
 
     @Override
     public java.util.Optional<SplitCosts> splitCosts() {
-        return java.util.Optional.ofNullable(Calibration.current(costs));
+        return decider.splitCosts();
     }
 
     /** Sums {@code plan}'s range (at least two chunks) as one root task, halving down to the plan's leaf size. */

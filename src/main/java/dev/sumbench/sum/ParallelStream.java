@@ -26,13 +26,13 @@ public final class ParallelStream implements SumStrategy {
     private final Settings settings;
     /** Created in the constructor, shut down in close(). */
     private final ForkJoinPool pool;
-    /** The measured costs of the adaptive default chunking, or null when it does not apply. */
-    private final SplitCosts costs;
+    /** The default-chunking decisions, with the costs calibrated at start. */
+    private final ChunkDecider decider;
 
     public ParallelStream(Settings settings) {
         this.settings = settings;
         this.pool = PoolThreads.forkJoinPool(ID, settings.workers());
-        this.costs = settings.adaptive() ? Calibration.costs(ID, settings, this::overChunks) : null;
+        this.decider = new ChunkDecider(ID, settings, JDK_LEAVES_PER_WORKER, this::overChunks);
     }
 
     @Override
@@ -48,7 +48,7 @@ public final class ParallelStream implements SumStrategy {
     @Override
     public long sum(long[] data, int lo, int hi) {
         Ranges.check(data, lo, hi);
-        ChunkPlan plan = decide(lo, hi).plan();
+        ChunkPlan plan = decider.decide(lo, hi).plan();
         if (plan.count() == 1) {
             return Arrays.stream(data, lo, hi).sum();
         }
@@ -60,19 +60,14 @@ public final class ParallelStream implements SumStrategy {
         return overChunks(data, plan);
     }
 
-    /** The default-chunking decision for {@code [lo, hi)}, with the per-element cost as it stands now. */
-    private DefaultChunking.Decision decide(int lo, int hi) {
-        return DefaultChunking.decide(ID, settings, lo, hi, JDK_LEAVES_PER_WORKER, Calibration.current(costs));
-    }
-
     @Override
     public java.util.Optional<DefaultChunking.Decision> decision(int n) {
-        return java.util.Optional.of(decide(0, n));
+        return decider.decision(n);
     }
 
     @Override
     public java.util.Optional<SplitCosts> splitCosts() {
-        return java.util.Optional.ofNullable(Calibration.current(costs));
+        return decider.splitCosts();
     }
 
     /** A parallel stream over the chunks of {@code plan}, in the strategy's pool. */

@@ -33,13 +33,13 @@ public final class ThreadPool implements SumStrategy {
     private final Settings settings;
     /** Created in the constructor, shut down in close(). */
     private final ExecutorService pool;
-    /** The measured costs of the adaptive default chunking, or null when it does not apply. */
-    private final SplitCosts costs;
+    /** The default-chunking decisions, with the costs calibrated at start. */
+    private final ChunkDecider decider;
 
     public ThreadPool(Settings settings) {
         this.settings = settings;
         this.pool = Executors.newFixedThreadPool(settings.workers(), PoolThreads.named(ID));
-        this.costs = settings.adaptive() ? Calibration.costs(ID, settings, this::split) : null;
+        this.decider = new ChunkDecider(ID, settings, DEFAULT_CHUNKS_PER_WORKER, this::split);
     }
 
     @Override
@@ -55,26 +55,21 @@ public final class ThreadPool implements SumStrategy {
     @Override
     public long sum(long[] data, int lo, int hi) {
         Ranges.check(data, lo, hi);
-        ChunkPlan plan = decide(lo, hi).plan();
+        ChunkPlan plan = decider.decide(lo, hi).plan();
         if (plan.count() == 1) {
             return Ranges.loop(data, lo, hi);
         }
         return split(data, plan);
     }
 
-    /** The default-chunking decision for {@code [lo, hi)}, with the per-element cost as it stands now. */
-    private DefaultChunking.Decision decide(int lo, int hi) {
-        return DefaultChunking.decide(ID, settings, lo, hi, DEFAULT_CHUNKS_PER_WORKER, Calibration.current(costs));
-    }
-
     @Override
     public java.util.Optional<DefaultChunking.Decision> decision(int n) {
-        return java.util.Optional.of(decide(0, n));
+        return decider.decision(n);
     }
 
     @Override
     public java.util.Optional<SplitCosts> splitCosts() {
-        return java.util.Optional.ofNullable(Calibration.current(costs));
+        return decider.splitCosts();
     }
 
     /** Sums the chunks of {@code plan} (at least two): chunk 0 in the caller, the others in the pool. */

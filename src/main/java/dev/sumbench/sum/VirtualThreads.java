@@ -30,13 +30,13 @@ public final class VirtualThreads implements SumStrategy {
     /** Created in the constructor, shut down in close(). */
     private final ExecutorService executor;
 
-    /** The measured costs of the adaptive default chunking, or null when it does not apply. */
-    private final SplitCosts costs;
+    /** The default-chunking decisions, with the costs calibrated at start. */
+    private final ChunkDecider decider;
 
     private VirtualThreads(Settings settings, ExecutorService executor) {
         this.settings = settings;
         this.executor = executor;
-        this.costs = settings.adaptive() ? Calibration.costs(ID, settings, this::split) : null;
+        this.decider = new ChunkDecider(ID, settings, DEFAULT_CHUNKS_PER_WORKER, this::split);
     }
 
     /** Whether the running JVM has virtual threads. */
@@ -78,26 +78,21 @@ public final class VirtualThreads implements SumStrategy {
     @Override
     public long sum(long[] data, int lo, int hi) {
         Ranges.check(data, lo, hi);
-        ChunkPlan plan = decide(lo, hi).plan();
+        ChunkPlan plan = decider.decide(lo, hi).plan();
         if (plan.count() == 1) {
             return Ranges.loop(data, lo, hi);
         }
         return split(data, plan);
     }
 
-    /** The default-chunking decision for {@code [lo, hi)}, with the per-element cost as it stands now. */
-    private DefaultChunking.Decision decide(int lo, int hi) {
-        return DefaultChunking.decide(ID, settings, lo, hi, DEFAULT_CHUNKS_PER_WORKER, Calibration.current(costs));
-    }
-
     @Override
     public Optional<DefaultChunking.Decision> decision(int n) {
-        return Optional.of(decide(0, n));
+        return decider.decision(n);
     }
 
     @Override
     public Optional<SplitCosts> splitCosts() {
-        return Optional.ofNullable(Calibration.current(costs));
+        return decider.splitCosts();
     }
 
     /** Sums the chunks of {@code plan} (at least two) over {@code workers} virtual threads, the caller as worker 0. */
