@@ -34,8 +34,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * differences between forks (JIT decisions, memory layout).
  *
  * Two chunkings, because they answer different questions:
- * - `default` (chunk 0): what a user gets. Below twice DefaultChunking.MIN_PARALLEL_CHUNK it sums in the caller, so
- *   its speedup sits at 1 there and the crossing says where the rule starts to split, and whether that pays;
+ * - `default` (chunk 0): what a user gets. It sums in the caller until a split is measured to pay (below the model's
+ *   floor, and above it where the strategy's own sums found the loop faster), so its speedup sits at 1 there and the
+ *   crossing says where the default starts to split, and what that gains; `-p size=65536,131072,...,4194304` with
+ *   `-p chunking=default` is the fine sweep of docs/suite.md;
  * - `halves`: always one chunk per worker (the teaching note's two halves at two workers), so the hand-off is paid
  *   at every size and the crossing is where the work starts to outweigh it.
  *

@@ -33,7 +33,8 @@ final class ChunkingNotes {
                 .map(decision -> strategy.id() + ": " + DefaultChunking.describe(strategy.settings(),
                         strategy.splitCosts().orElse(null)) + "; " + n + " elements: "
                         + (decision.inCaller() || decision.plan().count() == 1 ? "summed as one chunk"
-                        : decision.plan().count() + " chunks") + " (" + decision.reason() + ")")
+                        : decision.plan().count() + " chunks") + " (" + decision.reason() + ")"
+                        + strategy.learned(n).map(learned -> "; measured on " + learned).orElse(""))
                 .orElse(strategy.id() + ": does not chunk");
     }
 

@@ -58,11 +58,14 @@ public final class ProcessPipe implements SumStrategy {
     public long sum(long[] data, int lo, int hi) {
         Ranges.check(data, lo, hi);
         pool.checkUsable();
+        if (decider.inCaller(hi - lo)) {
+            return Ranges.loop(data, lo, hi);
+        }
         DefaultChunking.Decision decision = decider.decide(lo, hi);
         if (decision.inCaller()) {
             return Ranges.loop(data, lo, hi);
         }
-        return pool.sumValues(data, decision.plan());
+        return decider.sum(data, lo, hi, decision, pool::sumValues);
     }
 
     @Override
@@ -73,6 +76,11 @@ public final class ProcessPipe implements SumStrategy {
     @Override
     public Optional<SplitCosts> splitCosts() {
         return decider.splitCosts();
+    }
+
+    @Override
+    public Optional<String> learned(int n) {
+        return decider.learned(n);
     }
 
     @Override

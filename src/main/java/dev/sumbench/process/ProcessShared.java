@@ -94,11 +94,18 @@ public final class ProcessShared implements SumStrategy {
     public long sum(long[] data, int lo, int hi) {
         Ranges.check(data, lo, hi);
         pool.checkUsable();
+        if (decider.inCaller(hi - lo)) {
+            return Ranges.loop(data, lo, hi);
+        }
         DefaultChunking.Decision decision = decider.decide(lo, hi);
         if (decision.inCaller()) {
             return Ranges.loop(data, lo, hi);
         }
-        ChunkPlan plan = decision.plan();
+        return decider.sum(data, lo, hi, decision, this::sumPlaced);
+    }
+
+    /** Sums {@code plan} over {@code data} in the workers, placing the data in shared memory first if it is not. */
+    private long sumPlaced(long[] data, ChunkPlan plan) {
         Lock read = placement.readLock();
         read.lock();
         boolean reading = true;
@@ -134,6 +141,11 @@ public final class ProcessShared implements SumStrategy {
     @Override
     public Optional<SplitCosts> splitCosts() {
         return decider.splitCosts();
+    }
+
+    @Override
+    public Optional<String> learned(int n) {
+        return decider.learned(n);
     }
 
     /** Makes the next call place its data again (after the array was changed in place). */

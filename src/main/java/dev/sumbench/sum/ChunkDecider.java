@@ -14,6 +14,15 @@ public final class ChunkDecider {
     private final int chunksPerWorker;
     /** The calibrated costs, or null when the adaptive rule does not apply. */
     private final SplitCosts costs;
+    /**
+     * Ranges shorter than this are summed in the caller without asking the rule (0: always ask). The rule's minimum
+     * parallel size at start, which can only grow afterwards: the per-element cost only ever falls, and a lower cost
+     * makes a split pay later. So the shortcut never keeps a range in the caller that the rule would split, and a tiny
+     * sum pays one comparison for its decision, not the rule's arithmetic, allocations and property lookup.
+     */
+    private final long inCallerBelow;
+    /** What this strategy learned about splitting from its own sums, or null when the adaptive rule does not apply. */
+    private final SplitLearner learner;
 
     /**
      * Calibrates {@code splitter} now (see {@link Calibration#costs}) when {@code settings} ask for the adaptive rule.
@@ -25,6 +34,42 @@ public final class ChunkDecider {
         this.settings = settings;
         this.chunksPerWorker = chunksPerWorker;
         this.costs = settings.adaptive() ? Calibration.costs(id, settings, splitter) : null;
+        this.inCallerBelow = costs == null || !settings.profile().isEmpty() ? 0
+                : costs.minParallelSize(settings.workers(), SplitCosts.margin());
+        this.learner = costs == null ? null : new SplitLearner();
+    }
+
+    /**
+     * Sums {@code [lo, hi)} as {@code decision} says, with {@code splitter} where it splits: an adaptive split (at or
+     * above the measured minimum) goes by the loop or by {@code splitter}, whichever this strategy measured faster
+     * for ranges of this size (see {@link SplitLearner}); any other decision goes to {@code splitter}.
+     */
+    public long sum(long[] data, int lo, int hi, DefaultChunking.Decision decision, Calibration.Splitter splitter) {
+        if (learner == null || decision.why() != DefaultChunking.Why.FROM_MEASURED_MINIMUM) {
+            return splitter.sum(data, decision.plan());
+        }
+        int n = hi - lo;
+        int ticket = learner.next(n);
+        long t0 = System.nanoTime();
+        long sum = SplitLearner.splits(ticket) ? splitter.sum(data, decision.plan()) : Ranges.loop(data, lo, hi);
+        learner.record(n, ticket, System.nanoTime() - t0);
+        return sum;
+    }
+
+    /** What the strategy learned for ranges of {@code n} elements, where the adaptive rule would split them. */
+    public Optional<String> learned(int n) {
+        if (learner == null || decide(0, n).why() != DefaultChunking.Why.FROM_MEASURED_MINIMUM) {
+            return Optional.empty();
+        }
+        return Optional.of(learner.describe(n));
+    }
+
+    /**
+     * Whether a range of {@code n} elements is certainly summed in the caller, decided in one comparison; when false,
+     * ask {@link #decide}.
+     */
+    public boolean inCaller(int n) {
+        return n < inCallerBelow;
     }
 
     /** The decision for {@code [lo, hi)}, with the per-element cost as it stands now. */

@@ -52,7 +52,10 @@ public final class DefaultChunking {
         FROM_PROFILE_MINIMUM,
         /** Below the minimum parallel size of the measured costs (the number; Long.MAX_VALUE: never). */
         BELOW_MEASURED_MINIMUM,
-        /** At or above the minimum parallel size of the measured costs (the number). */
+        /**
+         * At or above the minimum parallel size of the measured costs (the number): split where the strategy's own
+         * sums measured a split to pay ({@link ChunkDecider#sum}).
+         */
         FROM_MEASURED_MINIMUM,
         /** The fixed rule (the number: its smallest chunk). */
         FIXED
@@ -77,7 +80,8 @@ public final class DefaultChunking {
                 case FROM_PROFILE_MINIMUM -> "profile: split from " + number + " elements";
                 case BELOW_MEASURED_MINIMUM -> "adaptive: below the minimum parallel size "
                         + (number == Long.MAX_VALUE ? "(never: one worker or one core)" : Long.toString(number));
-                case FROM_MEASURED_MINIMUM -> "adaptive: splitting pays from " + number + " elements";
+                case FROM_MEASURED_MINIMUM -> "adaptive: at or above the floor of " + number
+                        + " elements, where the strategy's own sums decide";
                 case FIXED -> "fixed: chunks of at least " + number;
             };
         }

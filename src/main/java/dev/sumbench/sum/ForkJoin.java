@@ -51,11 +51,14 @@ public final class ForkJoin implements SumStrategy {
     @Override
     public long sum(long[] data, int lo, int hi) {
         Ranges.check(data, lo, hi);
-        ChunkPlan plan = decider.decide(lo, hi).plan();
-        if (plan.count() == 1) {
+        if (decider.inCaller(hi - lo)) {
             return Ranges.loop(data, lo, hi);
         }
-        return split(data, plan);
+        DefaultChunking.Decision decision = decider.decide(lo, hi);
+        if (decision.plan().count() == 1) {
+            return Ranges.loop(data, lo, hi);
+        }
+        return decider.sum(data, lo, hi, decision, this::split);
     }
 
     @Override
@@ -66,6 +69,11 @@ public final class ForkJoin implements SumStrategy {
     @Override
     public java.util.Optional<SplitCosts> splitCosts() {
         return decider.splitCosts();
+    }
+
+    @Override
+    public java.util.Optional<String> learned(int n) {
+        return decider.learned(n);
     }
 
     /** Sums {@code plan}'s range (at least two chunks) as one root task, halving down to the plan's leaf size. */

@@ -9,8 +9,9 @@ import java.util.stream.IntStream;
  *
  * <p>{@code workers} really bounds its parallelism: the stream runs as a task inside a private {@link ForkJoinPool} of
  * parallelism {@code workers}, and a parallel stream started from a ForkJoinPool worker forks its subtasks into that
- * pool, not the common pool. A range that {@link DefaultChunking} would keep as one chunk is summed sequentially in
- * the caller. With {@code chunk = 0} the JDK chooses its own leaves (under the adaptive rule: once the range is large
+ * pool, not the common pool. A range that {@link DefaultChunking} would keep as one chunk is summed in
+ * the caller by the same loop as {@code sequential} (a sequential stream costs some 20 ns more to set up, which at 10
+ * elements is half the loop's time: the default must not lose to the plain loop). With {@code chunk = 0} the JDK chooses its own leaves (under the adaptive rule: once the range is large
  * enough for the JDK's own leaf count, four per worker); with {@code chunk > 0}, or an adaptive plan of fewer chunks,
  * the parallel stream runs over the chunks of the plan instead
  * ({@code IntStream.range(0, chunks).parallel().mapToLong(sumOfChunk).sum()}), so a
@@ -48,13 +49,26 @@ public final class ParallelStream implements SumStrategy {
     @Override
     public long sum(long[] data, int lo, int hi) {
         Ranges.check(data, lo, hi);
-        ChunkPlan plan = decider.decide(lo, hi).plan();
-        if (plan.count() == 1) {
-            return Arrays.stream(data, lo, hi).sum();
+        if (decider.inCaller(hi - lo)) {
+            return Ranges.loop(data, lo, hi);
         }
+        DefaultChunking.Decision decision = decider.decide(lo, hi);
+        if (decision.plan().count() == 1) {
+            return Ranges.loop(data, lo, hi);
+        }
+        return decider.sum(data, lo, hi, decision, this::split);
+    }
+
+    /**
+     * Sums the range of {@code plan} (at least two chunks): by the JDK's own split where the default chunking asks
+     * for the JDK's leaf count (or the fixed rule for any split), else by a stream over the plan's chunks.
+     */
+    private long split(long[] data, ChunkPlan plan) {
         boolean jdkLeaves = plan.count() >= (long) settings.workers() * JDK_LEAVES_PER_WORKER;
         boolean fixed = settings.rule() == ChunkingRule.FIXED;
         if (settings.chunk() == Settings.DEFAULT_CHUNK && (fixed || jdkLeaves)) {
+            int lo = plan.lo();
+            int hi = plan.hi();
             return PoolThreads.await(pool.submit(() -> Arrays.stream(data, lo, hi).parallel().sum()));
         }
         return overChunks(data, plan);
@@ -68,6 +82,11 @@ public final class ParallelStream implements SumStrategy {
     @Override
     public java.util.Optional<SplitCosts> splitCosts() {
         return decider.splitCosts();
+    }
+
+    @Override
+    public java.util.Optional<String> learned(int n) {
+        return decider.learned(n);
     }
 
     /** A parallel stream over the chunks of {@code plan}, in the strategy's pool. */

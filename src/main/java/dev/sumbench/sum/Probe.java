@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The quick timing behind {@code sumbench sum --repeat} and {@code sumbench demo}: a short warm-up, then {@code repeat}
- * timed sums with {@link System#nanoTime()}. A probe, not a benchmark: use the JMH suite for numbers to publish.
+ * timed sums with {@link System#nanoTime()} (back to back, sums under {@link #BATCH_NANOS} in batches of calls). A probe, not a benchmark: use the JMH suite for numbers to publish.
  */
 public final class Probe {
 
@@ -14,6 +14,16 @@ public final class Probe {
     private static final long MIN_WARMUP_NANOS = 200_000_000L;
     /** Warm-up never takes longer than this, however slow one call is (process-spawn). */
     private static final long MAX_WARMUP_NANOS = 2_000_000_000L;
+    /**
+     * Back to back, a sum shorter than this is timed in batches that last about this long, the time per sum being
+     * the batch's divided by its calls: System.nanoTime costs ~20 ns and ticks in 10 ns on the reference VM, as much
+     * as a sum of 10 elements takes, so a sum timed alone would measure the clock.
+     */
+    static final long BATCH_NANOS = 2_000L;
+    /** Calls per batch at most. */
+    static final int MAX_BATCH = 10_000;
+    /** Calls timed together to tell whether a sum is short enough to batch. */
+    private static final int BATCH_PROBE_CALLS = 64;
 
     private Probe() {
     }
@@ -22,7 +32,7 @@ public final class Probe {
      * Timings of one probe, in nanoseconds per sum.
      *
      * @param sum    the sum every timed call returned
-     * @param times  the time of each timed call, sorted ascending
+     * @param times  the time of each timed call (of a batch: its time over its calls), sorted ascending
      */
     public record Timings(long sum, long[] times) {
 
@@ -78,6 +88,7 @@ public final class Probe {
             }
             check(expected, strategy.sum(data), strategy);
         }
+        int batch = idleNanos > 0 ? 1 : batchSize(strategy, data, expected);
         long[] times = new long[repeat];
         int done = 0;
         long timed = 0;
@@ -85,16 +96,35 @@ public final class Probe {
             if (idleNanos > 0) {
                 Calibration.idle(idleNanos);
             }
+            long sum = expected;
             long t0 = System.nanoTime();
-            long sum = strategy.sum(data);
+            for (int i = 0; i < batch; i++) {
+                sum ^= strategy.sum(data) ^ expected;
+            }
             long t = System.nanoTime() - t0;
-            times[done++] = t;
+            times[done++] = Math.round((double) t / batch);
             timed += t;
             check(expected, sum, strategy);
         }
         long[] taken = Arrays.copyOf(times, done);
         Arrays.sort(taken);
         return new Timings(expected, taken);
+    }
+
+    /**
+     * How many calls each timed sample makes back to back: 1 for a sum of {@link #BATCH_NANOS} or more, else as many
+     * as last about that long.
+     */
+    static int batchSize(SumStrategy strategy, long[] data, long expected) {
+        long t0 = System.nanoTime();
+        for (int i = 0; i < BATCH_PROBE_CALLS; i++) {
+            check(expected, strategy.sum(data), strategy);
+        }
+        double perCall = (double) (System.nanoTime() - t0) / BATCH_PROBE_CALLS;
+        if (perCall >= BATCH_NANOS) {
+            return 1;
+        }
+        return (int) Math.min(MAX_BATCH, Math.ceil(BATCH_NANOS / Math.max(1, perCall)));
     }
 
     private static void check(long expected, long actual, SumStrategy strategy) {

@@ -3,7 +3,8 @@ package dev.sumbench.sum;
 import java.util.Locale;
 
 /**
- * The measured inputs of the adaptive chunking rule, and the rule itself as a pure function of them.
+ * The measured inputs of the adaptive chunking rule's floor, and the floor itself as a pure function of them: no
+ * range below it is ever split; above it the strategy's own sums decide ({@link SplitLearner}).
  *
  * <p>The model: summing {@code n} elements in the caller costs {@code n * c}; splitting them into {@code k} chunks
  * over {@code p = min(k, workers, cores)} parallel summers costs about {@code h + n * c / p} (one hand-off, then the
@@ -21,21 +22,23 @@ import java.util.Locale;
 public record SplitCosts(double elementNanos, double handOffNanos, int cores, UsePattern pattern) {
 
     /*
-     * Implementation notes. The per-element cost is the one of data in cache, the cheapest there is: at sizes beyond
-     * the caches the loop is slower per element, so the real saving is larger than the model's and the rule errs on
-     * the side of not splitting. The margin covers the rest of what the model leaves out: the calibration's noise,
-     * the worker's cold cache for its chunk, and a core that clocks down; a default that splits a little late loses a
-     * little of a gain, one that splits early loses to the plain loop, which is the promise the default keeps.
+     * Implementation notes. The model is optimistic in one way and pessimistic in another: it leaves out what a split
+     * costs per element (the worker's cold cache for its chunk, a neighbour on the other core, a copy through a
+     * pipe), and its per-element cost is the one of data in cache, the cheapest there is. It is trusted for one
+     * thing only, that no range below its floor can pay; whether one above does is measured (SplitLearner), since
+     * the first version of the rule, the model alone, split ranges that then lost to the loop (parallel-stream at
+     * 262 144 elements, 0.6x, in one JVM of three on a 2-vCPU VM, and process-pipe at 10 000 000, 0.034x).
      * Rejected: splitting by size alone (the JDK's parallel streams, and the fixed rule), which ignores that a
      * hand-off costs 10 to 100 times more on one machine than on another and after idle than back to back.
      */
 
     /**
-     * Default safety factor: splitting must save at least this many hand-offs. A forced split of a range at the model's
-     * break-even loses to the loop (the model's hand-off is measured on a tiny range, without the worker's cache
-     * misses on its chunk), so 1 would lose at the break-even itself; 4 puts the first split where the model predicts
-     * a 1.6x gain on two cores (8 hand-offs of work done in 1 + 4). {@code -Dsumbench.chunking.margin} overrides it;
-     * {@code scripts/defaults-check} measures whether the default keeps its promise.
+     * Default safety factor of the floor: splitting must save at least this many hand-offs by the model before a
+     * strategy even tries it. Above the floor the strategy's own sums decide (see {@link ChunkDecider#sum}); the
+     * margin bounds what a split costs there when it runs on one core only (about the loop plus a hand-off): at the
+     * floor a hand-off is 1/(2 x margin) of the loop's work on two cores, 12.5 % with 4. {@code
+     * -Dsumbench.chunking.margin} overrides it; {@code scripts/defaults-check} measures whether the default keeps its
+     * promise.
      */
     public static final double DEFAULT_MARGIN = 4.0;
     /** The system property that overrides {@link #DEFAULT_MARGIN}. */

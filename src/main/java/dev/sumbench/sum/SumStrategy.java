@@ -44,6 +44,14 @@ public interface SumStrategy extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /**
+     * What this strategy learned from its own sums about splitting ranges of {@code n} elements, where its adaptive
+     * default chunking would split them (see {@link ChunkDecider#sum}). For {@code sum --verbose}.
+     */
+    default java.util.Optional<String> learned(int n) {
+        return java.util.Optional.empty();
+    }
+
     /** Releases threads, processes and files; idempotent, never throws a checked exception. */
     @Override
     void close();

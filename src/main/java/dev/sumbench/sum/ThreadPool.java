@@ -55,11 +55,14 @@ public final class ThreadPool implements SumStrategy {
     @Override
     public long sum(long[] data, int lo, int hi) {
         Ranges.check(data, lo, hi);
-        ChunkPlan plan = decider.decide(lo, hi).plan();
-        if (plan.count() == 1) {
+        if (decider.inCaller(hi - lo)) {
             return Ranges.loop(data, lo, hi);
         }
-        return split(data, plan);
+        DefaultChunking.Decision decision = decider.decide(lo, hi);
+        if (decision.plan().count() == 1) {
+            return Ranges.loop(data, lo, hi);
+        }
+        return decider.sum(data, lo, hi, decision, this::split);
     }
 
     @Override
@@ -70,6 +73,11 @@ public final class ThreadPool implements SumStrategy {
     @Override
     public java.util.Optional<SplitCosts> splitCosts() {
         return decider.splitCosts();
+    }
+
+    @Override
+    public java.util.Optional<String> learned(int n) {
+        return decider.learned(n);
     }
 
     /** Sums the chunks of {@code plan} (at least two): chunk 0 in the caller, the others in the pool. */

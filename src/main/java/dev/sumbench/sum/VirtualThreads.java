@@ -78,11 +78,14 @@ public final class VirtualThreads implements SumStrategy {
     @Override
     public long sum(long[] data, int lo, int hi) {
         Ranges.check(data, lo, hi);
-        ChunkPlan plan = decider.decide(lo, hi).plan();
-        if (plan.count() == 1) {
+        if (decider.inCaller(hi - lo)) {
             return Ranges.loop(data, lo, hi);
         }
-        return split(data, plan);
+        DefaultChunking.Decision decision = decider.decide(lo, hi);
+        if (decision.plan().count() == 1) {
+            return Ranges.loop(data, lo, hi);
+        }
+        return decider.sum(data, lo, hi, decision, this::split);
     }
 
     @Override
@@ -93,6 +96,11 @@ public final class VirtualThreads implements SumStrategy {
     @Override
     public Optional<SplitCosts> splitCosts() {
         return decider.splitCosts();
+    }
+
+    @Override
+    public Optional<String> learned(int n) {
+        return decider.learned(n);
     }
 
     /** Sums the chunks of {@code plan} (at least two) over {@code workers} virtual threads, the caller as worker 0. */

@@ -26,7 +26,8 @@ class DefaultChunkingTest {
         DefaultChunking.Decision at = DefaultChunking.decide("fork-join", ADAPTIVE, 0, (int) min, 4, COSTS);
         assertFalse(at.inCaller());
         assertEquals(2, at.plan().count());
-        assertEquals("adaptive: splitting pays from " + min + " elements", at.reason());
+        assertEquals("adaptive: at or above the floor of " + min + " elements, where the strategy's own sums decide",
+                at.reason());
     }
 
     @Test

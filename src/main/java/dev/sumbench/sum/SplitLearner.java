@@ -1,0 +1,236 @@
+package dev.sumbench.sum;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * What a strategy learns from its own sums about splitting: for each size class (powers of two) where the adaptive
+ * rule would split, it times both ways of summing a range, the loop in the caller and the split, and from then on
+ * takes the one measured faster, trying the other now and then.
+ *
+ * <p>A range is split only once its split has been measured at least {@link #PAYS_BY} faster than the loop (the
+ * fastest of the last {@link #SAMPLES} kept sums of each way, per element); until then it is summed by the loop. A
+ * size class starts with a burst of splits, then one of loops, each until it has kept {@link #BURST_KEEP} times; after
+ * each {@code retryEvery} sums of the chosen way the other is timed again by a burst, so that a changed machine load
+ * or a JIT that compiled the pool's code later is noticed: at first after {@link #RETRY_EVERY} loops or
+ * {@link #LOOP_RETRY_EVERY} splits. Each retry that confirms the choice doubles the interval, up to
+ * {@link #MAX_RETRY_EVERY}; a change of choice resets it. After every change of way the
+ * sums of the new way are not kept while it settles: at least {@link #MIN_SETTLE_CALLS} calls and
+ * {@link #SETTLE_NANOS}, at most {@link #MAX_SETTLE_CALLS} calls.
+ *
+ * <p>Thread-safe: each size class is guarded by its own lock, held only for the bookkeeping, never while summing.
+ */
+final class SplitLearner {
+
+    /*
+     * Implementation notes. Why learn instead of measuring once at start: the calibration of a strategy runs in a
+     * cold JVM, against threads just started, where a forced split costs several times what it costs a few hundred
+     * calls later (fork-join's two halves of 4 194 304 longs did not beat the loop in the first 20 calls of a fresh
+     * JVM on a 2-vCPU VM, and gain 1.4x there once warm). Measuring forced splits of growing sizes at start would cost
+     * 100+ ms per strategy and still see the cold JVM. The per-element saving also differs between sizes in cache and
+     * in memory (on that VM two halves of 262 144 longs took 59 us against the loop's 64 us, where the model expects
+     * 32 + 5), so one size cannot stand for the others: hence one size class per power of two. A sum that the rule
+     * would split is long (tens of microseconds and more: at least margin hand-offs of work), so its two nanoTime
+     * calls (~20 ns) and the bookkeeping are noise. The settling after a change of way: a split after a run of
+     * loops finds the pool's threads parked and their cores' caches and TLBs cold for the data, and on a VM a vCPU
+     * that the host has to schedule again; on the 2-vCPU VM, fork-join's split of 10 000 000 longs took 2.4 to 3.8
+     * ms for the first 5 to 13 calls after 32 loops, about 20 ms, and 1.6 ms back to back, so timing the first calls
+     * of a way would compare the loop in its steady state with the split in a transition, and the split would lose
+     * where it gains 1.7x. A burst of the split at mid sizes, where it loses, is cheap by the same cap: at most
+     * MAX_SETTLE_CALLS + BURST_KEEP slower calls per retry, and retries thin out as they confirm the choice.
+     * The fastest of the last SAMPLES, not their median: a shared machine only ever slows a sum down, so the fastest
+     * time is the closest to what a way costs (the argument of Chen and Revels, "Robust benchmarking in noisy
+     * environments", 2016), and a split's times have two modes there: both cores (fast) or one, the other taken
+     * by a neighbour (about the loop plus a hand-off). On the 2-vCPU VM fork-join's split of 10 000 000 longs took
+     * 1.5-1.6 ms or 2.9 ms in runs of a few calls each, and the median of five flipped between them; the slow mode
+     * costs the hand-off beyond the loop, which the model's minimum bounds to a fraction 1/(2 margin) of the work.
+     * Rejected: a running mean (one pause decides for dozens of calls), and choosing by the model when no sample
+     * is there (the model is what was wrong).
+     */
+
+    /** A split is taken once its best time is at least this much faster than the loop's (1.1: 10 %). */
+    static final double PAYS_BY = 1.1;
+    /** Sums of each way whose times are kept per size class (the fastest of them decides). */
+    static final int SAMPLES = 16;
+    /** Sums a burst (a way timed on purpose) keeps before it ends. */
+    static final int BURST_KEEP = 5;
+    /**
+     * After a change of way, the sums of the new way are not kept for at least this many calls ...
+     */
+    static final int MIN_SETTLE_CALLS = 2;
+    /**
+     * ... and this long from the second call on (threads waking, cores' caches and TLBs filling, a host scheduling a
+     * vCPU again, child JVMs compiling their loop) ...
+     */
+    static final long SETTLE_NANOS = 20_000_000L;
+    /** ... but for no more than this many calls. */
+    static final int MAX_SETTLE_CALLS = 16;
+    /** Sums of the loop, once chosen, before the split is timed again, at first ... */
+    static final int RETRY_EVERY = 32;
+    /**
+     * ... sums of the split, once chosen, before the loop is timed again, at first (the loop's time changes little,
+     * and each retry costs the split a settling period afterwards) ...
+     */
+    static final int LOOP_RETRY_EVERY = 256;
+    /** ... and at most, after retries that confirmed the choice. */
+    static final int MAX_RETRY_EVERY = 1024;
+
+    private final SizeClass[] classes = new SizeClass[Integer.SIZE];
+
+    SplitLearner() {
+        for (int i = 0; i < classes.length; i++) {
+            classes[i] = new SizeClass();
+        }
+    }
+
+    /**
+     * How to sum the next range of {@code n} elements: a ticket that says whether to split ({@link #splits}) and is
+     * given back to {@link #record} with the time the sum took.
+     */
+    int next(int n) {
+        return classOf(n).next();
+    }
+
+    /** Whether the ticket says to split. */
+    static boolean splits(int ticket) {
+        return (ticket & SPLIT) != 0;
+    }
+
+    /** Records that the sum of {@code n} elements made with {@code ticket} took {@code nanos}. */
+    void record(int n, int ticket, long nanos) {
+        classOf(n).record(ticket, (double) nanos / Math.max(1, n));
+    }
+
+    /** What was learned for ranges of {@code n} elements, in a few words for {@code sum --verbose}. */
+    String describe(int n) {
+        return classOf(n).describe(n);
+    }
+
+    /** Whether sums of {@code n} elements are split now (tests). */
+    boolean prefersSplit(int n) {
+        return classOf(n).prefersSplit();
+    }
+
+    /** Ticket bits: split (else the loop), and keep the time (else it pays for a change of way). */
+    private static final int SPLIT = 1;
+    private static final int KEEP = 2;
+
+    private SizeClass classOf(int n) {
+        return classes[31 - Integer.numberOfLeadingZeros(Math.max(1, n))];
+    }
+
+    /** The learned state of one size class. */
+    private static final class SizeClass {
+        private final double[] loops = new double[SAMPLES];
+        private final double[] splits = new double[SAMPLES];
+        private int loopCount;
+        private int splitCount;
+        private boolean preferSplit;
+        /** Sums of the chosen way since the other was last timed. */
+        private int sinceRetry;
+        private int retryEvery = RETRY_EVERY;
+        /** Whether both ways have been timed and a choice made. */
+        private boolean decided;
+        /** The burst under way (a way timed on purpose): its way and how many of its sums were kept. */
+        private boolean inBurst;
+        private boolean burstSplit;
+        private int burstKept;
+        /** Whether the burst is a retry of the way not chosen, and the choice before it. */
+        private boolean retrying;
+        private boolean preferredBeforeRetry;
+        /** The way of the last sum handed out (null before the first), and how long it has been settling. */
+        private Boolean lastWay;
+        private int settleCalls;
+        private long settleStart;
+
+        synchronized int next() {
+            boolean way;
+            if (inBurst) {
+                way = burstSplit;
+            } else if (splitCount == 0) {
+                way = startBurst(true);
+            } else if (loopCount == 0) {
+                way = startBurst(false);
+            } else if (++sinceRetry >= retryEvery) {
+                sinceRetry = 0;
+                retrying = true;
+                preferredBeforeRetry = preferSplit;
+                way = startBurst(!preferSplit);
+            } else {
+                way = preferSplit;
+            }
+            long now = System.nanoTime();
+            if (lastWay == null || lastWay != way) {
+                lastWay = way;
+                settleCalls = 0;
+            }
+            if (settleCalls <= 1) {
+                // the settling time runs from the second call: the first may do one-off work (placing the data)
+                settleStart = now;
+            }
+            boolean keep = settleCalls >= MIN_SETTLE_CALLS
+                    && (now - settleStart >= SETTLE_NANOS || settleCalls >= MAX_SETTLE_CALLS);
+            settleCalls++;
+            return (way ? SPLIT : 0) | (keep ? KEEP : 0);
+        }
+
+        private boolean startBurst(boolean split) {
+            inBurst = true;
+            burstSplit = split;
+            burstKept = 0;
+            return split;
+        }
+
+        synchronized void record(int ticket, double nanosPerElement) {
+            boolean split = (ticket & SPLIT) != 0;
+            if ((ticket & KEEP) != 0) {
+                if (split) {
+                    splits[splitCount++ % SAMPLES] = nanosPerElement;
+                } else {
+                    loops[loopCount++ % SAMPLES] = nanosPerElement;
+                }
+                if (inBurst && split == burstSplit && ++burstKept >= BURST_KEEP) {
+                    inBurst = false;
+                }
+            }
+            if (loopCount == 0 || splitCount == 0) {
+                return;
+            }
+            boolean before = preferSplit;
+            preferSplit = best(splits, splitCount) * PAYS_BY <= best(loops, loopCount);
+            int first = preferSplit ? LOOP_RETRY_EVERY : RETRY_EVERY;
+            if (retrying && !inBurst) {
+                // a retry ended: confirmed, wait longer for the next; changed, watch closely again
+                retrying = false;
+                retryEvery = preferSplit == preferredBeforeRetry ? Math.min(MAX_RETRY_EVERY, retryEvery * 2) : first;
+            } else if (before != preferSplit || !decided) {
+                retryEvery = first;
+            }
+            decided = true;
+        }
+
+        synchronized boolean prefersSplit() {
+            return preferSplit && loopCount > 0 && splitCount > 0;
+        }
+
+        synchronized String describe(int n) {
+            int lo = Integer.highestOneBit(Math.max(1, n));
+            String range = "ranges of " + lo + ".." + (lo > (Integer.MAX_VALUE >> 1) ? Integer.MAX_VALUE : 2L * lo - 1);
+            if (loopCount == 0 || splitCount == 0) {
+                return range + ": not timed yet (summed by the loop until a split is measured to pay)";
+            }
+            return String.format(Locale.ROOT, "%s: loop %.3f ns, split %.3f ns per element (the best of the last %d "
+                            + "and %d sums) -> %s", range, best(loops, loopCount), best(splits, splitCount),
+                    Math.min(SAMPLES, loopCount), Math.min(SAMPLES, splitCount),
+                    preferSplit ? "split" : "loop (a split must be " + PAYS_BY + "x faster)");
+        }
+
+        private static double best(double[] ring, int count) {
+            double best = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < Math.min(SAMPLES, count); i++) {
+                best = Math.min(best, ring[i]);
+            }
+            return best;
+        }
+    }
+}
