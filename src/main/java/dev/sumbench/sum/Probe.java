@@ -22,6 +22,8 @@ public final class Probe {
     static final long BATCH_NANOS = 2_000L;
     /** Calls per batch at most. */
     static final int MAX_BATCH = 10_000;
+    /** Written after every call of a batch (see run). */
+    private static volatile long batchSink;
     /** Calls timed together to tell whether a sum is short enough to batch. */
     private static final int BATCH_PROBE_CALLS = 64;
 
@@ -100,6 +102,8 @@ public final class Probe {
             long t0 = System.nanoTime();
             for (int i = 0; i < batch; i++) {
                 sum ^= strategy.sum(data) ^ expected;
+                // a volatile store per call: the JIT may not compute a pure sum of unchanged data once per batch
+                batchSink = sum;
             }
             long t = System.nanoTime() - t0;
             times[done++] = Math.round((double) t / batch);

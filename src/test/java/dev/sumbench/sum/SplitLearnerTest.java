@@ -61,12 +61,21 @@ class SplitLearnerTest {
     }
 
     @Test
-    void aSplitThatIsFastOnlyWhenBothCoresAreFreeIsStillTaken() {
-        // two modes, as on a shared 2-vCPU VM: both cores (0.6x the loop) or one (the loop plus a hand-off)
+    void aSplitWithTwoModesIsTakenWhenItsFastModeIsTheCommonOne() {
+        // two modes, as on a shared 2-vCPU VM: both cores (0.6x the loop) or one (the loop plus a hand-off, within
+        // the median's slack), in runs of calls
         SplitLearner learner = new SplitLearner();
-        int splits = run(learner, 2_000, new Random(4), (i, r) -> r.nextBoolean() ? LOOP * 0.6 : LOOP * 1.05);
+        int splits = run(learner, 2_000, new Random(4), (i, r) -> (i / 10) % 3 != 0 ? LOOP * 0.6 : LOOP * 1.04);
         assertTrue(learner.prefersSplit(N));
         assertTrue(splits >= 1_800, splits + " of 2000 sums split");
+    }
+
+    @Test
+    void aSplitThatIsFastOnlyNowAndThenIsNotTakenForItsMedianWouldLose() {
+        SplitLearner learner = new SplitLearner();
+        int splits = run(learner, 2_000, new Random(8), (i, r) -> r.nextDouble() < 0.3 ? LOOP * 0.6 : LOOP * 1.2);
+        assertFalse(learner.prefersSplit(N));
+        assertTrue(splits <= 300, splits + " of 2000 sums split");
     }
 
     @Test
@@ -76,8 +85,9 @@ class SplitLearnerTest {
         run(learner, 500, random, (i, r) -> LOOP / 2);
         assertTrue(learner.prefersSplit(N));
         int more = run(learner, SplitLearner.SAMPLES + 1, random, (i, r) -> LOOP * 3);
-        assertEquals(SplitLearner.SAMPLES + 1, more);
-        assertFalse(learner.prefersSplit(N), "after " + SplitLearner.SAMPLES + " slow splits in a row");
+        // dropped once most of the kept splits are slow: their median loses
+        assertTrue(more >= SplitLearner.SAMPLES / 2 && more <= SplitLearner.SAMPLES + 1, more + " slow splits");
+        assertFalse(learner.prefersSplit(N), "after " + more + " slow splits in a row");
     }
 
     @Test
