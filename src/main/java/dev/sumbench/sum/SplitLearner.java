@@ -11,7 +11,7 @@ import java.util.Locale;
  * <p>A range is split only once its split has been measured at least {@link #PAYS_BY} faster than the loop (the
  * fastest of the last {@link #SAMPLES} kept sums of each way, per element) and its median is at most
  * {@link #MEDIAN_SLACK} slower than the loop's; until then it is summed by the loop. A
- * size class starts with a burst of splits, then one of loops, each until it has kept {@link #BURST_KEEP} times; after
+ * size class starts with a burst of loops, then one of splits, each until it has kept {@link #BURST_KEEP} times; after
  * each {@code retryEvery} sums of the chosen way the other is timed again by a burst, so that a changed machine load
  * or a JIT that compiled the pool's code later is noticed: at first after {@link #RETRY_EVERY} loops or
  * {@link #LOOP_RETRY_EVERY} splits. Each retry that confirms the choice doubles the interval, up to
@@ -35,10 +35,11 @@ final class SplitLearner {
      * calls (~20 ns) and the bookkeeping are noise. The settling after a change of way: a split after a run of
      * loops finds the pool's threads parked and their cores' caches and TLBs cold for the data, and on a VM a vCPU
      * that the host has to schedule again; on the 2-vCPU VM, fork-join's split of 10 000 000 longs took 2.4 to 3.8
-     * ms for the first 5 to 13 calls after 32 loops, about 20 ms, and 1.6 ms back to back, so timing the first calls
-     * of a way would compare the loop in its steady state with the split in a transition, and the split would lose
-     * where it gains 1.7x. A burst of the split at mid sizes, where it loses, is cheap by the same cap: at most
-     * MAX_SETTLE_CALLS + BURST_KEEP slower calls per retry, and retries thin out as they confirm the choice.
+     * ms for the first 5 to 13 calls after 32 loops (15 to 40 ms), and 1.6 ms back to back, so timing the first
+     * calls of a way would compare the loop in its steady state with the split in a transition, and the split would
+     * lose where it gains 1.7x. Hence also the order: loops first, then the splits, which then go on if chosen,
+     * without a run of loops between. A burst of the split at mid sizes, where it loses, stays cheap in the median by
+     * the cap: at most MAX_SETTLE_CALLS + BURST_KEEP slower calls per retry, and retries thin out as they confirm.
      * The fastest of the last SAMPLES decides whether a split can gain, their medians whether it keeps the promise: a
      * shared machine only ever slows a sum down, so the fastest time is the closest to what a way costs (the argument
      * of Chen and Revels, "Robust benchmarking in noisy environments", 2016), but a split's times have two modes
@@ -74,11 +75,14 @@ final class SplitLearner {
      * ... and this long from the second call on (threads waking, cores' caches and TLBs filling, a host scheduling a
      * vCPU again, child JVMs compiling their loop) ...
      */
-    static final long SETTLE_NANOS = 20_000_000L;
+    static final long SETTLE_NANOS = 50_000_000L;
     /** ... but for no more than this many calls. */
-    static final int MAX_SETTLE_CALLS = 16;
-    /** Sums of the loop, once chosen, before the split is timed again, at first ... */
-    static final int RETRY_EVERY = 32;
+    static final int MAX_SETTLE_CALLS = 32;
+    /**
+     * Sums of the loop, once chosen, before the split is timed again, at first (a retry costs up to
+     * MAX_SETTLE_CALLS + BURST_KEEP slower sums where the split loses) ...
+     */
+    static final int RETRY_EVERY = 128;
     /**
      * ... sums of the split, once chosen, before the loop is timed again, at first and at most: the loop's time
      * changes little, a split that stops paying shows in its own times, and each retry costs the split a settling
@@ -161,10 +165,10 @@ final class SplitLearner {
             boolean way;
             if (inBurst) {
                 way = burstSplit;
-            } else if (splitCount == 0) {
-                way = startBurst(true);
             } else if (loopCount == 0) {
                 way = startBurst(false);
+            } else if (splitCount == 0) {
+                way = startBurst(true);
             } else if (++sinceRetry >= retryEvery) {
                 sinceRetry = 0;
                 retrying = true;
