@@ -7,6 +7,9 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -18,10 +21,13 @@ import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
- * The crossover table (4b) and its chart: layout only, the figures are {@link CrossoverAnalysis}'s.
+ * The crossover tables (4b, and 4c for the default chunking size by size) and the chart: layout only, the figures are
+ * {@link CrossoverAnalysis}'s.
  */
 public final class CrossoverTables {
 
+    /** The name of the default chunking in CrossoverBenchmark's rows. */
+    static final String DEFAULT_CHUNKING = "default";
     /** The chart's file suffix. */
     public static final String CHART_SUFFIX = "-crossover.png";
 
@@ -67,6 +73,49 @@ public final class CrossoverTables {
         notes.forEach(table::note);
         analysis.notes().forEach(table::note);
         return table.build();
+    }
+
+    /**
+     * Table 4c: the default chunking of each strategy against sequential at every measured size, one row per size and
+     * pattern (speedup with its 95 % interval over the forks); empty when the run has no default-chunking rows.
+     */
+    public static Optional<Table> defaultsBySize(CrossoverAnalysis analysis) {
+        List<CrossoverAnalysis.Row> rows = analysis.rows().stream()
+                .filter(r -> r.chunking().equals(DEFAULT_CHUNKING)).toList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> strategies = rows.stream().map(CrossoverAnalysis.Row::strategy).distinct().toList();
+        List<Table.Column> columns = new ArrayList<>(List.of(Table.Column.right("size"), Table.Column.left("pattern")));
+        strategies.forEach(strategy -> columns.add(Table.Column.right(strategy)));
+        int cores = rows.stream().mapToInt(CrossoverAnalysis.Row::cores).max().orElse(0);
+        Table.Builder table = Table.builder("4c. The default chunking against sequential, size by size (measured"
+                + (cores > 0 ? ", " + cores + " cores" : "") + ")", columns.toArray(Table.Column[]::new));
+        for (String idle : analysis.patterns()) {
+            SortedSet<Long> sizes = new TreeSet<>();
+            rows.stream().filter(r -> r.idle().equals(idle))
+                    .forEach(r -> r.crossover().points().forEach(p -> sizes.add(p.size())));
+            for (long size : sizes) {
+                List<String> cells = new ArrayList<>(List.of(Formats.size(size), CrossoverAnalysis.pattern(idle)));
+                for (String strategy : strategies) {
+                    cells.add(rows.stream().filter(r -> r.idle().equals(idle) && r.strategy().equals(strategy))
+                            .flatMap(r -> r.crossover().points().stream()).filter(p -> p.size() == size)
+                            .findFirst().map(CrossoverTables::speedup).orElse(Formats.NONE));
+                }
+                table.row(cells.toArray(String[]::new));
+            }
+        }
+        table.note("speedup over sequential (> 1: faster) of each strategy with chunk 0, the mean over the forks "
+                + "with its 95 % interval (each fork one sample); where the default sums in the caller it is at par, "
+                + "and the first size clearly above 1 is where it starts to split");
+        return Optional.of(table.build());
+    }
+
+    /** {@code 1.02× [0.98, 1.05]}, without the interval where there is none. */
+    private static String speedup(MeasuredCrossover.Point p) {
+        String value = Formats.times(p.speedup());
+        return Double.isNaN(p.lower()) || !Double.isFinite(p.upper()) ? value
+                : value + " [" + Formats.significant(p.lower()) + ", " + Formats.significant(p.upper()) + "]";
     }
 
     /** {@code ≈ 70,000}, {@code below 4,096}, {@code not by 1,048,576}. */

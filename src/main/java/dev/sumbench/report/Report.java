@@ -84,6 +84,8 @@ public final class Report {
                 .filter(r -> crossover.isEmpty() || !CrossoverAnalysis.isCrossover(r.row())).toList();
         Optional<Section> crossoverSection = crossover.isEmpty() ? Optional.empty()
                 : Optional.of(new Section(CrossoverTables.table(crossover), Optional.of(CrossoverTables.CHART_SUFFIX)));
+        Optional<Section> defaultsSection = crossover.isEmpty() ? Optional.empty()
+                : CrossoverTables.defaultsBySize(crossover).map(t -> new Section(t, Optional.empty()));
         if (!matrix.isEmpty()) {
             sections.add(new Section(SumTables.timeBySize(analysis), Optional.of("-time.png")));
             sections.add(new Section(SumTables.speedup(analysis), Optional.of("-speedup-workers.png")));
@@ -91,6 +93,7 @@ public final class Report {
             sections.add(new Section(SumTables.overheadModel(analysis, CrossoverAnalysis.handOffs(runs),
                     !crossover.isEmpty()), Optional.empty()));
             crossoverSection.ifPresent(sections::add);
+            defaultsSection.ifPresent(sections::add);
             SumTables.scaling(analysis).ifPresent(t -> sections.add(new Section(t,
                     Optional.of("-speedup-cores.png"))));
             sections.add(new Section(SumTables.bandwidth(BandwidthAnalysis.of(runs, matrix)), Optional.empty()));
@@ -104,6 +107,7 @@ public final class Report {
             all = all.stream().filter(r -> !used.contains(r.row())).toList();
         } else {
             crossoverSection.ifPresent(sections::add);
+            defaultsSection.ifPresent(sections::add);
         }
         for (Table table : BenchmarkTables.of(all, BenchmarkTables.Metrics.ALL, "")) {
             sections.add(new Section(table, Optional.empty(), true));

@@ -2,6 +2,7 @@ package dev.sumbench.sum;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /**
  * What a strategy learns from its own sums about splitting: for each size class (powers of two) where the adaptive
@@ -14,7 +15,7 @@ import java.util.Locale;
  * size class starts with a burst of loops, then one of splits, each until it has kept {@link #BURST_KEEP} times; after
  * each {@code retryEvery} sums of the chosen way the other is timed again by a burst, so that a changed machine load
  * or a JIT that compiled the pool's code later is noticed: at first after {@link #RETRY_EVERY} loops or
- * {@link #LOOP_RETRY_EVERY} splits. Each retry that confirms the choice doubles the interval, up to
+ * {@link #LOOP_RETRY_EVERY} splits, and never sooner than {@link #MIN_RETRY_NANOS} after the last burst. Each retry that confirms the choice doubles the interval, up to
  * {@link #MAX_RETRY_EVERY}; a change of choice resets it. After every change of way the
  * sums of the new way are not kept while it settles: {@link #MIN_SETTLE_CALLS} calls for the loop; for the split at
  * least as many and {@link #SETTLE_NANOS}, at most {@link #MAX_SETTLE_CALLS} calls.
@@ -92,10 +93,24 @@ final class SplitLearner {
     static final int LOOP_RETRY_EVERY = 1024;
     /** ... and at most, after retries that confirmed the choice. */
     static final int MAX_RETRY_EVERY = 1024;
+    /**
+     * And never sooner than this after the last burst ended (1 s): bounds what the tries of a losing way cost in time
+     * (at most MAX_SETTLE_CALLS + BURST_KEEP sums a second), and keeps a short run (a JMH fork of a few hundred
+     * milliseconds) to the first bursts, which its warm-up absorbs.
+     */
+    static final long MIN_RETRY_NANOS = 1_000_000_000L;
 
     private final SizeClass[] classes = new SizeClass[Integer.SIZE];
+    /** The clock the settling and the retries go by: System.nanoTime, or a simulated one in tests. */
+    private final LongSupplier clock;
 
     SplitLearner() {
+        this(System::nanoTime);
+    }
+
+    /** A learner that goes by {@code clock} (nanoseconds). */
+    SplitLearner(LongSupplier clock) {
+        this.clock = clock;
         for (int i = 0; i < classes.length; i++) {
             classes[i] = new SizeClass();
         }
@@ -106,7 +121,7 @@ final class SplitLearner {
      * given back to {@link #record} with the time the sum took.
      */
     int next(int n) {
-        return classOf(n).next();
+        return classOf(n).next(clock.getAsLong());
     }
 
     /** Whether the ticket says to split. */
@@ -116,7 +131,7 @@ final class SplitLearner {
 
     /** Records that the sum of {@code n} elements made with {@code ticket} took {@code nanos}. */
     void record(int n, int ticket, long nanos) {
-        classOf(n).record(ticket, (double) nanos / Math.max(1, n));
+        classOf(n).record(ticket, (double) nanos / Math.max(1, n), clock.getAsLong());
     }
 
     /** What was learned for ranges of {@code n} elements, in a few words for {@code sum --verbose}. */
@@ -158,10 +173,13 @@ final class SplitLearner {
         private boolean preferredBeforeRetry;
         /** The way of the last sum handed out (null before the first), and how long it has been settling. */
         private Boolean lastWay;
+        /** When the last burst ended (its last kept sum was recorded), and the time of the latest record. */
+        private long lastBurstEnd;
+        private long burstEndAt;
         private int settleCalls;
         private long settleStart;
 
-        synchronized int next() {
+        synchronized int next(long now) {
             boolean way;
             if (inBurst) {
                 way = burstSplit;
@@ -169,7 +187,7 @@ final class SplitLearner {
                 way = startBurst(false);
             } else if (splitCount == 0) {
                 way = startBurst(true);
-            } else if (++sinceRetry >= retryEvery) {
+            } else if (++sinceRetry >= retryEvery && now - lastBurstEnd >= MIN_RETRY_NANOS) {
                 sinceRetry = 0;
                 retrying = true;
                 preferredBeforeRetry = preferSplit;
@@ -177,7 +195,6 @@ final class SplitLearner {
             } else {
                 way = preferSplit;
             }
-            long now = System.nanoTime();
             if (lastWay == null || lastWay != way) {
                 lastWay = way;
                 settleCalls = 0;
@@ -197,10 +214,17 @@ final class SplitLearner {
             inBurst = true;
             burstSplit = split;
             burstKept = 0;
+            // the way's earlier times are stale by now (a JIT compiled since, the load changed): the burst replaces them
+            if (split) {
+                splitCount = 0;
+            } else {
+                loopCount = 0;
+            }
             return split;
         }
 
-        synchronized void record(int ticket, double nanosPerElement) {
+        synchronized void record(int ticket, double nanosPerElement, long now) {
+            burstEndAt = now;
             boolean split = (ticket & SPLIT) != 0;
             if ((ticket & KEEP) != 0) {
                 if (split) {
@@ -210,6 +234,7 @@ final class SplitLearner {
                 }
                 if (inBurst && split == burstSplit && ++burstKept >= BURST_KEEP) {
                     inBurst = false;
+                    lastBurstEnd = burstEndAt;
                 }
             }
             if (loopCount == 0 || splitCount == 0) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
-import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,14 +17,31 @@ class SplitLearnerTest {
     /** The loop's time per element in the simulations, in ns. */
     private static final double LOOP = 0.25;
 
+    /** The simulated clock: each simulated sum advances it by its time. */
+    private final long[] clock = {0};
+
+    private SplitLearner learner() {
+        return new SplitLearner(() -> clock[0]);
+    }
+
+    /** One simulated sum of {@code n} elements that takes {@code perElement} ns per element if split, else LOOP. */
+    private void sum(SplitLearner learner, int n, double splitPerElement, double loopPerElement) {
+        int ticket = learner.next(n);
+        long nanos = Math.round((SplitLearner.splits(ticket) ? splitPerElement : loopPerElement) * n);
+        clock[0] += nanos;
+        learner.record(n, ticket, nanos);
+    }
+
     /** Runs {@code calls} sums; {@code splitTime} gives a split's time per element for call i. Returns splits made. */
-    private static int run(SplitLearner learner, int calls, Random random, SplitTime splitTime) {
+    private int run(SplitLearner learner, int calls, Random random, SplitTime splitTime) {
         int splits = 0;
         for (int i = 0; i < calls; i++) {
             int ticket = learner.next(N);
             boolean split = SplitLearner.splits(ticket);
             double perElement = split ? splitTime.at(i, random) : LOOP * (1 + 0.05 * random.nextDouble());
-            learner.record(N, ticket, Math.round(perElement * N));
+            long nanos = Math.round(perElement * N);
+            clock[0] += nanos;
+            learner.record(N, ticket, nanos);
             splits += split ? 1 : 0;
         }
         return splits;
@@ -38,7 +54,7 @@ class SplitLearnerTest {
 
     @Test
     void aSplitTwiceAsFastIsTakenForAlmostEverySum() {
-        SplitLearner learner = new SplitLearner();
+        SplitLearner learner = learner();
         int splits = run(learner, 2_000, new Random(1), (i, r) -> LOOP / 2 * (1 + 0.1 * r.nextDouble()));
         assertTrue(learner.prefersSplit(N));
         assertTrue(splits >= 1_900, splits + " of 2000 sums split");
@@ -46,18 +62,20 @@ class SplitLearnerTest {
 
     @Test
     void aSplitTwiceAsSlowIsTriedOnlyInFewSums() {
-        SplitLearner learner = new SplitLearner();
-        int splits = run(learner, 2_000, new Random(2), (i, r) -> LOOP * 2 * (1 + 0.1 * r.nextDouble()));
+        SplitLearner learner = learner();
+        // 20 000 sums of 262 us: 5.2 simulated seconds
+        int splits = run(learner, 20_000, new Random(2), (i, r) -> LOOP * 2 * (1 + 0.1 * r.nextDouble()));
         assertFalse(learner.prefersSplit(N));
-        // the first burst and the retries after 128, 256, 512 and 1024 loops, each at most MAX_SETTLE_CALLS +
-        // BURST_KEEP splits (the simulation takes no time, so each settles for its most calls)
+        // the first burst, then a retry at most once a second, each at most MAX_SETTLE_CALLS + BURST_KEEP splits
         int burst = SplitLearner.MAX_SETTLE_CALLS + SplitLearner.BURST_KEEP;
-        assertTrue(splits <= 5 * burst, splits + " of 2000 sums split");
+        long seconds = clock[0] / SplitLearner.MIN_RETRY_NANOS;
+        assertTrue(splits <= (1 + seconds) * burst, splits + " of 20000 sums split in " + seconds + " s");
+        assertTrue(splits > burst, "retried: " + splits);
     }
 
     @Test
     void aSplitLessThanTenPercentFasterIsNotWorthIt() {
-        SplitLearner learner = new SplitLearner();
+        SplitLearner learner = learner();
         run(learner, 500, new Random(3), (i, r) -> LOOP / 1.05);
         assertFalse(learner.prefersSplit(N));
     }
@@ -66,7 +84,7 @@ class SplitLearnerTest {
     void aSplitWithTwoModesIsTakenWhenItsFastModeIsTheCommonOne() {
         // two modes, as on a shared 2-vCPU VM: both cores (0.6x the loop) or one (the loop plus a hand-off, within
         // the median's slack), in runs of calls
-        SplitLearner learner = new SplitLearner();
+        SplitLearner learner = learner();
         int splits = run(learner, 2_000, new Random(4), (i, r) -> (i / 10) % 3 != 0 ? LOOP * 0.6 : LOOP * 1.04);
         assertTrue(learner.prefersSplit(N));
         assertTrue(splits >= 1_800, splits + " of 2000 sums split");
@@ -74,7 +92,7 @@ class SplitLearnerTest {
 
     @Test
     void aSplitThatIsFastOnlyNowAndThenIsNotTakenForItsMedianWouldLose() {
-        SplitLearner learner = new SplitLearner();
+        SplitLearner learner = learner();
         int splits = run(learner, 2_000, new Random(8), (i, r) -> r.nextDouble() < 0.3 ? LOOP * 0.6 : LOOP * 1.2);
         assertFalse(learner.prefersSplit(N));
         assertTrue(splits <= 300, splits + " of 2000 sums split");
@@ -82,7 +100,7 @@ class SplitLearnerTest {
 
     @Test
     void aSplitThatStopsPayingIsDroppedWithinItsSamples() {
-        SplitLearner learner = new SplitLearner();
+        SplitLearner learner = learner();
         Random random = new Random(5);
         run(learner, 500, random, (i, r) -> LOOP / 2);
         assertTrue(learner.prefersSplit(N));
@@ -94,33 +112,40 @@ class SplitLearnerTest {
 
     @Test
     void aSplitThatStartsSlowAndPaysLaterIsFoundByTheRetries() {
-        SplitLearner learner = new SplitLearner();
-        Random random = new Random(6);
+        SplitLearner learner = learner();
         // cold for the first 100 sums (a JIT compiling, a pool starting), then twice as fast as the loop
-        int[] firstSplitAfterWarm = {-1};
-        IntPredicate warm = i -> i >= 100;
-        for (int i = 0; i < 1_000; i++) {
-            int ticket = learner.next(N);
-            boolean split = SplitLearner.splits(ticket);
-            double perElement = !split ? LOOP : warm.test(i) ? LOOP / 2 : LOOP * 3;
-            learner.record(N, ticket, Math.round(perElement * N));
-            if (learner.prefersSplit(N) && warm.test(i) && firstSplitAfterWarm[0] < 0) {
-                firstSplitAfterWarm[0] = i;
+        int found = -1;
+        for (int i = 0; i < 10_000 && found < 0; i++) {
+            sum(learner, N, i >= 100 ? LOOP / 2 : LOOP * 3, LOOP);
+            if (learner.prefersSplit(N)) {
+                found = i;
             }
         }
-        assertTrue(learner.prefersSplit(N));
-        // retries after 128, then 256 loops: found within a few hundred sums
-        assertTrue(firstSplitAfterWarm[0] >= 100 && firstSplitAfterWarm[0] < 700, "found at " + firstSplitAfterWarm[0]);
+        // the first retry, at least a second (some 3 800 sums of 262 us) after the first bursts
+        assertTrue(found >= 100 && found < 6_000, "found at " + found);
+    }
+
+    @Test
+    void noRetryComesSoonerThanASecondAfterTheLast() {
+        SplitLearner learner = learner();
+        int splits = 0;
+        // 1 000 sums of 1 024 elements (256 ns each): far more than RETRY_EVERY, far less than a second
+        for (int i = 0; i < 1_000; i++) {
+            int ticket = learner.next(1_024);
+            splits += SplitLearner.splits(ticket) ? 1 : 0;
+            long nanos = Math.round((SplitLearner.splits(ticket) ? LOOP * 2 : LOOP) * 1_024);
+            clock[0] += nanos;
+            learner.record(1_024, ticket, nanos);
+        }
+        assertEquals(SplitLearner.MAX_SETTLE_CALLS + SplitLearner.BURST_KEEP, splits, "the first burst only");
     }
 
     @Test
     void sizeClassesAreLearnedApart() {
-        SplitLearner learner = new SplitLearner();
+        SplitLearner learner = learner();
         for (int i = 0; i < 300; i++) {
-            int small = learner.next(N);
-            learner.record(N, small, Math.round((SplitLearner.splits(small) ? LOOP * 2 : LOOP) * N));
-            int large = learner.next(4 * N);
-            learner.record(4 * N, large, Math.round((SplitLearner.splits(large) ? LOOP / 2 : LOOP) * 4 * N));
+            sum(learner, N, LOOP * 2, LOOP);
+            sum(learner, 4 * N, LOOP / 2, LOOP);
         }
         assertFalse(learner.prefersSplit(N));
         assertTrue(learner.prefersSplit(4 * N));
@@ -129,12 +154,11 @@ class SplitLearnerTest {
 
     @Test
     void theDescriptionSaysWhatWasMeasuredAndChosen() {
-        SplitLearner learner = new SplitLearner();
+        SplitLearner learner = learner();
         assertEquals("ranges of 1048576..2097151: not timed yet (summed by the loop until a split is measured to pay)",
                 learner.describe(N));
         for (int i = 0; i < 100; i++) {
-            int ticket = learner.next(N);
-            learner.record(N, ticket, Math.round((SplitLearner.splits(ticket) ? LOOP / 2 : LOOP) * N));
+            sum(learner, N, LOOP / 2, LOOP);
         }
         assertEquals("ranges of 1048576..2097151: loop 0.250 ns, split 0.125 ns per element (the best of the last 5 "
                 + "and 16 sums) -> split", learner.describe(N + 5));
