@@ -11,14 +11,14 @@ import java.util.function.LongSupplier;
  *
  * <p>A range is split only once its split has been measured at least {@link #PAYS_BY} faster than the loop (the
  * fastest of the last {@link #SAMPLES} kept sums of each way, per element) and its median is at most
- * {@link #MEDIAN_SLACK} slower than the loop's; until then it is summed by the loop. A
- * size class starts with a burst of loops, then one of splits, each until it has kept {@link #BURST_KEEP} times; after
- * each {@code retryEvery} sums of the chosen way the other is timed again by a burst, so that a changed machine load
- * or a JIT that compiled the pool's code later is noticed: at first after {@link #RETRY_EVERY} loops or
- * {@link #LOOP_RETRY_EVERY} splits, and never sooner than {@link #MIN_RETRY_NANOS} after the last burst. Each retry that confirms the choice doubles the interval, up to
- * {@link #MAX_RETRY_EVERY}; a change of choice resets it. After every change of way the
- * sums of the new way are not kept while it settles: {@link #MIN_SETTLE_CALLS} calls for the loop; for the split at
- * least as many and {@link #SETTLE_NANOS}, at most {@link #MAX_SETTLE_CALLS} calls.
+ * {@link #MEDIAN_SLACK} slower than the loop's; until then it is summed by the loop. A size class starts with a burst
+ * of loops, then one of splits, each until it has kept {@link #BURST_KEEP} times. After each {@code retryEvery} sums
+ * of the chosen way, and never sooner than {@link #MIN_RETRY_NANOS} after the last burst, the other way is timed
+ * again by a burst whose times replace its earlier ones, so that a changed machine load or a JIT that compiled the
+ * pool's code later is noticed: at first after {@link #RETRY_EVERY} loops or {@link #LOOP_RETRY_EVERY} splits; each
+ * retry that confirms the choice doubles the count, up to {@link #MAX_RETRY_EVERY}; a change of choice resets it.
+ * After every change of way the sums of the new way are not kept while it settles: {@link #MIN_SETTLE_CALLS} calls
+ * for the loop; for the split at least as many and {@link #SETTLE_NANOS}, at most {@link #MAX_SETTLE_CALLS} calls.
  *
  * <p>Thread-safe: each size class is guarded by its own lock, held only for the bookkeeping, never while summing.
  */
