@@ -19,13 +19,17 @@ public final class Calibration {
     /*
      * Implementation notes. The per-element cost is the minimum over repeated sums of a small array that stays in
      * the L1/L2 cache, taken once the minimum stops improving (the JIT has compiled the loop by then, or the budget is
-     * spent): the cheapest per-element cost there is, so the rule errs towards not splitting (see SplitCosts). The
-     * hand-off is the median of the second half of forced splits of a tiny array (one element per chunk, summing is
-     * nothing): the first half absorbs thread creation and the interpreter, which is why a minimum count of splits
-     * is made even past the budget. After idle, each forced split comes after
-     * a park of IDLE_NANOS, and fewer are taken, to stay in budget. Rejected: measuring the split of a large array
-     * against the loop (it would take the budget many times over and still be noisy), and a fixed table of hand-off
-     * costs (they differ 10x between machines and JVMs, which is the point of measuring).
+     * spent): the cheapest per-element cost there is. The hand-off is the fastest of the second half of forced splits
+     * of a tiny array (one element per chunk, summing is nothing): the first half absorbs thread creation and the
+     * interpreter, which is why a minimum count of splits is made even past the budget. The fastest, not the median:
+     * the two costs only set the floor below which no range is ever split, and above it the strategy's own sums
+     * decide (SplitLearner), so the floor must not be too high, and a cold JVM's hand-offs are: process-shared's
+     * median came out at 126 to 369 us in fresh JVMs against 57 us in the JMH dispatch benchmark, which put its
+     * floor above 10 000 000 elements, where its split gains 1.3x. After idle, each forced split comes after a park
+     * of IDLE_NANOS, and fewer are taken, to stay in budget. Rejected: measuring the split of a large array against
+     * the loop at start (the cold JVM again, and the budget many times over: SplitLearner measures it on the sums
+     * themselves), and a fixed table of hand-off costs (they differ 10x between machines and JVMs, which is the point
+     * of measuring).
      */
 
     /** A split call of a strategy: sums {@code plan} over {@code data} by handing chunks to its workers. */
@@ -203,8 +207,7 @@ public final class Calibration {
         }
         blackhole(sink);
         long[] kept = Arrays.copyOfRange(times, done / 2, done);
-        Arrays.sort(kept);
-        return kept[kept.length / 2];
+        return Arrays.stream(kept).min().orElseThrow();
     }
 
     /** Parks the calling thread for about {@code nanos} (the thread is off its core meanwhile). */
