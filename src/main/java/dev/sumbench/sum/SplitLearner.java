@@ -9,6 +9,9 @@ import java.util.function.LongSupplier;
  * rule would split, it times both ways of summing a range, the loop in the caller and the split, and from then on
  * takes the one measured faster, trying the other now and then.
  *
+ * <p>The first burst of splits, and each retry of the split, waits (summing by the loop) until the JIT has compiled
+ * nothing for {@link JitActivity#QUIET_NANOS}, at most {@link #MAX_JIT_WAIT_NANOS} after the size class's first sum.
+ *
  * <p>A range is split only once its split has been measured at least {@link #PAYS_BY} faster than the loop (the
  * fastest of the last {@link #SAMPLES} kept sums of each way, per element) and its median is at most
  * {@link #MEDIAN_SLACK} slower than the loop's; until then it is summed by the loop. A size class starts with a burst
@@ -78,7 +81,7 @@ final class SplitLearner {
      */
     static final long SETTLE_NANOS = 50_000_000L;
     /** ... but for no more than this many calls. */
-    static final int MAX_SETTLE_CALLS = 32;
+    static final int MAX_SETTLE_CALLS = 128;
     /**
      * Sums of the loop, once chosen, before the split is timed again, at first (a retry costs up to
      * MAX_SETTLE_CALLS + BURST_KEEP slower sums where the split loses) ...
@@ -99,18 +102,23 @@ final class SplitLearner {
      * milliseconds) to the first bursts, which its warm-up absorbs.
      */
     static final long MIN_RETRY_NANOS = 1_000_000_000L;
+    /** A burst of splits waits for the JIT to be quiet (see {@link JitActivity}) for at most this long (2 s). */
+    static final long MAX_JIT_WAIT_NANOS = 2_000_000_000L;
 
     private final SizeClass[] classes = new SizeClass[Integer.SIZE];
     /** The clock the settling and the retries go by: System.nanoTime, or a simulated one in tests. */
     private final LongSupplier clock;
+    /** Whether the JIT has been quiet for a while (see {@link JitActivity}); a simulated one in tests. */
+    private final JitActivity jit;
 
     SplitLearner() {
-        this(System::nanoTime);
+        this(System::nanoTime, JitActivity.ofThisJvm());
     }
 
-    /** A learner that goes by {@code clock} (nanoseconds). */
-    SplitLearner(LongSupplier clock) {
+    /** A learner that goes by {@code clock} (nanoseconds) and the JIT's total compilation time {@code jit}. */
+    SplitLearner(LongSupplier clock, JitActivity jit) {
         this.clock = clock;
+        this.jit = jit;
         for (int i = 0; i < classes.length; i++) {
             classes[i] = new SizeClass();
         }
@@ -121,7 +129,8 @@ final class SplitLearner {
      * given back to {@link #record} with the time the sum took.
      */
     int next(int n) {
-        return classOf(n).next(clock.getAsLong());
+        long now = clock.getAsLong();
+        return classOf(n).next(now, jit);
     }
 
     /** Whether the ticket says to split. */
@@ -152,6 +161,48 @@ final class SplitLearner {
         return classes[31 - Integer.numberOfLeadingZeros(Math.max(1, n))];
     }
 
+    /**
+     * Whether the JIT compilers have been quiet for a while: on a small machine their threads take a core from the
+     * split's workers, so splits timed while the JVM is still compiling (its first second or so) look slower than
+     * they are, and the loop, on one thread, much less so.
+     */
+    interface JitActivity {
+
+        /** How long the JIT must not have compiled anything before it counts as quiet (20 ms). */
+        long QUIET_NANOS = 20_000_000L;
+
+        /** Whether, at {@code now}, the JIT has compiled nothing for {@link #QUIET_NANOS}. */
+        boolean quietAt(long now);
+
+        /**
+         * This JVM's JIT, by the total compilation time of {@link java.lang.management.CompilationMXBean}; always
+         * quiet where the JVM does not report it.
+         */
+        static JitActivity ofThisJvm() {
+            java.lang.management.CompilationMXBean bean = java.lang.management.ManagementFactory.getCompilationMXBean();
+            if (bean == null || !bean.isCompilationTimeMonitoringSupported()) {
+                return now -> true;
+            }
+            return byTotal(bean::getTotalCompilationTime);
+        }
+
+        /** Quiet once {@code totalMillis} (a total compilation time) has not grown for {@link #QUIET_NANOS}. */
+        static JitActivity byTotal(LongSupplier totalMillis) {
+            long[] last = {Long.MIN_VALUE, 0}; // the total seen last, and when it last changed
+            return now -> {
+                synchronized (last) {
+                    long total = totalMillis.getAsLong();
+                    if (total != last[0]) {
+                        last[0] = total;
+                        last[1] = now;
+                        return false;
+                    }
+                    return now - last[1] >= QUIET_NANOS;
+                }
+            };
+        }
+    }
+
     /** The learned state of one size class. */
     private static final class SizeClass {
         private final double[] loops = new double[SAMPLES];
@@ -173,21 +224,28 @@ final class SplitLearner {
         private boolean preferredBeforeRetry;
         /** The way of the last sum handed out (null before the first), and how long it has been settling. */
         private Boolean lastWay;
+        /** When this size class was first asked (Long.MIN_VALUE: not yet). */
+        private long firstCall = Long.MIN_VALUE;
         /** When the last burst ended (its last kept sum was recorded), and the time of the latest record. */
         private long lastBurstEnd;
         private long burstEndAt;
         private int settleCalls;
         private long settleStart;
 
-        synchronized int next(long now) {
+        synchronized int next(long now, JitActivity jit) {
+            if (firstCall == Long.MIN_VALUE) {
+                firstCall = now;
+            }
             boolean way;
             if (inBurst) {
                 way = burstSplit;
             } else if (loopCount == 0) {
                 way = startBurst(false);
             } else if (splitCount == 0) {
-                way = startBurst(true);
-            } else if (++sinceRetry >= retryEvery && now - lastBurstEnd >= MIN_RETRY_NANOS) {
+                // the first splits wait (as loops) for the JIT to go quiet, a while at most
+                way = jit.quietAt(now) || now - firstCall >= MAX_JIT_WAIT_NANOS ? startBurst(true) : false;
+            } else if (++sinceRetry >= retryEvery && now - lastBurstEnd >= MIN_RETRY_NANOS
+                    && (preferSplit || jit.quietAt(now))) {
                 sinceRetry = 0;
                 retrying = true;
                 preferredBeforeRetry = preferSplit;

@@ -21,7 +21,7 @@ class SplitLearnerTest {
     private final long[] clock = {0};
 
     private SplitLearner learner() {
-        return new SplitLearner(() -> clock[0]);
+        return new SplitLearner(() -> clock[0], now -> true);
     }
 
     /** One simulated sum of {@code n} elements that takes {@code perElement} ns per element if split, else LOOP. */
@@ -141,6 +141,57 @@ class SplitLearnerTest {
     }
 
     @Test
+    void theFirstSplitsWaitForTheJitToGoQuietButNotForever() {
+        // compiling for the first 100 ms (simulated), quiet afterwards
+        long[] compiled = {0};
+        SplitLearner.JitActivity jit = SplitLearner.JitActivity.byTotal(() -> compiled[0]);
+        SplitLearner learner = new SplitLearner(() -> clock[0], jit);
+        long firstSplitAt = -1;
+        for (int i = 0; i < 2_000 && firstSplitAt < 0; i++) {
+            if (clock[0] < 100_000_000L) {
+                compiled[0]++;
+            }
+            int ticket = learner.next(N);
+            if (SplitLearner.splits(ticket)) {
+                firstSplitAt = clock[0];
+            }
+            long nanos = Math.round(LOOP * N);
+            clock[0] += nanos;
+            learner.record(N, ticket, nanos);
+        }
+        long quiet = 100_000_000L + SplitLearner.JitActivity.QUIET_NANOS;
+        assertTrue(firstSplitAt >= quiet && firstSplitAt < quiet + 1_000_000L, "first split at " + firstSplitAt);
+
+        // a JIT that never goes quiet delays the first splits by MAX_JIT_WAIT_NANOS at most
+        clock[0] = 0;
+        SplitLearner busy = new SplitLearner(() -> clock[0], now -> false);
+        long splitAt = -1;
+        for (int i = 0; i < 20_000 && splitAt < 0; i++) {
+            int ticket = busy.next(N);
+            if (SplitLearner.splits(ticket)) {
+                splitAt = clock[0];
+            }
+            clock[0] += Math.round(LOOP * N);
+            busy.record(N, ticket, Math.round(LOOP * N));
+        }
+        assertTrue(splitAt >= SplitLearner.MAX_JIT_WAIT_NANOS && splitAt < SplitLearner.MAX_JIT_WAIT_NANOS + 1_000_000L,
+                "first split at " + splitAt);
+    }
+
+    @Test
+    void theJitIsQuietOnceItsCompilationTimeStopsGrowing() {
+        long[] total = {5};
+        SplitLearner.JitActivity jit = SplitLearner.JitActivity.byTotal(() -> total[0]);
+        assertFalse(jit.quietAt(0), "nothing seen yet");
+        assertFalse(jit.quietAt(SplitLearner.JitActivity.QUIET_NANOS - 1));
+        assertTrue(jit.quietAt(SplitLearner.JitActivity.QUIET_NANOS));
+        total[0] = 6;
+        assertFalse(jit.quietAt(SplitLearner.JitActivity.QUIET_NANOS + 1), "compiled again");
+        assertTrue(jit.quietAt(2 * SplitLearner.JitActivity.QUIET_NANOS + 1));
+        assertTrue(SplitLearner.JitActivity.ofThisJvm().quietAt(0) || true, "this JVM's: any answer, no failure");
+    }
+
+    @Test
     void sizeClassesAreLearnedApart() {
         SplitLearner learner = learner();
         for (int i = 0; i < 300; i++) {
@@ -157,7 +208,7 @@ class SplitLearnerTest {
         SplitLearner learner = learner();
         assertEquals("ranges of 1048576..2097151: not timed yet (summed by the loop until a split is measured to pay)",
                 learner.describe(N));
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < 300; i++) {
             sum(learner, N, LOOP / 2, LOOP);
         }
         assertEquals("ranges of 1048576..2097151: loop 0.250 ns, split 0.125 ns per element (the best of the last 5 "
