@@ -21,6 +21,11 @@ public final class ChunkDecider {
      * sum pays one comparison for its decision, not the rule's arithmetic, allocations and property lookup.
      */
     private final long inCallerBelow;
+    /**
+     * From this many times the floor on, the model is confident that a split gains (twice its margin of hand-offs),
+     * and the learner starts on the split instead of the loop ({@link SplitLearner#next(int, boolean)}).
+     */
+    static final long CONFIDENT = 2;
     /** What this strategy learned about splitting from its own sums, or null when the adaptive rule does not apply. */
     private final SplitLearner learner;
 
@@ -49,7 +54,7 @@ public final class ChunkDecider {
             return splitter.sum(data, decision.plan());
         }
         int n = hi - lo;
-        int ticket = learner.next(n);
+        int ticket = learner.next(n, n >= CONFIDENT * decision.number());
         long t0 = System.nanoTime();
         long sum = SplitLearner.splits(ticket) ? splitter.sum(data, decision.plan()) : Ranges.loop(data, lo, hi);
         learner.record(n, ticket, System.nanoTime() - t0);

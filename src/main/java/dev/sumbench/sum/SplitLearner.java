@@ -9,10 +9,15 @@ import java.util.function.LongSupplier;
  * rule would split, it times both ways of summing a range, the loop in the caller and the split, and from then on
  * takes the one measured faster, trying the other now and then.
  *
- * <p>The first burst of splits, and each retry of the split, waits (summing by the loop) until the JIT has compiled
- * nothing for {@link JitActivity#QUIET_NANOS}, at most {@link #MAX_JIT_WAIT_NANOS} after the size class's first sum.
+ * <p>Two modes, by the model's confidence at the size class's first sum ({@link #next(int, boolean)}). Near the
+ * model's floor the learner is wary: it sums by the loop until a split is measured to pay, as below. Far above the
+ * floor, where the model predicts a clear gain and a split's slow mode costs little against the work, it keeps the
+ * split until its median is measured {@link #LOSES_BY} slower than the loop's. In both, a split
+ * {@link #LOSES_AT_ONCE} times slower than the loop ends its burst at once. In the wary mode the first burst of
+ * splits, and each retry of the split, waits (summing by the loop) until the JIT has compiled nothing for
+ * {@link JitActivity#QUIET_NANOS}, at most {@link #MAX_JIT_WAIT_NANOS} after the size class's first sum.
  *
- * <p>A range is split only once its split has been measured at least {@link #PAYS_BY} faster than the loop (the
+ * <p>In the wary mode a range is split only once its split has been measured at least {@link #PAYS_BY} faster than the loop (the
  * fastest of the last {@link #SAMPLES} kept sums of each way, per element) and its median is at most
  * {@link #MEDIAN_SLACK} slower than the loop's; until then it is summed by the loop. A size class starts with a burst
  * of loops, then one of splits, each until it has kept {@link #BURST_KEEP} times. After each {@code retryEvery} sums
@@ -66,6 +71,13 @@ final class SplitLearner {
      * modes (see the notes), within the promise that the default is never more than 10 % slower than the loop.
      */
     static final double MEDIAN_SLACK = 1.05;
+    /**
+     * Where the model is confident (see {@link #next(int, boolean)}), the split is kept until its median is this much
+     * slower than the loop's (1.1: 10 %): the promise's own bound.
+     */
+    static final double LOSES_BY = 1.1;
+    /** A split this many times slower than the loop's best ends its burst at once, in either mode. */
+    static final double LOSES_AT_ONCE = 3;
     /** Sums of each way whose times are kept per size class (the fastest of them decides). */
     static final int SAMPLES = 16;
     /** Sums a burst (a way timed on purpose) keeps before it ends. */
@@ -129,8 +141,18 @@ final class SplitLearner {
      * given back to {@link #record} with the time the sum took.
      */
     int next(int n) {
+        return next(n, false);
+    }
+
+    /**
+     * Like {@link #next(int)}; {@code confident}: the model predicts a clear gain for this size (far above its floor),
+     * so the size class starts on the split and leaves it only once the split is measured to lose (see
+     * {@link #LOSES_BY}); otherwise it starts on the loop and splits only once a split is measured to pay. Taken from
+     * a size class's first call.
+     */
+    int next(int n, boolean confident) {
         long now = clock.getAsLong();
-        return classOf(n).next(now, jit);
+        return classOf(n).next(now, jit, confident);
     }
 
     /** Whether the ticket says to split. */
@@ -153,9 +175,13 @@ final class SplitLearner {
         return classOf(n).prefersSplit();
     }
 
-    /** Ticket bits: split (else the loop), and keep the time (else it pays for a change of way). */
+    /**
+     * Ticket bits: split (else the loop), keep the time (else it pays for a change of way), and the first call of a
+     * way after a change (which may do one-off work, such as placing the data in shared memory).
+     */
     private static final int SPLIT = 1;
     private static final int KEEP = 2;
+    private static final int FIRST = 4;
 
     private SizeClass classOf(int n) {
         return classes[31 - Integer.numberOfLeadingZeros(Math.max(1, n))];
@@ -224,17 +250,19 @@ final class SplitLearner {
         private boolean preferredBeforeRetry;
         /** The way of the last sum handed out (null before the first), and how long it has been settling. */
         private Boolean lastWay;
-        /** When this size class was first asked (Long.MIN_VALUE: not yet). */
+        /** When this size class was first asked (Long.MIN_VALUE: not yet), and whether it was confident then. */
         private long firstCall = Long.MIN_VALUE;
+        private boolean optimistic;
         /** When the last burst ended (its last kept sum was recorded), and the time of the latest record. */
         private long lastBurstEnd;
         private long burstEndAt;
         private int settleCalls;
         private long settleStart;
 
-        synchronized int next(long now, JitActivity jit) {
+        synchronized int next(long now, JitActivity jit, boolean confident) {
             if (firstCall == Long.MIN_VALUE) {
                 firstCall = now;
+                optimistic = confident;
             }
             boolean way;
             if (inBurst) {
@@ -243,7 +271,7 @@ final class SplitLearner {
                 way = startBurst(false);
             } else if (splitCount == 0) {
                 // the first splits wait (as loops) for the JIT to go quiet, a while at most
-                way = jit.quietAt(now) || now - firstCall >= MAX_JIT_WAIT_NANOS ? startBurst(true) : false;
+                way = optimistic || jit.quietAt(now) || now - firstCall >= MAX_JIT_WAIT_NANOS ? startBurst(true) : false;
             } else if (++sinceRetry >= retryEvery && now - lastBurstEnd >= MIN_RETRY_NANOS
                     && (preferSplit || jit.quietAt(now))) {
                 sinceRetry = 0;
@@ -264,8 +292,9 @@ final class SplitLearner {
             // the loop settles in its first calls (the caller's caches); only a split needs the time
             boolean keep = settleCalls >= MIN_SETTLE_CALLS
                     && (!way || now - settleStart >= SETTLE_NANOS || settleCalls >= MAX_SETTLE_CALLS);
+            boolean first = settleCalls == 0;
             settleCalls++;
-            return (way ? SPLIT : 0) | (keep ? KEEP : 0);
+            return (way ? SPLIT : 0) | (keep ? KEEP : 0) | (first ? FIRST : 0);
         }
 
         private boolean startBurst(boolean split) {
@@ -295,12 +324,26 @@ final class SplitLearner {
                     lastBurstEnd = burstEndAt;
                 }
             }
+            if (split && (ticket & (FIRST | KEEP)) == 0 && loopCount > 0
+                    && nanosPerElement > LOSES_AT_ONCE * best(loops, loopCount)) {
+                // a split this much slower than the loop, even while settling, is not worth timing further (a copy
+                // through a pipe): it counts as kept, and ends its burst
+                splits[splitCount++ % SAMPLES] = nanosPerElement;
+                if (inBurst && burstSplit) {
+                    inBurst = false;
+                    lastBurstEnd = burstEndAt;
+                }
+            }
             if (loopCount == 0 || splitCount == 0) {
                 return;
             }
             boolean before = preferSplit;
-            preferSplit = best(splits, splitCount) * PAYS_BY <= best(loops, loopCount)
-                    && median(splits, splitCount) <= median(loops, loopCount) * MEDIAN_SLACK;
+            if (optimistic) {
+                preferSplit = median(splits, splitCount) <= median(loops, loopCount) * LOSES_BY;
+            } else {
+                preferSplit = best(splits, splitCount) * PAYS_BY <= best(loops, loopCount)
+                        && median(splits, splitCount) <= median(loops, loopCount) * MEDIAN_SLACK;
+            }
             int first = preferSplit ? LOOP_RETRY_EVERY : RETRY_EVERY;
             if (retrying && !inBurst) {
                 // a retry ended: confirmed, wait longer for the next; changed, watch closely again

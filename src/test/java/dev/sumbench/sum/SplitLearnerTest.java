@@ -179,6 +179,40 @@ class SplitLearnerTest {
     }
 
     @Test
+    void farAboveTheFloorTheSplitIsKeptUntilItIsMeasuredToLose() {
+        // the JIT never goes quiet: a confident size class does not wait for it
+        SplitLearner learner = new SplitLearner(() -> clock[0], now -> false);
+        int splits = 0;
+        for (int i = 0; i < 300; i++) {
+            // a split only 5 % faster in the median, with a slow mode: kept (it does not lose by 10 %)
+            double split = i % 4 == 0 ? LOOP * 1.08 : LOOP * 0.95;
+            int ticket = learner.next(N, true);
+            splits += SplitLearner.splits(ticket) ? 1 : 0;
+            long nanos = Math.round((SplitLearner.splits(ticket) ? split : LOOP) * N);
+            clock[0] += nanos;
+            learner.record(N, ticket, nanos);
+        }
+        assertTrue(learner.prefersSplit(N));
+        assertTrue(splits >= 280, splits + " of 300 sums split");
+    }
+
+    @Test
+    void aSplitManyTimesSlowerThanTheLoopIsDroppedAtOnce() {
+        // process-pipe far above its floor: each split copies the data through a pipe, 27 times the loop
+        SplitLearner learner = new SplitLearner(() -> clock[0], now -> true);
+        int splits = 0;
+        for (int i = 0; i < 300; i++) {
+            int ticket = learner.next(N, true);
+            splits += SplitLearner.splits(ticket) ? 1 : 0;
+            long nanos = Math.round((SplitLearner.splits(ticket) ? LOOP * 27 : LOOP) * N);
+            clock[0] += nanos;
+            learner.record(N, ticket, nanos);
+        }
+        assertFalse(learner.prefersSplit(N));
+        assertTrue(splits <= 3, splits + " of 300 sums split");
+    }
+
+    @Test
     void theJitIsQuietOnceItsCompilationTimeStopsGrowing() {
         long[] total = {5};
         SplitLearner.JitActivity jit = SplitLearner.JitActivity.byTotal(() -> total[0]);
