@@ -46,9 +46,11 @@ class DocsFiguresTest {
     /** The crossover run on the grid 4 096, 1 048 576, 8 388 608 (table 4b). */
     private static final String CROSS_MD = "20261201-185856_vm_jdk17.md";
     private static final String IDLE_HALVES = "20261201-184631_defaults-check-idle-halves.md";
-    private static final String ADAPTIVE = "20261201-184540_defaults-check-adaptive.md";
-    private static final String FIXED = "20261201-184605_defaults-check-fixed.md";
     private static final String RERUN = "20261201-184900_defaults-check-adaptive-rerun.md";
+    private static final String FIXED_EVENING = "20261201-205930_defaults-check-fixed.md";
+    private static final String DEFAULT_EVENING = "20261201-210415_defaults-check-learned.md";
+    private static final String PROCESSES_EVENING = "20261201-210707_defaults-check-processes.md";
+    private static final String FINE_SWEEP_MD = "20261201-205437_vm_jdk17.md";
     private static final String JDK_PAIR = "20261201-184140_vm_jdk25_B.compare.txt";
     private static final String AA_PAIR = "20261201-183800_vm_jdk17_B.compare.txt";
     private static final String README = "README.md";
@@ -247,28 +249,44 @@ class DocsFiguresTest {
                 new Quoted(FINDINGS, "after 2 ms idle 0.895×, 0.814×, 0.801× and 1.29×", IDLE_HALVES,
                         "| 1048576 | 2ms | 251 µs | 280 µs (0.895x) | 308 µs (0.814x) | 313 µs (0.801x) | 2.53 ms (0.0991x) "
                         + "| 194 µs (1.29x) |", "0.895×"),
-                new Quoted(FINDINGS, "| 262 144 | fixed | 0.564x | 0.547x | 1.12x | 0.693x |", FIXED,
-                        "| 262144 | 0 | 63.5 µs | 113 µs (0.564x) | 116 µs (0.547x) | 56.6 µs (1.12x) | 91.6 µs (0.693x) |",
-                        "0.547x"),
-                new Quoted(FINDINGS, "| 2 097 152 | fixed | 1.21x | 1.37x | 1.12x | 1.51x |", FIXED,
-                        "| 2097152 | 0 | 517 µs | 426 µs (1.21x) | 376 µs (1.37x) | 463 µs (1.12x) | 341 µs (1.51x) |",
-                        "1.51x"),
-                new Quoted(FINDINGS, "| 10 | fixed | 1x | 1x | 1x | 0.001x |", FIXED,
-                        "| 10 | 0 | 50 ns | 50 ns (1x) | 50 ns (1x) | 50 ns (1x) | 49.8 µs (0.001x) |", "0.001x"),
-                new Quoted(FINDINGS, "| 131 072 | fixed | 0.753x | 0.811x | 0.732x | 0.444x |", FIXED,
-                        "(0.753x) | 38.4 µs (0.811x) | 42.5 µs (0.732x) | 70.1 µs (0.444x) |", "0.753x"),
-                new Quoted(FINDINGS, "| 10 000 000 | fixed | 1.39x | 1.58x | 1.84x | 1.72x |", FIXED,
-                        "| 2.02 ms (1.39x) | 1.77 ms (1.58x) | 1.52 ms (1.84x) | 1.63 ms (1.72x) |", "1.39x"),
-                new Quoted(FINDINGS, "| 10 | adaptive | 1x | 0.833x | 1x | 1x |", ADAPTIVE,
-                        "| 10 | 0 | 50 ns | 50 ns (1x) | 60 ns (0.833x) | 50 ns (1x) | 50 ns (1x) |", "0.833x"),
-                new Quoted(FINDINGS, "| 131 072 | adaptive | 0.989x | 1.01x | 1.01x | 1.01x |", ADAPTIVE,
-                        "(0.989x) | 31.2 µs (1.01x) | 31.1 µs (1.01x) | 31.1 µs (1.01x) |", "0.989x"),
-                new Quoted(FINDINGS, "| 262 144 | adaptive | 0.995x | 0.997x | 0.904x | 1x |", ADAPTIVE,
-                        "| 62.7 µs (0.995x) | 62.5 µs (0.997x) | 69 µs (0.904x) | 62.4 µs (1x) |", "0.904x"),
-                new Quoted(FINDINGS, "| 2 097 152 | adaptive | 1.39x | 1.32x | 1.81x | 0.993x |", ADAPTIVE,
-                        "| 360 µs (1.39x) | 379 µs (1.32x) | 276 µs (1.81x) | 503 µs (0.993x) |", "0.993x"),
-                new Quoted(FINDINGS, "| 10 000 000 | adaptive | 1.65x | 1.77x | 1.89x | 1.72x |", ADAPTIVE,
-                        "| 1.63 ms (1.65x) | 1.52 ms (1.77x) | 1.42 ms (1.89x) | 1.57 ms (1.72x) |", "1.89x"),
+                new Quoted(FINDINGS, "| 10 | fixed | 0.829x | 0.814x | 0.814x | 0.00234x |", FIXED_EVENING,
+                        "| 10 | 0 | 48 ns | 56 ns (0.829x) | 60 ns (0.814x) | 52 ns (0.814x) | 14.5 µs (0.00234x) |", "0.829x"),
+                new Quoted(FINDINGS, "| 131 072 | fixed | 0.429x | 0.551x | 0.827x | 0.353x |", FIXED_EVENING,
+                        "| 131072 | 0 | 38.4 µs | 97.6 µs (0.429x) | 64.9 µs (0.551x) | 47 µs (0.827x) | 113 µs (0.353x) |", "0.429x"),
+                new Quoted(FINDINGS, "| 262 144 | fixed | 0.517x | 0.52x | 1.1x | 0.523x |", FIXED_EVENING,
+                        "| 262144 | 0 | 73.7 µs | 140 µs (0.517x) | 142 µs (0.52x) | 66.8 µs (1.1x) | 141 µs (0.523x) |", "0.517x"),
+                new Quoted(FINDINGS, "| 524 288 | fixed | 0.663x | 0.742x | 1.46x | 0.628x |", FIXED_EVENING,
+                        "| 524288 | 0 | 155 µs | 234 µs (0.663x) | 209 µs (0.742x) | 102 µs (1.46x) | 229 µs (0.628x) |", "0.663x"),
+                new Quoted(FINDINGS, "| 2 097 152 | fixed | 0.873x | 1.29x | 1.68x | 1.08x |", FIXED_EVENING,
+                        "| 2097152 | 0 | 644 µs | 739 µs (0.873x) | 492 µs (1.29x) | 384 µs (1.68x) | 598 µs (1.08x) |", "0.873x"),
+                new Quoted(FINDINGS, "| 10 000 000 | fixed | 1.65x | 1.62x | 1.57x | 1.52x |", FIXED_EVENING,
+                        "| 10000000 | 0 | 3.74 ms | 2.27 ms (1.65x) | 2.23 ms (1.62x) | 2.34 ms (1.57x) | 2.57 ms (1.52x) |", "1.65x"),
+                new Quoted(FINDINGS, "| 10 | default | 1x | 1x | 1.16x | 0.98x |", DEFAULT_EVENING,
+                        "| 10 | 0 | 47 ns | 49 ns (1x) | 35 ns (1x) | 44 ns (1.16x) | 46 ns (0.98x) |", "1x"),
+                new Quoted(FINDINGS, "| 131 072 | default | 0.994x | 1x | 0.989x | 1x |", DEFAULT_EVENING,
+                        "| 131072 | 0 | 34.9 µs | 35.3 µs (0.994x) | 34.5 µs (1x) | 35.2 µs (0.989x) | 34.9 µs (1x) |", "0.994x"),
+                new Quoted(FINDINGS, "| 262 144 | default | 0.998x | 0.995x | 0.919x | 0.999x |", DEFAULT_EVENING,
+                        "| 262144 | 0 | 70.6 µs | 71.3 µs (0.998x) | 70.8 µs (0.995x) | 77.1 µs (0.919x) | 72.5 µs (0.999x) |", "0.998x"),
+                new Quoted(FINDINGS, "| 524 288 | default | 0.988x | 0.994x | 1x | 1.01x |", DEFAULT_EVENING,
+                        "| 524288 | 0 | 145 µs | 146 µs (0.988x) | 152 µs (0.994x) | 146 µs (1x) | 142 µs (1.01x) |", "0.988x"),
+                new Quoted(FINDINGS, "| 2 097 152 | default | 1x | 1.01x | 1.03x | 1.02x |", DEFAULT_EVENING,
+                        "| 2097152 | 0 | 611 µs | 606 µs (1x) | 602 µs (1.01x) | 587 µs (1.03x) | 596 µs (1.02x) |", "1x"),
+                new Quoted(FINDINGS, "| 10 000 000 | default | 1.31x | 1.48x | 1.53x | 1.03x |", DEFAULT_EVENING,
+                        "| 10000000 | 0 | 3.09 ms | 2.39 ms (1.31x) | 2.29 ms (1.48x) | 2.01 ms (1.53x) | 2.99 ms (1.03x) |", "1.31x"),
+                new Quoted(FINDINGS, "1.23× in the processes check below", PROCESSES_EVENING,
+                        "| 10000000 | 0 | 3.13 ms | 3.08 ms (1.03x) | 2.51 ms (1.23x) |", "1.23"),
+                new Quoted(FINDINGS, "`process-pipe` now never splits (1.03× at 10 000 000", PROCESSES_EVENING,
+                        "| 10000000 | 0 | 3.13 ms | 3.08 ms (1.03x) |", "1.03"),
+                new Quoted(FINDINGS, "(`sequential` at 10 000 000: 3.09 and 3.74 ms here", DEFAULT_EVENING,
+                        "| 10000000 | 0 | 3.09 ms |", "3.09 ms"),
+                new Quoted(FINDINGS, "(`sequential` at 10 000 000: 3.09 and 3.74 ms here", FIXED_EVENING,
+                        "| 10000000 | 0 | 3.74 ms |", "3.74 ms"),
+                new Quoted(FINDINGS, "the thread pool's default gains **1.41× [1.26, 1.59]**", FINE_SWEEP_MD,
+                        "| 4,194,304 | hot | 1.41× [1.26, 1.59] | 1.01× [0.927, 1.10] | 1.28× [1.13, 1.45] |", "1.41×"),
+                new Quoted(FINDINGS, "at ≈ 1 130 199 [≤ 65 536, 2 439 486]", FINE_SWEEP_MD,
+                        "| thread-pool | default | hot | 2 | ≈ 1,130,199 | [≤ 65,536, 2,439,486] |", "1 130 199"),
+                new Quoted(FINDINGS, "the parallel stream's at ≈ 2 443 389", FINE_SWEEP_MD,
+                        "| parallel-stream | default | hot | 2 | ≈ 2,443,389 |", "2 443 389"),
                 new Quoted(FINDINGS, "had `parallel-stream` split at 262 144 and lose, 0.602x", RERUN,
                         "| 262144 | 0 | 62 µs | 60.1 µs (1.03x) | 103 µs (0.602x) |", "0.602x"),
                 // docs/findings.md: bench-ab (the compare lines themselves are console examples)
