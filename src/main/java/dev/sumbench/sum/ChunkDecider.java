@@ -45,6 +45,22 @@ public final class ChunkDecider {
     }
 
     /**
+     * Sums {@code [lo, hi)} (checked by the caller) the way of the thread strategies: in the caller below the floor
+     * or for a plan of one chunk, else as {@link #sum(long[], int, int, DefaultChunking.Decision,
+     * Calibration.Splitter)} says.
+     */
+    public long sum(long[] data, int lo, int hi, Calibration.Splitter splitter) {
+        if (inCaller(hi - lo)) {
+            return Ranges.loop(data, lo, hi);
+        }
+        DefaultChunking.Decision decision = decide(lo, hi);
+        if (decision.plan().count() == 1) {
+            return Ranges.loop(data, lo, hi);
+        }
+        return sum(data, lo, hi, decision, splitter);
+    }
+
+    /**
      * Sums {@code [lo, hi)} as {@code decision} says, with {@code splitter} where it splits: an adaptive split (at or
      * above the measured minimum) goes by the loop or by {@code splitter}, whichever this strategy measured faster
      * for ranges of this size (see {@link SplitLearner}); any other decision goes to {@code splitter}.

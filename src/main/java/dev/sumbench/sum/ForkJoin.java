@@ -31,6 +31,8 @@ public final class ForkJoin implements SumStrategy {
     private final ForkJoinPool pool;
     /** The default-chunking decisions, with the costs calibrated at start. */
     private final ChunkDecider decider;
+    /** Its split, made once (a method reference made in every sum would be an allocation per call). */
+    private final Calibration.Splitter splitter = this::split;
 
     public ForkJoin(Settings settings) {
         this.settings = settings;
@@ -51,14 +53,7 @@ public final class ForkJoin implements SumStrategy {
     @Override
     public long sum(long[] data, int lo, int hi) {
         Ranges.check(data, lo, hi);
-        if (decider.inCaller(hi - lo)) {
-            return Ranges.loop(data, lo, hi);
-        }
-        DefaultChunking.Decision decision = decider.decide(lo, hi);
-        if (decision.plan().count() == 1) {
-            return Ranges.loop(data, lo, hi);
-        }
-        return decider.sum(data, lo, hi, decision, this::split);
+        return decider.sum(data, lo, hi, splitter);
     }
 
     @Override

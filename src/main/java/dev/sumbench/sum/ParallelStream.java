@@ -29,6 +29,8 @@ public final class ParallelStream implements SumStrategy {
     private final ForkJoinPool pool;
     /** The default-chunking decisions, with the costs calibrated at start. */
     private final ChunkDecider decider;
+    /** Its split, made once (a method reference made in every sum would be an allocation per call). */
+    private final Calibration.Splitter splitter = this::split;
 
     public ParallelStream(Settings settings) {
         this.settings = settings;
@@ -49,14 +51,7 @@ public final class ParallelStream implements SumStrategy {
     @Override
     public long sum(long[] data, int lo, int hi) {
         Ranges.check(data, lo, hi);
-        if (decider.inCaller(hi - lo)) {
-            return Ranges.loop(data, lo, hi);
-        }
-        DefaultChunking.Decision decision = decider.decide(lo, hi);
-        if (decision.plan().count() == 1) {
-            return Ranges.loop(data, lo, hi);
-        }
-        return decider.sum(data, lo, hi, decision, this::split);
+        return decider.sum(data, lo, hi, splitter);
     }
 
     /**

@@ -35,6 +35,8 @@ public final class ThreadPool implements SumStrategy {
     private final ExecutorService pool;
     /** The default-chunking decisions, with the costs calibrated at start. */
     private final ChunkDecider decider;
+    /** Its split, made once (a method reference made in every sum would be an allocation per call). */
+    private final Calibration.Splitter splitter = this::split;
 
     public ThreadPool(Settings settings) {
         this.settings = settings;
@@ -55,14 +57,7 @@ public final class ThreadPool implements SumStrategy {
     @Override
     public long sum(long[] data, int lo, int hi) {
         Ranges.check(data, lo, hi);
-        if (decider.inCaller(hi - lo)) {
-            return Ranges.loop(data, lo, hi);
-        }
-        DefaultChunking.Decision decision = decider.decide(lo, hi);
-        if (decision.plan().count() == 1) {
-            return Ranges.loop(data, lo, hi);
-        }
-        return decider.sum(data, lo, hi, decision, this::split);
+        return decider.sum(data, lo, hi, splitter);
     }
 
     @Override

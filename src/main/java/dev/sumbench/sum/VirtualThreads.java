@@ -32,6 +32,8 @@ public final class VirtualThreads implements SumStrategy {
 
     /** The default-chunking decisions, with the costs calibrated at start. */
     private final ChunkDecider decider;
+    /** Its split, made once (a method reference made in every sum would be an allocation per call). */
+    private final Calibration.Splitter splitter = this::split;
 
     private VirtualThreads(Settings settings, ExecutorService executor) {
         this.settings = settings;
@@ -78,14 +80,7 @@ public final class VirtualThreads implements SumStrategy {
     @Override
     public long sum(long[] data, int lo, int hi) {
         Ranges.check(data, lo, hi);
-        if (decider.inCaller(hi - lo)) {
-            return Ranges.loop(data, lo, hi);
-        }
-        DefaultChunking.Decision decision = decider.decide(lo, hi);
-        if (decision.plan().count() == 1) {
-            return Ranges.loop(data, lo, hi);
-        }
-        return decider.sum(data, lo, hi, decision, this::split);
+        return decider.sum(data, lo, hi, splitter);
     }
 
     @Override
