@@ -1,12 +1,10 @@
 package dev.sumbench.process;
 
 import dev.sumbench.sum.ChunkDecider;
+import dev.sumbench.sum.ChunkingStrategy;
 import dev.sumbench.sum.DefaultChunking;
 import dev.sumbench.sum.Ranges;
 import dev.sumbench.sum.Settings;
-import dev.sumbench.sum.SplitCosts;
-import dev.sumbench.sum.SumStrategy;
-import java.util.Optional;
 
 /**
  * {@code process-pipe}: a {@link ProcessPool} of {@code workers} child JVMs, started once; every sum copies each
@@ -21,7 +19,7 @@ import java.util.Optional;
  * <p>The strategy owns its pool and {@link #close()} reaps it. {@link #sum} is thread-safe (see {@link ProcessPool}).
  * A dead worker makes {@link #sum} throw {@link BrokenPoolException}, now and on every later call.
  */
-public final class ProcessPipe implements SumStrategy {
+public final class ProcessPipe implements ChunkingStrategy {
 
     public static final String ID = "process-pipe";
 
@@ -68,19 +66,12 @@ public final class ProcessPipe implements SumStrategy {
         return decider.sum(data, lo, hi, decision, pool::sumValues);
     }
 
-    @Override
-    public Optional<DefaultChunking.Decision> decision(int n) {
-        return decider.decision(n);
-    }
+
+
 
     @Override
-    public Optional<SplitCosts> splitCosts() {
-        return decider.splitCosts();
-    }
-
-    @Override
-    public Optional<String> learned(int n) {
-        return decider.learned(n);
+    public ChunkDecider decider() {
+        return decider;
     }
 
     @Override

@@ -1,15 +1,13 @@
 package dev.sumbench.process;
 
 import dev.sumbench.sum.ChunkDecider;
+import dev.sumbench.sum.ChunkingStrategy;
 import dev.sumbench.sum.ChunkPlan;
 import dev.sumbench.sum.DefaultChunking;
 import dev.sumbench.sum.Ranges;
 import dev.sumbench.sum.Settings;
-import dev.sumbench.sum.SplitCosts;
-import dev.sumbench.sum.SumStrategy;
 import java.lang.ref.WeakReference;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -30,7 +28,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * already unlinked once every worker mapped it). {@link #sum} is thread-safe: calls with the data already in place run
  * in parallel; a call that must place new data waits until the calls in flight are done.
  */
-public final class ProcessShared implements SumStrategy {
+public final class ProcessShared implements ChunkingStrategy {
 
     /*
      * Implementation notes. A read-write lock guards the placement: sums hold the read lock while their requests are
@@ -133,20 +131,8 @@ public final class ProcessShared implements SumStrategy {
         }
     }
 
-    @Override
-    public Optional<DefaultChunking.Decision> decision(int n) {
-        return decider.decision(n);
-    }
 
-    @Override
-    public Optional<SplitCosts> splitCosts() {
-        return decider.splitCosts();
-    }
 
-    @Override
-    public Optional<String> learned(int n) {
-        return decider.learned(n);
-    }
 
     /** Makes the next call place its data again (after the array was changed in place). */
     public void forget() {
@@ -207,6 +193,11 @@ public final class ProcessShared implements SumStrategy {
     /** Sample {@code i} of {@code count}: evenly spread over the array, first and last included. */
     private static int sampleIndex(int i, int count, int length) {
         return count == 1 ? 0 : (int) ((long) i * (length - 1) / (count - 1));
+    }
+
+    @Override
+    public ChunkDecider decider() {
+        return decider;
     }
 
     @Override

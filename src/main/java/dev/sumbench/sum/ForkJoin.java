@@ -10,7 +10,7 @@ import java.util.concurrent.RecursiveTask;
  *
  * <p>The strategy owns its pool; {@link #close()} shuts it down and waits for its threads. {@link #sum} is thread-safe.
  */
-public final class ForkJoin implements SumStrategy {
+public final class ForkJoin implements ChunkingStrategy {
 
     /*
      * Implementation notes. Halving (rather than forking all leaves at once) lets idle workers steal big halves early,
@@ -56,20 +56,8 @@ public final class ForkJoin implements SumStrategy {
         return decider.sum(data, lo, hi, splitter);
     }
 
-    @Override
-    public java.util.Optional<DefaultChunking.Decision> decision(int n) {
-        return decider.decision(n);
-    }
 
-    @Override
-    public java.util.Optional<SplitCosts> splitCosts() {
-        return decider.splitCosts();
-    }
 
-    @Override
-    public java.util.Optional<String> learned(int n) {
-        return decider.learned(n);
-    }
 
     /** Sums {@code plan}'s range (at least two chunks) as one root task, halving down to the plan's leaf size. */
     private long split(long[] data, ChunkPlan plan) {
@@ -77,6 +65,11 @@ public final class ForkJoin implements SumStrategy {
         int hi = plan.hi();
         int leaf = (int) (((long) plan.size() + plan.count() - 1) / plan.count());
         return PoolThreads.await(pool.submit(new SumTask(data, lo, hi, leaf)));
+    }
+
+    @Override
+    public ChunkDecider decider() {
+        return decider;
     }
 
     @Override

@@ -17,7 +17,7 @@ import java.util.stream.IntStream;
  * ({@code IntStream.range(0, chunks).parallel().mapToLong(sumOfChunk).sum()}), so a
  * chunk sweep covers this strategy too. The strategy owns its pool.
  */
-public final class ParallelStream implements SumStrategy {
+public final class ParallelStream implements ChunkingStrategy {
 
     public static final String ID = "parallel-stream";
 
@@ -69,26 +69,19 @@ public final class ParallelStream implements SumStrategy {
         return overChunks(data, plan);
     }
 
-    @Override
-    public java.util.Optional<DefaultChunking.Decision> decision(int n) {
-        return decider.decision(n);
-    }
 
-    @Override
-    public java.util.Optional<SplitCosts> splitCosts() {
-        return decider.splitCosts();
-    }
 
-    @Override
-    public java.util.Optional<String> learned(int n) {
-        return decider.learned(n);
-    }
 
     /** A parallel stream over the chunks of {@code plan}, in the strategy's pool. */
     private long overChunks(long[] data, ChunkPlan plan) {
         return PoolThreads.await(pool.submit(() -> IntStream.range(0, plan.count()).parallel()
                 .mapToLong(i -> Ranges.loop(data, plan.lo(i), plan.hi(i)))
                 .sum()));
+    }
+
+    @Override
+    public ChunkDecider decider() {
+        return decider;
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.concurrent.Future;
  *
  * <p>The strategy owns its pool; {@link #close()} shuts it down and waits for its threads. {@link #sum} is thread-safe.
  */
-public final class ThreadPool implements SumStrategy {
+public final class ThreadPool implements ChunkingStrategy {
 
     /*
      * Implementation notes. The caller sums chunk 0 itself instead of waiting idle: with two halves that is one
@@ -60,20 +60,8 @@ public final class ThreadPool implements SumStrategy {
         return decider.sum(data, lo, hi, splitter);
     }
 
-    @Override
-    public java.util.Optional<DefaultChunking.Decision> decision(int n) {
-        return decider.decision(n);
-    }
 
-    @Override
-    public java.util.Optional<SplitCosts> splitCosts() {
-        return decider.splitCosts();
-    }
 
-    @Override
-    public java.util.Optional<String> learned(int n) {
-        return decider.learned(n);
-    }
 
     /** Sums the chunks of {@code plan} (at least two): chunk 0 in the caller, the others in the pool. */
     private long split(long[] data, ChunkPlan plan) {
@@ -89,6 +77,11 @@ public final class ThreadPool implements SumStrategy {
             sum += PoolThreads.await(other);
         }
         return sum;
+    }
+
+    @Override
+    public ChunkDecider decider() {
+        return decider;
     }
 
     @Override

@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
  *
  * <p>The strategy owns its executor; {@link #close()} shuts it down. {@link #sum} is thread-safe.
  */
-public final class VirtualThreads implements SumStrategy {
+public final class VirtualThreads implements ChunkingStrategy {
 
     public static final String ID = "virtual-threads";
 
@@ -83,20 +83,8 @@ public final class VirtualThreads implements SumStrategy {
         return decider.sum(data, lo, hi, splitter);
     }
 
-    @Override
-    public Optional<DefaultChunking.Decision> decision(int n) {
-        return decider.decision(n);
-    }
 
-    @Override
-    public Optional<SplitCosts> splitCosts() {
-        return decider.splitCosts();
-    }
 
-    @Override
-    public Optional<String> learned(int n) {
-        return decider.learned(n);
-    }
 
     /** Sums the chunks of {@code plan} (at least two) over {@code workers} virtual threads, the caller as worker 0. */
     private long split(long[] data, ChunkPlan plan) {
@@ -120,6 +108,11 @@ public final class VirtualThreads implements SumStrategy {
             sum += Ranges.loop(data, plan.lo(i), plan.hi(i));
         }
         return sum;
+    }
+
+    @Override
+    public ChunkDecider decider() {
+        return decider;
     }
 
     @Override
