@@ -114,6 +114,13 @@ final class SplitLearner {
      * milliseconds) to the first bursts, which its warm-up absorbs.
      */
     static final long MIN_RETRY_NANOS = 1_000_000_000L;
+    /**
+     * After a chosen split was left for the loop on its own times, the split is timed again after this many loops
+     * and this long (200 ms), the time doubling with each retry that confirms the loop, up to MIN_RETRY_NANOS: a
+     * neighbour's run on the other core then costs the split a fifth of a second, not the rest of a short run.
+     */
+    static final int RETRY_AFTER_LEAVING = 8;
+    static final long RETRY_AFTER_LEAVING_NANOS = 200_000_000L;
     /** A burst of splits waits for the JIT to be quiet (see {@link JitActivity}) for at most this long (2 s). */
     static final long MAX_JIT_WAIT_NANOS = 2_000_000_000L;
 
@@ -241,6 +248,8 @@ final class SplitLearner {
         /** Sums of the chosen way since the other was last timed. */
         private int sinceRetry;
         private int retryEvery = RETRY_EVERY;
+        /** The least time between the end of a burst and a retry: MIN_RETRY_NANOS, less after leaving the split. */
+        private long retryNanos = MIN_RETRY_NANOS;
         /** Whether both ways have been timed and a choice made. */
         private boolean decided;
         /** The burst under way (a way timed on purpose): its way and how many of its sums were kept. */
@@ -274,8 +283,8 @@ final class SplitLearner {
             } else if (splitCount == 0) {
                 // the first splits wait (as loops) for the JIT to go quiet, a while at most
                 way = optimistic || jit.quietAt(now) || now - firstCall >= MAX_JIT_WAIT_NANOS ? startBurst(true) : false;
-            } else if (++sinceRetry >= retryEvery && now - lastBurstEnd >= MIN_RETRY_NANOS
-                    && (preferSplit || jit.quietAt(now))) {
+            } else if (++sinceRetry >= retryEvery && now - lastBurstEnd >= retryNanos
+                    && (preferSplit || optimistic || jit.quietAt(now))) {
                 sinceRetry = 0;
                 retrying = true;
                 preferredBeforeRetry = preferSplit;
@@ -350,7 +359,16 @@ final class SplitLearner {
             if (retrying && !inBurst) {
                 // a retry ended: confirmed, wait longer for the next; changed, watch closely again
                 retrying = false;
-                retryEvery = preferSplit == preferredBeforeRetry ? Math.min(MAX_RETRY_EVERY, retryEvery * 2) : first;
+                boolean confirmed = preferSplit == preferredBeforeRetry;
+                retryEvery = confirmed ? Math.min(MAX_RETRY_EVERY, retryEvery * 2) : first;
+                retryNanos = confirmed ? Math.min(MIN_RETRY_NANOS, retryNanos * 2) : MIN_RETRY_NANOS;
+            } else if (decided && before && !preferSplit) {
+                // a split that was chosen was just left on its own times (a neighbour on the other core, say):
+                // try it again soon, and back off while the loop stays the better way
+                retryEvery = RETRY_AFTER_LEAVING;
+                retryNanos = RETRY_AFTER_LEAVING_NANOS;
+                sinceRetry = 0;
+                lastBurstEnd = now;
             } else if (before != preferSplit || !decided) {
                 retryEvery = first;
             }

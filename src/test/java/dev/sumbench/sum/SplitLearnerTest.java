@@ -197,6 +197,30 @@ class SplitLearnerTest {
     }
 
     @Test
+    void aSplitLeftDuringANeighboursRunIsTakenBackSoonAfter() {
+        SplitLearner learner = new SplitLearner(() -> clock[0], now -> true);
+        int splitsAfter = 0;
+        int callsAfter = 0;
+        while (clock[0] < 2_500_000_000L) {
+            // the split is 0.6x the loop, except for 100 ms from 1.5 s on: a neighbour holds the other core (1.3x)
+            boolean neighbour = clock[0] >= 1_500_000_000L && clock[0] < 1_600_000_000L;
+            int ticket = learner.next(N, true);
+            boolean split = SplitLearner.splits(ticket);
+            long nanos = Math.round((split ? LOOP * (neighbour ? 1.3 : 0.6) : LOOP) * N);
+            clock[0] += nanos;
+            learner.record(N, ticket, nanos);
+            if (clock[0] >= 1_900_000_000L) {
+                callsAfter++;
+                splitsAfter += split ? 1 : 0;
+            }
+        }
+        // left during the run, and taken back within a few hundred ms of its end, not a second after its retry
+        assertTrue(callsAfter > 0 && splitsAfter >= 0.95 * callsAfter, splitsAfter + " of " + callsAfter
+                + " sums split after the neighbour left");
+        assertTrue(learner.prefersSplit(N));
+    }
+
+    @Test
     void aSplitManyTimesSlowerThanTheLoopIsDroppedAtOnce() {
         // process-pipe far above its floor: each split copies the data through a pipe, 27 times the loop
         SplitLearner learner = new SplitLearner(() -> clock[0], now -> true);
