@@ -24,7 +24,8 @@ import java.util.function.LongSupplier;
  * of the chosen way, and never sooner than {@link #MIN_RETRY_NANOS} after the last burst, the other way is timed
  * again by a burst whose times replace its earlier ones, so that a changed machine load or a JIT that compiled the
  * pool's code later is noticed: at first after {@link #RETRY_EVERY} loops or {@link #LOOP_RETRY_EVERY} splits; each
- * retry that confirms the choice doubles the count, up to {@link #MAX_RETRY_EVERY}; a change of choice resets it.
+ * retry that confirms the choice doubles the count, up to {@link #MAX_RETRY_EVERY}; a change of choice resets it. A
+ * split that was chosen and then left on its own times is tried again sooner ({@link #RETRY_AFTER_LEAVING_NANOS}).
  * After every change of way the sums of the new way are not kept while it settles: {@link #MIN_SETTLE_CALLS} calls
  * for the loop; for the split at least as many and {@link #SETTLE_NANOS}, at most {@link #MAX_SETTLE_CALLS} calls.
  *
