@@ -9,13 +9,13 @@ import java.util.stream.IntStream;
  *
  * <p>{@code workers} really bounds its parallelism: the stream runs as a task inside a private {@link ForkJoinPool} of
  * parallelism {@code workers}, and a parallel stream started from a ForkJoinPool worker forks its subtasks into that
- * pool, not the common pool. A range that {@link DefaultChunking} would keep as one chunk is summed in
- * the caller by the same loop as {@code sequential} (a sequential stream costs some 20 ns more to set up, which at 10
- * elements is half the loop's time: the default must not lose to the plain loop). With {@code chunk = 0} the JDK chooses its own leaves (under the adaptive rule: once the range is large
- * enough for the JDK's own leaf count, four per worker); with {@code chunk > 0}, or an adaptive plan of fewer chunks,
- * the parallel stream runs over the chunks of the plan instead
- * ({@code IntStream.range(0, chunks).parallel().mapToLong(sumOfChunk).sum()}), so a
- * chunk sweep covers this strategy too. The strategy owns its pool.
+ * pool, not the common pool. A range that {@link DefaultChunking} would keep as one chunk is summed in the caller by
+ * the same loop as {@code sequential} (a sequential stream costs some 20 ns more to set up, which at 10 elements is
+ * half the loop's time: the default must not lose to the plain loop). With {@code chunk = 0} the JDK chooses its own
+ * leaves (under the adaptive rule: once the range is large enough for the JDK's own leaf count, four per worker);
+ * with {@code chunk > 0}, or an adaptive plan of fewer chunks, the parallel stream runs over the chunks of the plan
+ * instead ({@code IntStream.range(0, chunks).parallel().mapToLong(sumOfChunk).sum()}), so a chunk sweep covers this
+ * strategy too. The strategy owns its pool.
  */
 public final class ParallelStream implements ChunkingStrategy {
 

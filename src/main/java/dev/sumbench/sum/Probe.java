@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * The quick timing behind {@code sumbench sum --repeat} and {@code sumbench demo}: a short warm-up, then {@code repeat}
- * timed sums with {@link System#nanoTime()} (back to back, sums under {@link #BATCH_NANOS} in batches of calls). A probe, not a benchmark: use the JMH suite for numbers to publish.
+ * timed sums with {@link System#nanoTime()} (back to back, sums under {@link #BATCH_NANOS} in batches of calls). A
+ * probe, not a benchmark: use the JMH suite for numbers to publish.
  */
 public final class Probe {
 

@@ -17,8 +17,8 @@ import java.util.function.LongSupplier;
  * splits, and each retry of the split, waits (summing by the loop) until the JIT has compiled nothing for
  * {@link JitActivity#QUIET_NANOS}, at most {@link #MAX_JIT_WAIT_NANOS} after the size class's first sum.
  *
- * <p>In the wary mode a range is split only once its split has been measured at least {@link #PAYS_BY} faster than the loop (the
- * fastest of the last {@link #SAMPLES} kept sums of each way, per element) and its median is at most
+ * <p>In the wary mode a range is split only once its split has been measured at least {@link #PAYS_BY} faster than
+ * the loop (the fastest of the last {@link #SAMPLES} kept sums of each way, per element) and its median is at most
  * {@link #MEDIAN_SLACK} slower than the loop's; until then it is summed by the loop. A size class starts with a burst
  * of loops, then one of splits, each until it has kept {@link #BURST_KEEP} times. After each {@code retryEvery} sums
  * of the chosen way, and never sooner than {@link #MIN_RETRY_NANOS} after the last burst, the other way is timed
@@ -283,7 +283,8 @@ final class SplitLearner {
                 way = startBurst(false);
             } else if (splitCount == 0) {
                 // the first splits wait (as loops) for the JIT to go quiet, a while at most
-                way = optimistic || jit.quietAt(now) || now - firstCall >= MAX_JIT_WAIT_NANOS ? startBurst(true) : false;
+                boolean ready = optimistic || jit.quietAt(now) || now - firstCall >= MAX_JIT_WAIT_NANOS;
+                way = ready && startBurst(true);
             } else if (++sinceRetry >= retryEvery && now - lastBurstEnd >= retryNanos
                     && (preferSplit || optimistic || jit.quietAt(now))) {
                 sinceRetry = 0;
