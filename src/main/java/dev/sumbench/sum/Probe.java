@@ -83,15 +83,19 @@ public final class Probe {
             throw new IllegalArgumentException("repeat must be >= 1, got " + repeat);
         }
         long expected = strategy.sum(data);
+        // the warm-up runs the very method that times (see timedBatch), in batches as a first, cold guess sizes them
+        int batch = idleNanos > 0 ? 1 : batchSize(strategy, data, expected);
         long warmupStart = System.nanoTime();
         for (int calls = 1; ; calls++) {
             long elapsed = System.nanoTime() - warmupStart;
             if (elapsed >= MAX_WARMUP_NANOS || (calls >= MIN_WARMUP_CALLS && elapsed >= MIN_WARMUP_NANOS)) {
                 break;
             }
-            check(expected, strategy.sum(data), strategy);
+            timedBatch(strategy, data, batch, expected);
         }
-        int batch = idleNanos > 0 ? 1 : batchSize(strategy, data, expected);
+        if (idleNanos == 0) {
+            batch = batchSize(strategy, data, expected); // warm now: the batches last about BATCH_NANOS
+        }
         long[] times = new long[repeat];
         int done = 0;
         long timed = 0;
@@ -99,21 +103,36 @@ public final class Probe {
             if (idleNanos > 0) {
                 Calibration.idle(idleNanos);
             }
-            long sum = expected;
-            long t0 = System.nanoTime();
-            for (int i = 0; i < batch; i++) {
-                sum ^= strategy.sum(data) ^ expected;
-                // a volatile store per call: the JIT may not compute a pure sum of unchanged data once per batch
-                batchSink = sum;
-            }
-            long t = System.nanoTime() - t0;
+            long t = timedBatch(strategy, data, batch, expected);
             times[done++] = Math.round((double) t / batch);
             timed += t;
-            check(expected, sum, strategy);
         }
         long[] taken = Arrays.copyOf(times, done);
         Arrays.sort(taken);
         return new Timings(expected, taken);
+    }
+
+    /**
+     * Times {@code batch} sums back to back and returns the nanoseconds they took together. One method for the
+     * warm-up and the timed calls, and not a loop inside {@link #run}: the JIT compiles a loop that runs long inside
+     * one call by on-stack replacement, first with C1, and the timed loop, entered once, would be timed in whichever
+     * tier it had reached (C1's profiling code costs ~50 ns a call, as much as a sum of 1 000 longs varied between
+     * JVMs: 285 or 340 ns on the reference VM, depending on whether C2 had replaced it yet). Called throughout the
+     * warm-up, this method is compiled by C2 as a whole before the first timed call.
+     *
+     * @throws IllegalStateException if a call returns another sum than {@code expected}
+     */
+    private static long timedBatch(SumStrategy strategy, long[] data, int batch, long expected) {
+        long sum = expected;
+        long t0 = System.nanoTime();
+        for (int i = 0; i < batch; i++) {
+            sum ^= strategy.sum(data) ^ expected;
+            // a volatile store per call: the JIT may not compute a pure sum of unchanged data once per batch
+            batchSink = sum;
+        }
+        long t = System.nanoTime() - t0;
+        check(expected, sum, strategy);
+        return t;
     }
 
     /**
