@@ -276,18 +276,19 @@ final class SumCommand implements Callable<Integer> {
             @JsonProperty("repeat") int repeat,
             @JsonProperty("min_ns") Long minNs,
             @JsonProperty("median_ns") Long medianNs,
+            @JsonProperty("median_ns_exact") Double medianNsExact,
             @JsonProperty("max_ns") Long maxNs,
             @JsonProperty("gbps") Double gbps,
             @JsonProperty("idle_ns") Long idleNs) {
 
         static SumReport untimed(String strategy, int size, int workers, int chunk, long sum) {
-            return new SumReport(strategy, size, workers, chunk, sum, 0, null, null, null, null, null);
+            return new SumReport(strategy, size, workers, chunk, sum, 0, null, null, null, null, null, null);
         }
 
         static SumReport timed(String strategy, int size, int workers, int chunk, Probe.Timings timings,
                                long idleNanos) {
             return new SumReport(strategy, size, workers, chunk, timings.sum(),
-                    timings.times().length, timings.min(), timings.median(), timings.max(),
+                    timings.times().length, timings.min(), timings.median(), timings.exactMedian(), timings.max(),
                     timings.gigabytesPerSecond(size), idleNanos);
         }
     }

@@ -66,9 +66,6 @@ public final class ProcessPipe implements ChunkingStrategy {
         return decider.sum(data, lo, hi, decision, pool::sumValues);
     }
 
-
-
-
     @Override
     public ChunkDecider decider() {
         return decider;

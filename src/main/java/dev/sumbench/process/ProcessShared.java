@@ -131,9 +131,6 @@ public final class ProcessShared implements ChunkingStrategy {
         }
     }
 
-
-
-
     /** Makes the next call place its data again (after the array was changed in place). */
     public void forget() {
         placement.writeLock().lock();

@@ -56,9 +56,6 @@ public final class ForkJoin implements ChunkingStrategy {
         return decider.sum(data, lo, hi, splitter);
     }
 
-
-
-
     /** Sums {@code plan}'s range (at least two chunks) as one root task, halving down to the plan's leaf size. */
     private long split(long[] data, ChunkPlan plan) {
         int lo = plan.lo();

@@ -69,9 +69,6 @@ public final class ParallelStream implements ChunkingStrategy {
         return overChunks(data, plan);
     }
 
-
-
-
     /** A parallel stream over the chunks of {@code plan}, in the strategy's pool. */
     private long overChunks(long[] data, ChunkPlan plan) {
         return PoolThreads.await(pool.submit(() -> IntStream.range(0, plan.count()).parallel()

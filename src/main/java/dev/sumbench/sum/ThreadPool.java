@@ -60,9 +60,6 @@ public final class ThreadPool implements ChunkingStrategy {
         return decider.sum(data, lo, hi, splitter);
     }
 
-
-
-
     /** Sums the chunks of {@code plan} (at least two): chunk 0 in the caller, the others in the pool. */
     private long split(long[] data, ChunkPlan plan) {
         @SuppressWarnings("unchecked")

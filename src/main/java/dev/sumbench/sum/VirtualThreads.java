@@ -83,9 +83,6 @@ public final class VirtualThreads implements ChunkingStrategy {
         return decider.sum(data, lo, hi, splitter);
     }
 
-
-
-
     /** Sums the chunks of {@code plan} (at least two) over {@code workers} virtual threads, the caller as worker 0. */
     private long split(long[] data, ChunkPlan plan) {
         int threads = Math.min(settings.workers(), plan.count());

@@ -31,7 +31,7 @@ class SumCommandTest {
         assertEquals(ExitCodes.OK, run.exitCode(), run.err());
         JsonNode json = new ObjectMapper().readTree(run.out());
         List<String> fields = List.of("strategy", "size", "workers", "chunk", "sum", "repeat", "min_ns", "median_ns",
-                "max_ns", "gbps", "idle_ns");
+                "median_ns_exact", "max_ns", "gbps", "idle_ns");
         assertEquals(fields, iterableToList(json.fieldNames()));
         assertEquals("thread-pool", json.get("strategy").asText());
         assertEquals(LongStream.of(Data.generate(10, Data.DEFAULT_SEED)).sum(), json.get("sum").asLong());
@@ -40,6 +40,8 @@ class SumCommandTest {
         long median = json.get("median_ns").asLong();
         long max = json.get("max_ns").asLong();
         assertTrue(0 < min && min <= median && median <= max, run.out());
+        double exact = json.get("median_ns_exact").asDouble();
+        assertTrue(Math.abs(exact - median) <= 0.5, "median_ns is the exact median rounded: " + run.out());
         assertTrue(json.get("gbps").asDouble() > 0, run.out());
     }
 
