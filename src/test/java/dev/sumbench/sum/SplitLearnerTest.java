@@ -221,6 +221,34 @@ class SplitLearnerTest {
     }
 
     @Test
+    void aConfidentSplitWhoseFirstBurstLosesIsTriedAgainSoon() {
+        SplitLearner learner = new SplitLearner(() -> clock[0], now -> true);
+        long firstSplit = -1;
+        int splitsAfter = 0;
+        int callsAfter = 0;
+        while (clock[0] < 1_000_000_000L) {
+            // the workers' first 150 ms of splits are cold (1.6x the loop), then the split is 0.7x the loop
+            int ticket = learner.next(N, true);
+            boolean split = SplitLearner.splits(ticket);
+            if (split && firstSplit < 0) {
+                firstSplit = clock[0];
+            }
+            boolean cold = firstSplit < 0 || clock[0] - firstSplit < 150_000_000L;
+            long nanos = Math.round((split ? LOOP * (cold ? 1.6 : 0.7) : LOOP) * N);
+            clock[0] += nanos;
+            learner.record(N, ticket, nanos);
+            if (clock[0] >= 600_000_000L) {
+                callsAfter++;
+                splitsAfter += split ? 1 : 0;
+            }
+        }
+        // the first burst lost, and the split was taken within a few hundred ms, not after the second of a retry
+        assertTrue(callsAfter > 0 && splitsAfter >= 0.95 * callsAfter, splitsAfter + " of " + callsAfter
+                + " sums split from 600 ms on");
+        assertTrue(learner.prefersSplit(N));
+    }
+
+    @Test
     void aSplitManyTimesSlowerThanTheLoopIsDroppedAtOnce() {
         // process-pipe far above its floor: each split copies the data through a pipe, 27 times the loop
         SplitLearner learner = new SplitLearner(() -> clock[0], now -> true);
