@@ -109,6 +109,11 @@ public final class ProcessPool implements AutoCloseable {
     private final AtomicReference<BrokenPoolException> broken = new AtomicReference<>();
     /** Set when close() begins: from then on, a worker's end is not a death. */
     private volatile boolean closing;
+    /**
+     * Set once the pool is broken or closing, after either: what {@link #checkUsable} reads on every sum, one load
+     * instead of three (the sums of 10 elements that the process strategies keep in the caller take ~9 ns).
+     */
+    private volatile boolean unusable;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** The stall floor of this pool, in nanoseconds. */
     private final long stallFloorNanos;
@@ -311,6 +316,12 @@ public final class ProcessPool implements AutoCloseable {
 
     /** Throws if the pool takes no more work: the broken cause (a copy), or IllegalStateException once closed. */
     void checkUsable() {
+        if (unusable) {
+            throwWhyUnusable();
+        }
+    }
+
+    private void throwWhyUnusable() {
         BrokenPoolException cause = broken.get();
         if (cause != null) {
             throw cause.forCaller();
@@ -367,6 +378,7 @@ public final class ProcessPool implements AutoCloseable {
         BrokenPoolException death = new BrokenPoolException(message.toString(), worker.index, worker.pid,
                 status.code(), held, tail, null);
         broken.compareAndSet(null, death);
+        unusable = true;
         BrokenPoolException first = broken.get();
         for (WorkerProcess each : workers) {
             if (each != null) {
@@ -389,6 +401,7 @@ public final class ProcessPool implements AutoCloseable {
             return;
         }
         closing = true;
+        unusable = true;
         try {
             for (WorkerProcess worker : workers) {
                 if (worker != null) {
@@ -424,6 +437,7 @@ public final class ProcessPool implements AutoCloseable {
      */
     void killAtExit() {
         closing = true;
+        unusable = true;
         killAll();
     }
 
