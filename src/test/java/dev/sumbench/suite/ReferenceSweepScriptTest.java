@@ -4,26 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code scripts/reference-sweep}: what it refuses before it measures anything (a real sweep takes minutes). */
 class ReferenceSweepScriptTest {
 
-    private static final Path SCRIPT = Path.of("scripts", "reference-sweep").toAbsolutePath();
-
     @TempDir
     Path dir;
 
     @Test
     void runWithoutAPreparedRuntimeIsOneLineAndExitTwo() throws Exception {
-        Result result = run("run", dir.resolve("no-such-runtime").toString(), dir.resolve("out").toString());
+        ScriptRun result = run("run", dir.resolve("no-such-runtime").toString(), dir.resolve("out").toString());
 
         assertEquals(2, result.exitCode(), result.output());
         assertEquals(1, result.output().strip().lines().count(), result.output());
@@ -33,7 +27,7 @@ class ReferenceSweepScriptTest {
 
     @Test
     void malformedCountsAreOneLineAndExitTwo() throws Exception {
-        Result result = run("run", dir.toString(), dir.resolve("out").toString(), "--counts", "1,two");
+        ScriptRun result = run("run", dir.toString(), dir.resolve("out").toString(), "--counts", "1,two");
 
         assertEquals(2, result.exitCode(), result.output());
         assertEquals("reference-sweep: --counts must be like 1,2,4,8,16, got '1,two'", result.output().strip());
@@ -41,22 +35,13 @@ class ReferenceSweepScriptTest {
 
     @Test
     void anUnknownVerbPrintsTheUsageAndExitsTwo() throws Exception {
-        Result result = run("measure");
+        ScriptRun result = run("measure");
 
         assertEquals(2, result.exitCode(), result.output());
         assertTrue(result.output().startsWith("reference-sweep prepare [DIR]"), result.output());
     }
 
-    private record Result(int exitCode, String output) {
-    }
-
-    private Result run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the script answers at once");
-        return new Result(process.exitValue(), output);
+    private static ScriptRun run(String... args) throws IOException, InterruptedException {
+        return ScriptRun.of("reference-sweep", args);
     }
 }

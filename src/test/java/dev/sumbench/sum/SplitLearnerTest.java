@@ -199,23 +199,11 @@ class SplitLearnerTest {
     @Test
     void aSplitLeftDuringANeighboursRunIsTakenBackSoonAfter() {
         SplitLearner learner = new SplitLearner(() -> clock[0], now -> true);
-        int splitsAfter = 0;
-        int callsAfter = 0;
-        while (clock[0] < 2_500_000_000L) {
-            // the split is 0.6x the loop, except for 100 ms from 1.5 s on: a neighbour holds the other core (1.3x)
-            boolean neighbour = clock[0] >= 1_500_000_000L && clock[0] < 1_600_000_000L;
-            int ticket = learner.next(N, true);
-            boolean split = SplitLearner.splits(ticket);
-            long nanos = Math.round((split ? LOOP * (neighbour ? 1.3 : 0.6) : LOOP) * N);
-            clock[0] += nanos;
-            learner.record(N, ticket, nanos);
-            if (clock[0] >= 1_900_000_000L) {
-                callsAfter++;
-                splitsAfter += split ? 1 : 0;
-            }
-        }
+        // the split is 0.6x the loop, except for 100 ms from 1.5 s on: a neighbour holds the other core (1.3x)
+        int[] after = confidentRun(learner, 2_500_000_000L, 1_900_000_000L,
+                (now, firstSplit) -> now >= 1_500_000_000L && now < 1_600_000_000L ? 1.3 : 0.6);
         // left during the run, and taken back within a few hundred ms of its end, not a second after its retry
-        assertTrue(callsAfter > 0 && splitsAfter >= 0.95 * callsAfter, splitsAfter + " of " + callsAfter
+        assertTrue(after[1] > 0 && after[0] >= 0.95 * after[1], after[0] + " of " + after[1]
                 + " sums split after the neighbour left");
         assertTrue(learner.prefersSplit(N));
     }
@@ -223,29 +211,43 @@ class SplitLearnerTest {
     @Test
     void aConfidentSplitWhoseFirstBurstLosesIsTriedAgainSoon() {
         SplitLearner learner = new SplitLearner(() -> clock[0], now -> true);
+        // the workers' first 150 ms of splits are cold (1.6x the loop), then the split is 0.7x the loop
+        int[] after = confidentRun(learner, 1_000_000_000L, 600_000_000L,
+                (now, firstSplit) -> now - firstSplit < 150_000_000L ? 1.6 : 0.7);
+        // the first burst lost, and the split was taken within a few hundred ms, not after the second of a retry
+        assertTrue(after[1] > 0 && after[0] >= 0.95 * after[1], after[0] + " of " + after[1]
+                + " sums split from 600 ms on");
+        assertTrue(learner.prefersSplit(N));
+    }
+
+    /** A split's time against the loop's at simulated time {@code now}, the first split made at {@code firstSplit}. */
+    @FunctionalInterface
+    interface SplitFactor {
+        double at(long now, long firstSplit);
+    }
+
+    /**
+     * Sums of N elements where the model is confident, until the simulated clock reaches {@code until}; the loop takes
+     * LOOP per element, a split {@code factor} times that. Returns the splits and the sums from {@code countFrom} on.
+     */
+    private int[] confidentRun(SplitLearner learner, long until, long countFrom, SplitFactor factor) {
         long firstSplit = -1;
-        int splitsAfter = 0;
-        int callsAfter = 0;
-        while (clock[0] < 1_000_000_000L) {
-            // the workers' first 150 ms of splits are cold (1.6x the loop), then the split is 0.7x the loop
+        int[] after = new int[2];
+        while (clock[0] < until) {
             int ticket = learner.next(N, true);
             boolean split = SplitLearner.splits(ticket);
             if (split && firstSplit < 0) {
                 firstSplit = clock[0];
             }
-            boolean cold = firstSplit < 0 || clock[0] - firstSplit < 150_000_000L;
-            long nanos = Math.round((split ? LOOP * (cold ? 1.6 : 0.7) : LOOP) * N);
+            long nanos = Math.round((split ? LOOP * factor.at(clock[0], firstSplit) : LOOP) * N);
             clock[0] += nanos;
             learner.record(N, ticket, nanos);
-            if (clock[0] >= 600_000_000L) {
-                callsAfter++;
-                splitsAfter += split ? 1 : 0;
+            if (clock[0] >= countFrom) {
+                after[0] += split ? 1 : 0;
+                after[1]++;
             }
         }
-        // the first burst lost, and the split was taken within a few hundred ms, not after the second of a retry
-        assertTrue(callsAfter > 0 && splitsAfter >= 0.95 * callsAfter, splitsAfter + " of " + callsAfter
-                + " sums split from 600 ms on");
-        assertTrue(learner.prefersSplit(N));
+        return after;
     }
 
     @Test

@@ -1,0 +1,25 @@
+package dev.sumbench.suite;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** One run of a script under {@code scripts/} with bash: its exit code and its stdout and stderr together. */
+record ScriptRun(int exitCode, String output) {
+
+    /** Runs {@code scripts/<name>} with {@code args}; it must answer within 30 s (the tests only ask what it refuses). */
+    static ScriptRun of(String name, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", Path.of("scripts", name).toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the script answers at once");
+        return new ScriptRun(process.exitValue(), output);
+    }
+}
