@@ -9,7 +9,10 @@ import java.util.Arrays;
  */
 public final class Probe {
 
-    /** Warm-up: at least this many calls, so the JIT has compiled the hot loop and pools have started their threads. */
+    /**
+     * Warm-up: at least this many batches of calls, so the JIT has compiled the hot loop and pools have started their
+     * threads.
+     */
     private static final int MIN_WARMUP_CALLS = 5;
     /** Warm-up: and at least this long (C2 compiles after about 10 000 loop back-edges; 200 ms is ample). */
     private static final long MIN_WARMUP_NANOS = 200_000_000L;
