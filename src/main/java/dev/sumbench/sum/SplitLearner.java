@@ -12,7 +12,9 @@ import java.util.function.LongSupplier;
  * <p>Two modes, by the model's confidence at the size class's first sum ({@link #next(int, boolean)}). Near the
  * model's floor the learner is wary: it sums by the loop until a split is measured to pay, as below. Far above the
  * floor, where the model predicts a clear gain and a split's slow mode costs little against the work, it keeps the
- * split until its median is measured {@link #LOSES_BY} slower than the loop's. In both, a split
+ * split until its median is measured {@link #LOSES_BY} slower than the loop's: a burst of splits that would overrule
+ * the model goes on until its median wins or it has kept {@link #SAMPLES} sums, and a chosen split is left only once
+ * its median has lost for {@link #LEAVE_AFTER} of its sums in a row. In both, a split
  * {@link #LOSES_AT_ONCE} times slower than the loop ends its burst at once. In the wary mode the first burst of
  * splits, and each retry of the split, waits (summing by the loop) until the JIT has compiled nothing for
  * {@link JitActivity#QUIET_NANOS}, at most {@link #MAX_JIT_WAIT_NANOS} after the size class's first sum.
@@ -60,6 +62,13 @@ final class SplitLearner {
      * and the median of five alone flipped between the two (a slow run of splits costs 3.6 % more than the loop
      * there, within MEDIAN_SLACK); with the best alone, process-shared split 2 097 152 longs and was 0.907x the loop
      * in the median.
+     * Where the model is confident, the evidence to leave the split must outweigh a neighbour's moment: leaving costs
+     * at least RETRY_AFTER_LEAVING_NANOS of loops and a settling, while the stretches in which a neighbour makes the
+     * split lose are short. In per-call traces of process-shared's sums of 10 000 000 longs on the 2-vCPU VM (ten
+     * runs of 400 sums under the fixed rule, which always splits), the median of the last 16 splits lost by
+     * LOSES_BY for 1 to 10 sums in a row, once 24; the learner that left at the first such median, with first bursts
+     * of five, was 1.27x sequential in nine rounds of defaults-check against the fixed rule's 1.51x. Hence the first
+     * burst that goes on to SAMPLES kept sums while it loses, and LEAVE_AFTER.
      * Rejected: a running mean (one pause decides for dozens of calls), and choosing by the model when no sample
      * is there (the model is what was wrong).
      */
@@ -78,8 +87,17 @@ final class SplitLearner {
      * slower than the loop's (1.1: 10 %): the promise's own bound.
      */
     static final double LOSES_BY = 1.1;
-    /** A split this many times slower than the loop's best ends its burst at once, in either mode. */
-    static final double LOSES_AT_ONCE = 3;
+    /**
+     * Where the model is confident, a chosen split whose median loses by LOSES_BY is left for the loop only after its
+     * median has lost in this many of its own sums in a row (16: a whole ring of samples more) ...
+     */
+    static final int LEAVE_AFTER = 16;
+    /**
+     * A split this many times slower than the loop's best ends its burst at once, in either mode (process-pipe's split
+     * of 10 000 000 longs takes 20 to 30 times the loop, 60 ms a call on the 2-vCPU VM; process-shared's third split
+     * after placing the data took up to 3.2 times the loop there, a transient).
+     */
+    static final double LOSES_AT_ONCE = 4;
     /** Sums of each way whose times are kept per size class (the fastest of them decides). */
     static final int SAMPLES = 16;
     /** Sums a burst (a way timed on purpose) keeps before it ends. */
@@ -249,6 +267,8 @@ final class SplitLearner {
         private final double[] splits = new double[SAMPLES];
         private int loopCount;
         private int splitCount;
+        /** Sums of the chosen split in a row, in the optimistic mode, whose median lost (see LEAVE_AFTER). */
+        private int losingSplits;
         private boolean preferSplit;
         /** Sums of the chosen way since the other was last timed. */
         private int sinceRetry;
@@ -330,22 +350,27 @@ final class SplitLearner {
         synchronized void record(int ticket, double nanosPerElement, long now) {
             burstEndAt = now;
             boolean split = (ticket & SPLIT) != 0;
+            // a sum of the chosen split, not of a burst: the one kind of time the optimistic mode leaves on slowly
+            boolean chosenSplit = split && preferSplit && decided && !inBurst;
+            int splitsBefore = splitCount;
             if ((ticket & KEEP) != 0) {
                 if (split) {
                     splits[splitCount++ % SAMPLES] = nanosPerElement;
                 } else {
                     loops[loopCount++ % SAMPLES] = nanosPerElement;
                 }
-                if (inBurst && split == burstSplit && ++burstKept >= BURST_KEEP) {
+                if (inBurst && split == burstSplit && ++burstKept >= BURST_KEEP && !overrulesTooSoon()) {
                     inBurst = false;
                     lastBurstEnd = burstEndAt;
                 }
             }
-            if (split && (ticket & (EARLY | KEEP)) == 0 && loopCount > 0
+            if (split && (ticket & EARLY) == 0 && loopCount > 0
                     && nanosPerElement > LOSES_AT_ONCE * best(loops, loopCount)) {
                 // a split this much slower than the loop, even while settling, is not worth timing further (a copy
                 // through a pipe): it counts as kept, and ends its burst
-                splits[splitCount++ % SAMPLES] = nanosPerElement;
+                if ((ticket & KEEP) == 0) {
+                    splits[splitCount++ % SAMPLES] = nanosPerElement;
+                }
                 if (inBurst && burstSplit) {
                     inBurst = false;
                     lastBurstEnd = burstEndAt;
@@ -356,7 +381,16 @@ final class SplitLearner {
             }
             boolean before = preferSplit;
             if (optimistic) {
-                preferSplit = median(splits, splitCount) <= median(loops, loopCount) * LOSES_BY;
+                boolean wins = median(splits, splitCount) <= median(loops, loopCount) * LOSES_BY;
+                if (wins || !chosenSplit) {
+                    losingSplits = 0;
+                    preferSplit = wins;
+                } else if (splitCount > splitsBefore) {
+                    // the chosen split's median loses: it is left only once it has lost for LEAVE_AFTER more of its
+                    // own sums, not for a neighbour's few milliseconds on the other core
+                    preferSplit = ++losingSplits < LEAVE_AFTER;
+                    losingSplits = preferSplit ? losingSplits : 0;
+                }
             } else {
                 preferSplit = best(splits, splitCount) * PAYS_BY <= best(loops, loopCount)
                         && median(splits, splitCount) <= median(loops, loopCount) * MEDIAN_SLACK;
@@ -378,9 +412,21 @@ final class SplitLearner {
                 sinceRetry = 0;
                 lastBurstEnd = now;
             } else if (before != preferSplit || !decided) {
+                // a first choice, or the split taken back: the other way is timed again at the usual pace
                 retryEvery = first;
+                retryNanos = MIN_RETRY_NANOS;
             }
             decided = true;
+        }
+
+        /**
+         * Whether a burst of splits that has kept BURST_KEEP sums would, if it ended now, overrule the confident
+         * model on fewer sums than SAMPLES: a losing split burst in the optimistic mode goes on until its median wins
+         * or it has kept SAMPLES sums (a neighbour's few milliseconds on the other core are then a minority of them).
+         */
+        private boolean overrulesTooSoon() {
+            return optimistic && burstSplit && burstKept < SAMPLES && loopCount > 0
+                    && median(splits, splitCount) > median(loops, loopCount) * LOSES_BY;
         }
 
         synchronized boolean prefersSplit() {

@@ -220,6 +220,44 @@ class SplitLearnerTest {
         assertTrue(learner.prefersSplit(N));
     }
 
+    @Test
+    void aConfidentSplitIsNotLeftForAFewSlowSumsInItsFirstBurst() {
+        SplitLearner learner = new SplitLearner(() -> clock[0], now -> true);
+        // the split is 0.6x the loop (157 us), except in the five sums its first burst keeps, just after the settling
+        // (MAX_SETTLE_CALLS calls, 20 ms here): a neighbour holds the other core then (1.5x)
+        int[] splitNo = {0};
+        int[] after = confidentRun(learner, 1_000_000_000L, 60_000_000L, (now, firstSplit) -> {
+            int k = splitNo[0]++;
+            return k >= SplitLearner.MAX_SETTLE_CALLS && k < SplitLearner.MAX_SETTLE_CALLS + SplitLearner.BURST_KEEP
+                    ? 1.5 : 0.6;
+        });
+        // the burst went on until its median won, so the split was never left
+        assertTrue(after[1] > 0 && after[0] == after[1], after[0] + " of " + after[1] + " sums split from 60 ms on");
+        assertTrue(learner.prefersSplit(N));
+    }
+
+    @Test
+    void aChosenConfidentSplitIsNotLeftForANeighboursFewMilliseconds() {
+        SplitLearner learner = new SplitLearner(() -> clock[0], now -> true);
+        // the split is 0.6x the loop, except for 5 ms from 700 ms on (1.3x: about 15 sums, enough to make the median
+        // of the last 16 lose): leaving for the loop would cost 200 ms of loops at the least
+        int[] after = confidentRun(learner, 1_500_000_000L, 600_000_000L,
+                (now, firstSplit) -> now >= 700_000_000L && now < 705_000_000L ? 1.3 : 0.6);
+        assertTrue(after[1] > 0 && after[0] >= 0.99 * after[1], after[0] + " of " + after[1]
+                + " sums split from 600 ms on");
+        assertTrue(learner.prefersSplit(N));
+    }
+
+    @Test
+    void aConfidentSplitThatLosesThroughoutCostsFewSums() {
+        SplitLearner learner = new SplitLearner(() -> clock[0], now -> true);
+        // the model was wrong: the split is 1.3x the loop, always. Most of the splits made are the settling of the
+        // first burst and of the retries (50 ms each, at 200 ms, 400 ms, 800 ms, then every second)
+        int[] all = confidentRun(learner, 3_000_000_000L, 0, (now, firstSplit) -> 1.3);
+        assertFalse(learner.prefersSplit(N));
+        assertTrue(all[0] <= 0.08 * all[1], all[0] + " of " + all[1] + " sums split");
+    }
+
     /** A split's time against the loop's at simulated time {@code now}, the first split made at {@code firstSplit}. */
     @FunctionalInterface
     interface SplitFactor {
@@ -264,6 +302,31 @@ class SplitLearnerTest {
         }
         assertFalse(learner.prefersSplit(N));
         assertTrue(splits <= 3, splits + " of 300 sums split");
+    }
+
+    @Test
+    void eachRetryOfASplitManyTimesSlowerCostsAtMostThreeSplits() {
+        // the same, for three simulated seconds, with 10 000 000 elements: a split takes 67 ms, longer than the
+        // settling, so it is kept at once. It is tried again now and then, and each try ends at its first split that
+        // is not one of a change of way's first two (which may do one-off work)
+        int n = 10_000_000;
+        SplitLearner learner = new SplitLearner(() -> clock[0], now -> true);
+        int splits = 0;
+        int tries = 0;
+        boolean last = false;
+        while (clock[0] < 3_000_000_000L) {
+            int ticket = learner.next(n, true);
+            boolean split = SplitLearner.splits(ticket);
+            tries += split && !last ? 1 : 0;
+            splits += split ? 1 : 0;
+            last = split;
+            long nanos = Math.round((split ? LOOP * 27 : LOOP) * n);
+            clock[0] += nanos;
+            learner.record(n, ticket, nanos);
+        }
+        assertFalse(learner.prefersSplit(n));
+        assertTrue(tries >= 2 && tries <= 6, tries + " tries");
+        assertTrue(splits <= 3 * tries, splits + " splits in " + tries + " tries");
     }
 
     @Test
