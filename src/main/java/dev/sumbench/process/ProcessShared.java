@@ -14,8 +14,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 /**
  * {@code process-shared}: a {@link ProcessPool} of {@code workers} child JVMs, started once, that map the data
  * read-only from a file in {@code /dev/shm}; a sum sends only offsets and lengths. The array is placed in the file on
- * the first call and again only when a call passes a different array, so repeated sums of the same data measure
- * dispatch and summing only.
+ * the first call that the chunking rule would split (under the default, also one that the strategy then sums by the
+ * loop while it learns, see {@code SplitLearner}) and again only when a call passes a different array, so repeated sums
+ * of the same data measure dispatch and summing only.
  *
  * <p>Chunks come from the {@link DefaultChunking} decision, one per worker by default; see {@link ProcessPipe} for
  * a range the decision does not split.
@@ -99,7 +100,32 @@ public final class ProcessShared implements ChunkingStrategy {
         if (decision.inCaller()) {
             return Ranges.loop(data, lo, hi);
         }
+        // placed now even where the learner sums this call by the loop: its first splits come a few calls later and
+        // would place the data then, so its times (and a caller's timing) would start with the placement's aftermath
+        ensurePlaced(data);
         return decider.sum(data, lo, hi, decision, this::sumPlaced);
+    }
+
+    /** Places {@code data} in shared memory unless it is there already. */
+    private void ensurePlaced(long[] data) {
+        Lock read = placement.readLock();
+        read.lock();
+        try {
+            if (holds(data)) {
+                return;
+            }
+        } finally {
+            read.unlock();
+        }
+        Lock write = placement.writeLock();
+        write.lock();
+        try {
+            if (!holds(data)) {
+                place(data);
+            }
+        } finally {
+            write.unlock();
+        }
     }
 
     /** Sums {@code plan} over {@code data} in the workers, placing the data in shared memory first if it is not. */

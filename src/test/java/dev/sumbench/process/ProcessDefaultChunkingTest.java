@@ -3,6 +3,7 @@ package dev.sumbench.process;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sumbench.sum.ChunkProfile;
 import dev.sumbench.sum.ChunkingRule;
@@ -14,6 +15,9 @@ import dev.sumbench.sum.SplitCosts;
 import dev.sumbench.sum.Strategies;
 import dev.sumbench.sum.SumStrategy;
 import dev.sumbench.sum.UsePattern;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +50,24 @@ class ProcessDefaultChunkingTest {
                     assertEquals(Ranges.loop(large, 0, large.length), strategy.sum(large), id + " n=" + min);
                     assertFalse(strategy.decision((int) min).orElseThrow().inCaller(), id);
                 }
+            }
+        }
+    }
+
+    @Test
+    void sharedPlacesTheDataOnTheFirstCallTheRuleWouldSplitThoughTheLearnerStartsOnTheLoop() throws IOException {
+        assumeTrue(Files.isReadable(Path.of("/proc/self/maps")), "the workers' mappings are read from /proc");
+        try (ProcessShared shared = new ProcessShared(ADAPTIVE, WorkerLauncher.defaults())) {
+            long min = shared.splitCosts().orElseThrow().minParallelSize(2, SplitCosts.margin());
+            assumeTrue(min <= 8_000_000, "the floor, " + min + " elements, is above what this test allocates");
+            long[] data = Data.generate((int) min, 6);
+            assertEquals(Ranges.loop(data, 0, data.length), shared.sum(data));
+            String learned = shared.learned(data.length).orElseThrow();
+            assertTrue(learned.contains("not timed yet"), "the first call was summed by the loop: " + learned);
+            String file = SharedDirectory.DATA_FILE;
+            for (ProcessHandle worker : shared.pool().processes()) {
+                String maps = Files.readString(Path.of("/proc", Long.toString(worker.pid()), "maps"));
+                assertTrue(maps.contains(file), "worker " + worker.pid() + " maps " + file + " after the first call");
             }
         }
     }
