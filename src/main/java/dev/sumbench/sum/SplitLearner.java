@@ -11,8 +11,8 @@ import java.util.function.LongSupplier;
  *
  * <p>Two modes, by the model's confidence at the size class's first sum ({@link #next(int, boolean)}). Near the
  * model's floor the learner is wary: it sums by the loop until a split is measured to pay, as below. Far above the
- * floor, where the model predicts a clear gain and a split's slow mode costs little against the work, it splits the
- * first sums untimed for {@link #FIRST_SPLITS_NANOS}, as the fixed rule would, then times both ways and keeps the
+ * floor, where the model predicts a clear gain and a split's slow mode costs little against the work, its first burst
+ * of splits keeps no time before {@link #FIRST_SPLITS_NANOS} from the size class's first sum, and it keeps the
  * split until its median is measured {@link #LOSES_BY} slower than the loop's: a burst of splits that would overrule
  * the model goes on until its median wins or it has kept {@link #SAMPLES} sums, and a chosen split is left only once
  * its median has lost for {@link #LEAVE_AFTER} of its sums in a row. In both, a split
@@ -69,13 +69,12 @@ final class SplitLearner {
      * runs of 400 sums under the fixed rule, which always splits), the median of the last 16 splits lost by
      * LOSES_BY for 1 to 10 sums in a row, once 24; the learner that left at the first such median, with first bursts
      * of five, was 1.27x sequential in nine rounds of defaults-check against the fixed rule's 1.51x. Hence the first
-     * burst that goes on to SAMPLES kept sums while it loses, and LEAVE_AFTER. And hence the untimed first splits:
-     * a strategy's first splits ever are slower than later ones for a few hundred milliseconds (see
-     * FIRST_SPLITS_NANOS), and a learner that started on the loop made its choice on them and began its splits
-     * later than the fixed rule: with both changes before it, 1.63x sequential against the fixed rule's 1.66x in one
-     * check and 1.39x against 1.69x in the next; with the untimed start, 1.64x against 1.65x and 1.51x against
-     * 1.57x (nine rounds each, alternated). Its cost where the model is wrong: the first 200 ms of a size class
-     * split as the fixed rule does (process-pipe at 10 000 000: three or four splits of 60 ms).
+     * burst that goes on to SAMPLES kept sums while it loses, and LEAVE_AFTER. And hence FIRST_SPLITS_NANOS: a
+     * strategy's first splits ever are slower than its later ones for a few hundred milliseconds, and with the
+     * 50 ms settling alone the choice was made on them: 1.63x sequential against the fixed rule's 1.66x in one
+     * check and 1.39x against 1.69x in the next (nine rounds each). Rejected: splitting the first 200 ms untimed
+     * before the burst of loops (1.64x against 1.65x, 1.51x against 1.57x for process-shared, but the burst of loops
+     * then comes 200 ms in, and the splits after it settle again: fork-join 1.41x against 1.68x in 300 sums).
      * Rejected: a running mean (one pause decides for dozens of calls), and choosing by the model when no sample
      * is there (the model is what was wrong).
      */
@@ -152,11 +151,11 @@ final class SplitLearner {
     static final int RETRY_AFTER_LEAVING = 8;
     static final long RETRY_AFTER_LEAVING_NANOS = 200_000_000L;
     /**
-     * Where the model is confident, a size class's sums are split, untimed, for this long from its first (200 ms)
-     * before its first bursts, as the fixed rule would split them: a strategy's first splits ever are slower than
-     * its later ones (on the 2-vCPU VM process-shared's splits of 10 000 000 longs took 1.9 to 2.1 ms in the 50 to
-     * 150 ms after its first split and 1.65 to 1.7 ms from 300 ms on, in the median of eight runs), and its choice
-     * should not be made on that start, nor its start come after a burst of loops.
+     * Where the model is confident, the first burst of splits settles until this long after the size class's first
+     * sum (200 ms), however many calls that takes: a strategy's first splits ever are slower than its later ones (on
+     * the 2-vCPU VM process-shared's splits of 10 000 000 longs took 1.9 to 2.1 ms in the 50 to 150 ms after its first
+     * split and 1.65 to 1.7 ms from 300 ms on, in the median of eight runs), and its choice should not be made on
+     * that start. A split LOSES_AT_ONCE slower still ends the burst at its third call.
      */
     static final long FIRST_SPLITS_NANOS = 200_000_000L;
     /** A burst of splits waits for the JIT to be quiet (see {@link JitActivity}) for at most this long (2 s). */
@@ -316,11 +315,7 @@ final class SplitLearner {
                 optimistic = confident;
             }
             boolean way;
-            // where the model is confident, the first sums split as the fixed rule would, untimed, for a while
-            boolean untimed = optimistic && loopCount == 0 && !inBurst && now - firstCall < FIRST_SPLITS_NANOS;
-            if (untimed) {
-                way = true;
-            } else if (inBurst) {
+            if (inBurst) {
                 way = burstSplit;
             } else if (loopCount == 0) {
                 way = startBurst(false);
@@ -346,7 +341,9 @@ final class SplitLearner {
                 settleStart = now;
             }
             // the loop settles in its first calls (the caller's caches); only a split needs the time
-            boolean keep = !untimed && settleCalls >= MIN_SETTLE_CALLS
+            // where the model is confident, the first burst of splits settles until FIRST_SPLITS_NANOS at least
+            boolean firstSplits = way && optimistic && !decided && now - firstCall < FIRST_SPLITS_NANOS;
+            boolean keep = !firstSplits && settleCalls >= MIN_SETTLE_CALLS
                     && (!way || now - settleStart >= SETTLE_NANOS || settleCalls >= MAX_SETTLE_CALLS);
             boolean early = settleCalls < MIN_SETTLE_CALLS;
             settleCalls++;

@@ -226,49 +226,29 @@ class SplitLearnerTest {
     }
 
     @Test
-    void aConfidentSizeClassSplitsUntimedForItsFirst200Milliseconds() {
+    void aConfidentSizeClassTimesItsFirstSplitsOnlyFrom200MillisecondsOn() {
         SplitLearner learner = learner();
-        int sums = 0;
-        while (clock[0] < SplitLearner.FIRST_SPLITS_NANOS) {
-            int ticket = learner.next(N, true);
-            assertTrue(SplitLearner.splits(ticket), "sum " + sums + " at " + clock[0] + " ns split");
-            // the start of the splits, which the choice is not made on: three times the loop here
-            long nanos = Math.round(LOOP * 3 * N);
-            clock[0] += nanos;
-            learner.record(N, ticket, nanos);
-            sums++;
-        }
-        assertTrue(learner.describe(N).contains("not timed yet"), learner.describe(N));
-        // then both ways are timed: the loop first
-        assertFalse(SplitLearner.splits(learner.next(N, true)));
+        // the split's start: three times the loop for its first 200 ms (a transition, not a loss), then 0.6x
+        int[] after = confidentRun(learner, 1_000_000_000L, 0,
+                (now, firstSplit) -> now < SplitLearner.FIRST_SPLITS_NANOS ? 3 : 0.6);
+        // the burst of loops it starts with, and then only splits
+        assertTrue(after[0] >= after[1] - SplitLearner.MIN_SETTLE_CALLS - SplitLearner.BURST_KEEP,
+                after[0] + " of " + after[1] + " sums split");
+        assertTrue(learner.prefersSplit(N));
     }
 
     @Test
     void aConfidentSplitIsNotLeftForAFewSlowSumsInItsFirstBurst() {
         SplitLearner learner = new SplitLearner(() -> clock[0], now -> true);
-        // the split is 0.6x the loop (157 us), except in the five sums its first burst keeps, just after the settling
-        // that follows the burst of loops (MAX_SETTLE_CALLS calls, 20 ms here): a neighbour holds the other core then
-        // (1.5x)
-        int sinceLoop = -1;
-        int afterFirstBurst = 0;
-        int splitsAfter = 0;
-        while (clock[0] < 1_000_000_000L) {
-            int ticket = learner.next(N, true);
-            boolean split = SplitLearner.splits(ticket);
-            sinceLoop = split ? (sinceLoop >= 0 ? sinceLoop + 1 : -1) : 0;
-            boolean slow = sinceLoop >= SplitLearner.MAX_SETTLE_CALLS
-                    && sinceLoop < SplitLearner.MAX_SETTLE_CALLS + SplitLearner.BURST_KEEP;
-            long nanos = Math.round((split ? LOOP * (slow ? 1.5 : 0.6) : LOOP) * N);
-            if (clock[0] >= SplitLearner.FIRST_SPLITS_NANOS + 100_000_000L) {
-                afterFirstBurst++;
-                splitsAfter += split ? 1 : 0;
-            }
-            clock[0] += nanos;
-            learner.record(N, ticket, nanos);
-        }
+        // the split is 0.6x the loop (157 us), except in the five sums its first burst keeps, the first ones from
+        // FIRST_SPLITS_NANOS on: a neighbour holds the other core then (1.5x)
+        int[] kept = {0};
+        int[] after = confidentRun(learner, 1_000_000_000L, SplitLearner.FIRST_SPLITS_NANOS + 100_000_000L,
+                (now, firstSplit) -> now >= SplitLearner.FIRST_SPLITS_NANOS && kept[0]++ < SplitLearner.BURST_KEEP
+                        ? 1.5 : 0.6);
         // the burst went on until its median won, so the split was never left
-        assertTrue(afterFirstBurst > 0 && splitsAfter == afterFirstBurst, splitsAfter + " of " + afterFirstBurst
-                + " sums split from 100 ms after the untimed splits on");
+        assertTrue(after[1] > 0 && after[0] == after[1], after[0] + " of " + after[1]
+                + " sums split from 100 ms after the first burst on");
         assertTrue(learner.prefersSplit(N));
     }
 
@@ -287,9 +267,8 @@ class SplitLearnerTest {
     @Test
     void aConfidentSplitThatLosesThroughoutCostsFewSums() {
         SplitLearner learner = new SplitLearner(() -> clock[0], now -> true);
-        // the model was wrong: the split is 1.3x the loop, always. After the first 200 ms (untimed splits), most of
-        // the splits made are the settling of the first burst and of the retries (50 ms each, at 200 ms, 400 ms,
-        // 800 ms, then every second)
+        // the model was wrong: the split is 1.3x the loop, always. After the first burst's settling (200 ms), most of
+        // the splits made are the settling of the retries (50 ms each, 200 ms, 400 ms, 800 ms, then a second apart)
         int[] all = confidentRun(learner, 3_000_000_000L, SplitLearner.FIRST_SPLITS_NANOS, (now, firstSplit) -> 1.3);
         assertFalse(learner.prefersSplit(N));
         assertTrue(all[0] <= 0.08 * all[1], all[0] + " of " + all[1] + " sums split");
@@ -327,19 +306,18 @@ class SplitLearnerTest {
 
     @Test
     void aSplitManyTimesSlowerThanTheLoopIsDroppedAtOnce() {
-        // process-pipe far above its floor: each split copies the data through a pipe, 27 times the loop. Its first
-        // 200 ms split untimed, as the fixed rule would; from there on, at most three more splits
+        // process-pipe far above its floor: each split copies the data through a pipe, 27 times the loop
         SplitLearner learner = new SplitLearner(() -> clock[0], now -> true);
         int splits = 0;
         for (int i = 0; i < 300; i++) {
             int ticket = learner.next(N, true);
-            splits += SplitLearner.splits(ticket) && clock[0] >= SplitLearner.FIRST_SPLITS_NANOS ? 1 : 0;
+            splits += SplitLearner.splits(ticket) ? 1 : 0;
             long nanos = Math.round((SplitLearner.splits(ticket) ? LOOP * 27 : LOOP) * N);
             clock[0] += nanos;
             learner.record(N, ticket, nanos);
         }
         assertFalse(learner.prefersSplit(N));
-        assertTrue(splits <= 3, splits + " of 300 sums split after the untimed ones");
+        assertTrue(splits <= 3, splits + " of 300 sums split");
     }
 
     @Test
