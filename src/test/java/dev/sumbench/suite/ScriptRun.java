@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One run of a script under {@code scripts/} with bash: its exit code and its stdout and stderr together. */
@@ -14,9 +15,16 @@ record ScriptRun(int exitCode, String output) {
 
     /** Runs {@code scripts/<name>} with {@code args}; it must answer within 30 s (the tests only ask what it refuses). */
     static ScriptRun of(String name, String... args) throws IOException, InterruptedException {
+        return of(name, Map.of(), args);
+    }
+
+    /** Like {@link #of(String, String...)}, with {@code env} added to the script's environment. */
+    static ScriptRun of(String name, Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("bash", Path.of("scripts", name).toAbsolutePath().toString()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the script answers at once");
