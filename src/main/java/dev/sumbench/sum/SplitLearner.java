@@ -15,8 +15,8 @@ import java.util.function.LongSupplier;
  * of splits keeps no time before {@link #FIRST_SPLITS_NANOS} from the size class's first sum, and it keeps the
  * split until its median is measured {@link #LOSES_BY} slower than the loop's: a burst of splits that would overrule
  * the model goes on until its median wins or it has kept {@link #SAMPLES} sums, and a chosen split is left only once
- * its median has lost for {@link #LEAVE_AFTER} of its sums in a row. In both, a split
- * {@link #LOSES_AT_ONCE} times slower than the loop ends its burst at once. In the wary mode the first burst of
+ * its median has lost for {@link #LEAVE_AFTER} of its sums in a row. In both, {@link #LOSES_AT_ONCE_CALLS} splits in
+ * a row {@link #LOSES_AT_ONCE} times slower than the loop end their burst at once. In the wary mode the first burst of
  * splits, and each retry of the split, waits (summing by the loop) until the JIT has compiled nothing for
  * {@link JitActivity#QUIET_NANOS}, at most {@link #MAX_JIT_WAIT_NANOS} after the size class's first sum.
  *
@@ -99,11 +99,18 @@ final class SplitLearner {
      */
     static final int LEAVE_AFTER = 16;
     /**
-     * A split this many times slower than the loop's best ends its burst at once, in either mode (process-pipe's split
-     * of 10 000 000 longs takes 20 to 30 times the loop, 60 ms a call on the 2-vCPU VM; process-shared's third split
-     * after placing the data took up to 3.2 times the loop there, a transient).
+     * Splits this many times slower than the loop's best end their burst at once, in either mode, once
+     * {@link #LOSES_AT_ONCE_CALLS} of them come in a row (process-pipe's split of 10 000 000 longs takes 20 to 30
+     * times the loop, 60 ms a call on the 2-vCPU VM; process-shared's third split after placing the data took up to
+     * 3.2 times the loop there, a transient) ...
      */
     static final double LOSES_AT_ONCE = 4;
+    /**
+     * ... two (not one: on that VM single sums of 2 097 152 longs took 2.4 to 2.9 ms now and then, 5 times the loop,
+     * between splits of 0.3 to 0.4 ms, and one of them made thread-pool's and fork-join's defaults leave a split that
+     * was 1.9 times faster than the loop).
+     */
+    static final int LOSES_AT_ONCE_CALLS = 2;
     /** Sums of each way whose times are kept per size class (the fastest of them decides). */
     static final int SAMPLES = 16;
     /** Sums a burst (a way timed on purpose) keeps before it ends. */
@@ -155,7 +162,7 @@ final class SplitLearner {
      * sum (200 ms), however many calls that takes: a strategy's first splits ever are slower than its later ones (on
      * the 2-vCPU VM process-shared's splits of 10 000 000 longs took 1.9 to 2.1 ms in the 50 to 150 ms after its first
      * split and 1.65 to 1.7 ms from 300 ms on, in the median of eight runs), and its choice should not be made on
-     * that start. A split LOSES_AT_ONCE slower still ends the burst at its third call.
+     * that start. Splits LOSES_AT_ONCE slower still end the burst at its fourth call.
      */
     static final long FIRST_SPLITS_NANOS = 200_000_000L;
     /** A burst of splits waits for the JIT to be quiet (see {@link JitActivity}) for at most this long (2 s). */
@@ -283,6 +290,8 @@ final class SplitLearner {
         private int splitCount;
         /** Sums of the chosen split in a row, in the optimistic mode, whose median lost (see LEAVE_AFTER). */
         private int losingSplits;
+        /** Splits in a row (not a change of way's first two) LOSES_AT_ONCE slower than the loop's best. */
+        private int slowInARow;
         private boolean preferSplit;
         /** Sums of the chosen way since the other was last timed. */
         private int sinceRetry;
@@ -380,10 +389,13 @@ final class SplitLearner {
                     lastBurstEnd = burstEndAt;
                 }
             }
-            if (split && (ticket & EARLY) == 0 && loopCount > 0
-                    && nanosPerElement > LOSES_AT_ONCE * best(loops, loopCount)) {
-                // a split this much slower than the loop, even while settling, is not worth timing further (a copy
-                // through a pipe): it counts as kept, and ends its burst
+            boolean farSlower = split && (ticket & EARLY) == 0 && loopCount > 0
+                    && nanosPerElement > LOSES_AT_ONCE * best(loops, loopCount);
+            slowInARow = farSlower ? slowInARow + 1 : split ? 0 : slowInARow;
+            if (farSlower && slowInARow >= LOSES_AT_ONCE_CALLS) {
+                // splits this much slower than the loop, even while settling, are not worth timing further (a copy
+                // through a pipe): the last counts as kept, and ends its burst
+                slowInARow = 0;
                 if ((ticket & KEEP) == 0) {
                     splits[splitCount++ % SAMPLES] = nanosPerElement;
                 }
