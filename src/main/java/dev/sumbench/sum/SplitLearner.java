@@ -53,7 +53,8 @@ final class SplitLearner {
      * calls of a way would compare the loop in its steady state with the split in a transition, and the split would
      * lose where it gains 1.7x. Hence also the order: loops first, then the splits, which then go on if chosen,
      * without a run of loops between. A burst of the split at mid sizes, where it loses, stays cheap in the median by
-     * the cap: at most MAX_SETTLE_CALLS + BURST_KEEP slower calls per retry, and retries thin out as they confirm.
+     * the cap: at most MAX_SETTLE_CALLS + BURST_KEEP slower calls per retry (SAMPLES in place of BURST_KEEP where
+     * the model is confident), and retries thin out as they confirm.
      * The fastest of the last SAMPLES decides whether a split can gain, their medians whether it keeps the promise: a
      * shared machine only ever slows a sum down, so the fastest time is the closest to what a way costs (the argument
      * of Chen and Revels, "Robust benchmarking in noisy environments", 2016), but a split's times have two modes

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 /** One run of a script under {@code scripts/} with bash: its exit code and its stdout and stderr together. */
 record ScriptRun(int exitCode, String output) {
 
-    /** Runs {@code scripts/<name>} with {@code args}; it must answer within 30 s (the tests only ask what it refuses). */
+    /** Runs {@code scripts/<name>} with {@code args}; it must answer within 30 s (what it refuses, or a run of seconds). */
     static ScriptRun of(String name, String... args) throws IOException, InterruptedException {
         return of(name, Map.of(), args);
     }
