@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,6 +39,14 @@ class DefaultsCheckScriptTest {
     }
 
     @Test
+    void aSeedThatIsNoNumberIsOneLineAndExitTwo() throws Exception {
+        ScriptRun result = run("--seed", "-1");
+
+        assertEquals(2, result.exitCode(), result.output());
+        assertEquals("defaults-check: --seed: expected a number 0..999999999, got '-1'", result.output().strip());
+    }
+
+    @Test
     void helpNamesTheRuleComparison() throws Exception {
         ScriptRun result = run("--help");
 
@@ -47,20 +57,17 @@ class DefaultsCheckScriptTest {
 
     @Test
     void twoRulesAreSetAgainstEachOtherRoundByRound(@TempDir Path dir) throws Exception {
-        // the real command line, from the classes this build compiled (the jar comes later in the build)
-        Path sumbench = dir.resolve("sumbench");
-        Files.writeString(sumbench, "#!/bin/sh\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java")
-                + "' -cp '" + System.getProperty("java.class.path") + "' dev.sumbench.cli.Main \"$@\"\n");
-        Files.setPosixFilePermissions(sumbench, PosixFilePermissions.fromString("rwx------"));
+        Path sumbench = realSumbench(dir);
 
         ScriptRun result = ScriptRun.of("defaults-check", Map.of("SUMBENCH", sumbench.toString()), "--rounds", "2",
                 "--repeat", "5", "--sizes", "10", "--strategies", "thread-pool", "--chunking", "fixed,adaptive");
 
         assertEquals(0, result.exitCode(), result.output());
-        assertTrue(result.output().contains(
-                "| size | idle | strategy | adaptive vs fixed | range | adaptive at least as fast |"), result.output());
+        assertTrue(result.output().contains("| size | idle | strategy | adaptive vs fixed | range | adaptive at least as "
+                + "fast | interval of the median | adaptive |"), result.output());
+        // two rounds are too few for an interval of 95 %: the row says so instead of printing one
         Matcher row = Pattern.compile("\\| 10 \\| 0 \\| thread-pool \\| ([0-9.e+-]+)x \\| ([0-9.e+-]+)x \\.\\. "
-                + "([0-9.e+-]+)x \\| ([0-2]) of 2 \\|").matcher(result.output());
+                + "([0-9.e+-]+)x \\| ([0-2]) of 2 \\| none: 2 rounds, 6 needed \\| - \\|").matcher(result.output());
         assertTrue(row.find(), result.output());
         double median = Double.parseDouble(row.group(1));
         double low = Double.parseDouble(row.group(2));
@@ -69,6 +76,45 @@ class DefaultsCheckScriptTest {
         // two rounds: the median is the mean of the two, and the count says how many of them were >= 1
         int asFast = Integer.parseInt(row.group(4));
         assertEquals((low >= 1 ? 1 : 0) + (high >= 1 ? 1 : 0), asFast, row.group());
+    }
+
+    @Test
+    void theSeedNamesTheOrderOfTheRounds(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("calls.log");
+        Path sumbench = realSumbench(dir, log);
+        List<List<String>> orders = new ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            Files.deleteIfExists(log);
+            ScriptRun result = ScriptRun.of("defaults-check", Map.of("SUMBENCH", sumbench.toString()), "--rounds", "3",
+                    "--repeat", "3", "--sizes", "10", "--strategies", "thread-pool,fork-join", "--seed", "12345");
+            assertEquals(0, result.exitCode(), result.output());
+            assertTrue(result.output().contains("the JVMs of a round in a random order (seed 12345)"), result.output());
+            orders.add(Files.readAllLines(log));
+        }
+
+        // three rounds of three JVMs each, each round one of each, and the same order again for the same seed
+        assertEquals(9, orders.get(0).size(), orders.get(0).toString());
+        for (int round = 0; round < 3; round++) {
+            assertEquals(List.of("fork-join", "sequential", "thread-pool"),
+                    orders.get(0).subList(3 * round, 3 * round + 3).stream().sorted().toList(), orders.toString());
+        }
+        assertEquals(orders.get(0), orders.get(1));
+    }
+
+    /** The real command line, from the classes this build compiled (the jar comes later in the build). */
+    private static Path realSumbench(Path dir) throws IOException {
+        return realSumbench(dir, null);
+    }
+
+    /** Like {@link #realSumbench(Path)}, writing each call's strategy to {@code log} first (when not null). */
+    private static Path realSumbench(Path dir, Path log) throws IOException {
+        Path sumbench = dir.resolve("sumbench");
+        String logLine = log == null ? "" : "echo \"$3\" >> '" + log + "'\n";
+        Files.writeString(sumbench, "#!/bin/sh\n" + logLine + "exec '"
+                + Path.of(System.getProperty("java.home"), "bin", "java") + "' -cp '"
+                + System.getProperty("java.class.path") + "' dev.sumbench.cli.Main \"$@\"\n");
+        Files.setPosixFilePermissions(sumbench, PosixFilePermissions.fromString("rwx------"));
+        return sumbench;
     }
 
     private static ScriptRun run(String... args) throws IOException, InterruptedException {
