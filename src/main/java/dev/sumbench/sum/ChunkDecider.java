@@ -28,6 +28,16 @@ public final class ChunkDecider {
     static final long CONFIDENT = 2;
     /** What this strategy learned about splitting from its own sums, or null when the adaptive rule does not apply. */
     private final SplitLearner learner;
+    /**
+     * Whether sums note their way for a {@link SumTrace}, and the latest one's (a {@link SumTrace.Way} ordinal and the
+     * TRACE_ flags). Plain fields: a trace has one calling thread, and without one no sum writes a shared field.
+     */
+    private boolean tracing;
+    private int traced;
+    /** The bits of {@link #traced}: the way's ordinal, whether the learner kept the time, its choice after it. */
+    static final int TRACE_WAY = 3;
+    static final int TRACE_KEPT = 4;
+    static final int TRACE_PREFERS_SPLIT = 8;
 
     /**
      * Calibrates {@code splitter} now (see {@link Calibration#costs}) when {@code settings} ask for the adaptive rule.
@@ -67,6 +77,9 @@ public final class ChunkDecider {
      */
     public long sum(long[] data, int lo, int hi, DefaultChunking.Decision decision, Calibration.Splitter splitter) {
         if (learner == null || decision.why() != DefaultChunking.Why.FROM_MEASURED_MINIMUM) {
+            if (tracing) {
+                traced = SumTrace.Way.PLAN.ordinal();
+            }
             return splitter.sum(data, decision.plan());
         }
         int n = hi - lo;
@@ -74,7 +87,26 @@ public final class ChunkDecider {
         long t0 = System.nanoTime();
         long sum = SplitLearner.splits(ticket) ? splitter.sum(data, decision.plan()) : Ranges.loop(data, lo, hi);
         learner.record(n, ticket, System.nanoTime() - t0);
+        if (tracing) {
+            traced = (SplitLearner.splits(ticket) ? SumTrace.Way.SPLIT : SumTrace.Way.LOOP).ordinal()
+                    | (SplitLearner.keeps(ticket) ? TRACE_KEPT : 0) | (learner.prefersSplit(n) ? TRACE_PREFERS_SPLIT : 0);
+        }
         return sum;
+    }
+
+    /** From now on, each sum notes its way for {@link SumTrace} (its one calling thread reads it). */
+    void trace(boolean on) {
+        tracing = on;
+    }
+
+    /** Before a traced sum: until a decision of this decider's sums it, it counts as summed in the caller. */
+    void traceBegin() {
+        traced = SumTrace.Way.CALLER.ordinal();
+    }
+
+    /** After a traced sum: its way and flags (see the TRACE_ bits). */
+    int traceEnd() {
+        return traced;
     }
 
     /** What the strategy learned for ranges of {@code n} elements, where the adaptive rule would split them. */

@@ -212,6 +212,11 @@ final class SplitLearner {
         return (ticket & SPLIT) != 0;
     }
 
+    /** Whether the sum made with the ticket is kept (else it settles a change of way, or is a confident start). */
+    static boolean keeps(int ticket) {
+        return (ticket & KEEP) != 0;
+    }
+
     /** Records that the sum of {@code n} elements made with {@code ticket} took {@code nanos}. */
     void record(int n, int ticket, long nanos) {
         classOf(n).record(ticket, (double) nanos / Math.max(1, n), clock.getAsLong());
