@@ -12,7 +12,7 @@ import java.util.function.LongSupplier;
  * <p>Two modes, by the model's confidence at the size class's first sum ({@link #next(int, boolean)}). Near the
  * model's floor the learner is wary: it sums by the loop until a split is measured to pay, as below. Far above the
  * floor, where the model predicts a clear gain and a split's slow mode costs little against the work, its first burst
- * of splits keeps no time before {@link #FIRST_SPLITS_NANOS} from the size class's first sum, and it keeps the
+ * of splits keeps no time before {@link #FIRST_SPLITS_NANOS} from its first split, and it keeps the
  * split until its median is measured {@link #LOSES_BY} slower than the loop's: a burst of splits that would overrule
  * the model goes on until its median wins or it has kept {@link #SAMPLES} sums, and a chosen split is left only once
  * its median has lost for {@link #LEAVE_AFTER} of its sums in a row. In both, {@link #LOSES_AT_ONCE_CALLS} splits in
@@ -73,7 +73,12 @@ final class SplitLearner {
      * burst that goes on to SAMPLES kept sums while it loses, and LEAVE_AFTER. And hence FIRST_SPLITS_NANOS: a
      * strategy's first splits ever are slower than its later ones for a few hundred milliseconds, and with the
      * 50 ms settling alone the choice was made on them: 1.63x sequential against the fixed rule's 1.66x in one
-     * check and 1.39x against 1.69x in the next (nine rounds each). Rejected: splitting the first 200 ms untimed
+     * check and 1.39x against 1.69x in the next (nine rounds each). The window runs from the first split, not from
+     * the size class's first sum: process-shared's first sum places the data (90 to 125 ms, by the loop), and a
+     * window from then left 50 ms of splits untimed; in one of twelve traced runs (sum --trace) its first burst then
+     * kept splits of 4 to 5.6 ms against the loop's 3.5 ms and left the split for 200 ms of loops (in 30 rounds of
+     * process-shared at 10 000 000 against the fixed rule, the default was 1.04x slower in the median round before
+     * this change, 1.02x after, both within noise of each other). Rejected: splitting the first 200 ms untimed
      * before the burst of loops (1.64x against 1.65x, 1.51x against 1.57x for process-shared, but the burst of loops
      * then comes 200 ms in, and the splits after it settle again: fork-join 1.41x against 1.68x in 300 sums).
      * Rejected: a running mean (one pause decides for dozens of calls), and choosing by the model when no sample
@@ -160,7 +165,7 @@ final class SplitLearner {
     static final long RETRY_AFTER_LEAVING_NANOS = 200_000_000L;
     /**
      * Where the model is confident, the first burst of splits settles until this long after the size class's first
-     * sum (200 ms), however many calls that takes: a strategy's first splits ever are slower than its later ones (on
+     * split (200 ms), however many calls that takes: a strategy's first splits ever are slower than its later ones (on
      * the 2-vCPU VM process-shared's splits of 10 000 000 longs took 1.9 to 2.1 ms in the 50 to 150 ms after its first
      * split and 1.65 to 1.7 ms from 300 ms on, in the median of eight runs), and its choice should not be made on
      * that start. Splits LOSES_AT_ONCE slower still end the burst at its fourth call.
@@ -317,6 +322,8 @@ final class SplitLearner {
         private Boolean lastWay;
         /** When this size class was first asked (Long.MIN_VALUE: not yet), and whether it was confident then. */
         private long firstCall = Long.MIN_VALUE;
+        /** When this size class handed out its first split (Long.MIN_VALUE: not yet). */
+        private long firstSplitAt = Long.MIN_VALUE;
         private boolean optimistic;
         /** When the last burst ended (its last kept sum was recorded), and the time of the latest record. */
         private long lastBurstEnd;
@@ -357,7 +364,10 @@ final class SplitLearner {
             }
             // the loop settles in its first calls (the caller's caches); only a split needs the time
             // where the model is confident, the first burst of splits settles until FIRST_SPLITS_NANOS at least
-            boolean firstSplits = way && optimistic && !decided && now - firstCall < FIRST_SPLITS_NANOS;
+            if (way && firstSplitAt == Long.MIN_VALUE) {
+                firstSplitAt = now;
+            }
+            boolean firstSplits = way && optimistic && !decided && now - firstSplitAt < FIRST_SPLITS_NANOS;
             boolean keep = !firstSplits && settleCalls >= MIN_SETTLE_CALLS
                     && (!way || now - settleStart >= SETTLE_NANOS || settleCalls >= MAX_SETTLE_CALLS);
             boolean early = settleCalls < MIN_SETTLE_CALLS;

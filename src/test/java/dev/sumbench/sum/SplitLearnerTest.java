@@ -238,6 +238,34 @@ class SplitLearnerTest {
     }
 
     @Test
+    void aConfidentSizeClassCountsThe200MillisecondsFromItsFirstSplitNotFromAPlacementBeforeIt() {
+        SplitLearner learner = learner();
+        // process-shared's first call places the data in shared memory (125 ms, summed by the loop), and its splits are
+        // 1.3x the loop for the first 150 ms after its first one (workers just started), then 0.6x: timed from the
+        // size class's first call, the first burst would keep the slow ones, lose, and leave the split for 200 ms
+        long firstSplit = -1;
+        int[] from300 = new int[2];
+        for (boolean first = true; clock[0] < 1_000_000_000L; first = false) {
+            int ticket = learner.next(N, true);
+            boolean split = SplitLearner.splits(ticket);
+            if (split && firstSplit < 0) {
+                firstSplit = clock[0];
+            }
+            double factor = !split ? 1 : clock[0] - firstSplit < 150_000_000L ? 1.3 : 0.6;
+            long nanos = first ? 125_000_000L : Math.round(LOOP * factor * N);
+            clock[0] += nanos;
+            learner.record(N, ticket, nanos);
+            if (clock[0] >= 300_000_000L) {
+                from300[0] += split ? 1 : 0;
+                from300[1]++;
+            }
+        }
+        assertTrue(from300[1] > 0 && from300[0] == from300[1], from300[0] + " of " + from300[1]
+                + " sums split from 300 ms on");
+        assertTrue(learner.prefersSplit(N));
+    }
+
+    @Test
     void aConfidentSplitIsNotLeftForAFewSlowSumsInItsFirstBurst() {
         SplitLearner learner = new SplitLearner(() -> clock[0], now -> true);
         // the split is 0.6x the loop (157 us), except in the five sums its first burst keeps, the first ones from
