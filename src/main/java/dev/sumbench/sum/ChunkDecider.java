@@ -95,8 +95,8 @@ public final class ChunkDecider {
     }
 
     /** From now on, each sum notes its way for {@link SumTrace} (its one calling thread reads it). */
-    void trace(boolean on) {
-        tracing = on;
+    void startTracing() {
+        tracing = true;
     }
 
     /** Before a traced sum: until a decision of this decider's sums it, it counts as summed in the caller. */

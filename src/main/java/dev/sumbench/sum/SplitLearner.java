@@ -74,8 +74,9 @@ final class SplitLearner {
      * strategy's first splits ever are slower than its later ones for a few hundred milliseconds, and with the
      * 50 ms settling alone the choice was made on them: 1.63x sequential against the fixed rule's 1.66x in one
      * check and 1.39x against 1.69x in the next (nine rounds each). The window runs from the first split, not from
-     * the size class's first sum: process-shared's first sum places the data (90 to 125 ms, by the loop), and a
-     * window from then left 50 ms of splits untimed; in one of twelve traced runs (sum --trace) its first burst then
+     * the size class's first sum: process-shared's first sum places the data (85 to 128 ms, by the loop, in the
+     * traces of 20261202-043300_trace-10m.md), and a window from then left 50 ms of splits untimed; in one of
+     * twelve traced runs (sum --trace) its first burst then
      * kept splits of 4 to 5.6 ms against the loop's 3.5 ms and left the split for 200 ms of loops (in 30 rounds of
      * process-shared at 10 000 000 against the fixed rule, the default was 1.04x slower in the median round before
      * this change, 1.02x after, both within noise of each other). Rejected: splitting the first 200 ms untimed

@@ -56,7 +56,7 @@ public final class SumTrace implements SumStrategy {
     /** Records the sums of {@code strategy} from now on (its decider notes the way of each). */
     public SumTrace(ChunkingStrategy strategy) {
         this.strategy = strategy;
-        strategy.decider().trace(true);
+        strategy.decider().startTracing();
     }
 
     @Override
