@@ -63,6 +63,13 @@ class DocsFiguresTest {
     private static final String RULES_10M_BEFORE = "20261202-031700_defaults-check-rules-10m.md";
     private static final String RULES_10M_40 = "20261202-040300_defaults-check-rules-10m.md";
     private static final String TRACE_10M = "20261202-043300_trace-10m.md";
+    /** The second machine's files, beside the reference machine's directory. */
+    private static final String XEON = "../xeon-2vcpu/";
+    private static final String XEON_RULES = XEON + "20261202-074800_defaults-check-rules.md";
+    private static final String XEON_10M = XEON + "20261202-075800_defaults-check-rules-10m.md";
+    private static final String XEON_TRACE_10M = XEON + "20261202-090200_trace-10m.md";
+    private static final String XEON_TRACE_524288 = XEON + "20261202-090300_trace-524288.md";
+    private static final String XEON_AB = XEON + "20261202-085236_vm_jdk17_B.compare.txt";
     private static final String STRATEGIES = "docs/strategies.md";
     private static final String FINE_SWEEP_MD = "20261201-205437_vm_jdk17.md";
     private static final String JDK_PAIR = "20261201-184140_vm_jdk25_B.compare.txt";
@@ -463,6 +470,78 @@ class DocsFiguresTest {
                         "chunk=4096 size=10000000 strategy=thread-pool", "3.39 ms"),
                 score(FINDINGS, "thread-pool takes 3.39 ms with chunks of 4 096 and 1.78 ms", RUN, CHUNKS,
                         "chunk=1048576 size=10000000 strategy=thread-pool", "1.78 ms"),
+                // the default chunking on a second machine
+                ratiosRow("10", "fixed", XEON_RULES,
+                        "| 10 | 0 | fixed | 6.26 ns | 33 ns (0.188x) | 33 ns (0.19x) | 33 ns (0.19x) | 6.92 µs (0.000953x) |"),
+                ratiosRow("10", "default", XEON_RULES,
+                        "| 10 | 0 | adaptive | 6.26 ns | 6.59 ns (0.974x) | 6.14 ns (1.02x) | 6.33 ns (0.988x) | 6.61 ns (0.969x) |"),
+                ratiosRow("1 000", "fixed", XEON_RULES,
+                        "| 1000 | 0 | fixed | 245 ns | 263 ns (0.94x) | 249 ns (0.973x) | 243 ns (0.973x) | 6.61 µs (0.0372x) |"),
+                ratiosRow("1 000", "default", XEON_RULES,
+                        "| 1000 | 0 | adaptive | 245 ns | 242 ns (1x) | 244 ns (0.992x) | 245 ns (1.01x) | 238 ns (1.01x) |"),
+                ratiosRow("100 000", "fixed", XEON_RULES,
+                        "| 100000 | 0 | fixed | 25.1 µs | 25.1 µs (0.999x) | 25.1 µs (1.02x) | 25.1 µs (0.998x) | 109 µs (0.242x) |"),
+                ratiosRow("100 000", "default", XEON_RULES,
+                        "| 100000 | 0 | adaptive | 25.1 µs | 25.1 µs (1x) | 26.4 µs (1x) | 25.1 µs (1x) | 25.1 µs (1x) |"),
+                ratiosRow("131 072", "fixed", XEON_RULES,
+                        "| 131072 | 0 | fixed | 32.9 µs | 61.2 µs (0.556x) | 44 µs (0.762x) | 34.6 µs (0.97x) | 112 µs (0.299x) |"),
+                ratiosRow("131 072", "default", XEON_RULES,
+                        "| 131072 | 0 | adaptive | 32.9 µs | 32.1 µs (1.02x) | 32.1 µs (1.02x) | 32.9 µs (1.02x) | 32.1 µs (1.03x) |"),
+                ratiosRow("262 144", "fixed", XEON_RULES,
+                        "| 262144 | 0 | fixed | 71.9 µs | 134 µs (0.526x) | 138 µs (0.519x) | 56.8 µs (1.3x) | 124 µs (0.564x) |"),
+                ratiosRow("262 144", "default", XEON_RULES,
+                        "| 262144 | 0 | adaptive | 71.9 µs | 72.2 µs (1x) | 72.4 µs (1.01x) | 73.7 µs (0.988x) | 72.3 µs (1x) |"),
+                ratiosRow("524 288", "fixed", XEON_RULES,
+                        "| 524288 | 0 | fixed | 153 µs | 210 µs (0.715x) | 196 µs (0.764x) | 113 µs (1.36x) | 187 µs (0.816x) |"),
+                ratiosRow("524 288", "default", XEON_RULES,
+                        "| 524288 | 0 | adaptive | 153 µs | 148 µs (1.01x) | 157 µs (1x) | 154 µs (0.982x) | 146 µs (1x) |"),
+                ratiosRow("2 097 152", "fixed", XEON_RULES,
+                        "| 2097152 | 0 | fixed | 634 µs | 516 µs (1.21x) | 492 µs (1.29x) | 391 µs (1.67x) | 526 µs (1.19x) |"),
+                ratiosRow("2 097 152", "default", XEON_RULES,
+                        "| 2097152 | 0 | adaptive | 634 µs | 534 µs (1.19x) | 505 µs (1.26x) | 405 µs (1.57x) | 643 µs (1x) |"),
+                ratiosRow("10 000 000", "fixed", XEON_RULES,
+                        "| 10000000 | 0 | fixed | 9.17 ms | 3.35 ms (2.8x) | 3.61 ms (2.54x) | 3.32 ms (2.83x) | 4.54 ms (2.02x) |"),
+                ratiosRow("10 000 000", "default", XEON_RULES,
+                        "| 10000000 | 0 | adaptive | 9.17 ms | 3.46 ms (2.68x) | 3.68 ms (2.54x) | 3.22 ms (2.8x) | 4.58 ms (1.99x) |"),
+                new Quoted(README, "0.969× on a second, Intel VM", XEON_RULES,
+                        "| 10 | 0 | adaptive | 6.26 ns | 6.59 ns (0.974x) | 6.14 ns (1.02x) | 6.33 ns (0.988x) | 6.61 ns (0.969x) |", "0.969"),
+                new Quoted(FINDINGS, "Every default cell is at least 0.969× `sequential` here too", XEON_RULES,
+                        "| 10 | 0 | adaptive | 6.26 ns | 6.59 ns (0.974x) | 6.14 ns (1.02x) | 6.33 ns (0.988x) | 6.61 ns (0.969x) |", "0.969"),
+                new Quoted(FINDINGS, "`sequential` takes 9.17 ms for 10 000 000 longs", XEON_RULES,
+                        "| 10000000 | 0 | fixed | 9.17 ms |", "9.17"),
+                new Quoted(FINDINGS, "where the EPYC VM takes 2.85 ms", RULES_RANDOM, "| 10000000 | 0 | fixed | 2.85 ms |", "2.85"),
+                new Quoted(FINDINGS, "| fork-join | 0.923x | 0.716x .. 1.24x | 8 of 25 | 0.903x .. 1.01x (95.7 %) | no difference measured |", XEON_10M,
+                        "| 10000000 | 0 | fork-join | 0.923x | 0.716x .. 1.24x | 8 of 25 | 0.903x .. 1.01x (95.7 %) | no difference measured |", "0.923x"),
+                new Quoted(FINDINGS, "| parallel-stream | 0.978x | 0.748x .. 1.2x | 10 of 25 | 0.918x .. 1.03x (95.7 %) | no difference measured |", XEON_10M,
+                        "| 10000000 | 0 | parallel-stream | 0.978x | 0.748x .. 1.2x | 10 of 25 | 0.918x .. 1.03x (95.7 %) | no difference measured |", "0.978x"),
+                new Quoted(FINDINGS, "| thread-pool | 0.991x | 0.781x .. 1.21x | 12 of 25 | 0.965x .. 1.05x (95.7 %) | no difference measured |", XEON_10M,
+                        "| 10000000 | 0 | thread-pool | 0.991x | 0.781x .. 1.21x | 12 of 25 | 0.965x .. 1.05x (95.7 %) | no difference measured |", "0.991x"),
+                new Quoted(FINDINGS, "| process-shared | 0.975x | 0.789x .. 1.45x | 12 of 25 | 0.925x .. 1.1x (95.7 %) | no difference measured |", XEON_10M,
+                        "| 10000000 | 0 | process-shared | 0.975x | 0.789x .. 1.45x | 12 of 25 | 0.925x .. 1.1x (95.7 %) | no difference measured |", "0.975x"),
+                new Quoted(FINDINGS, "in all 24 runs all 300 timed sums were splits", XEON_TRACE_10M,
+                        "| process-shared | 6 | 2.29 ms | 87.4 ms | split=300 |", "300"),
+                new Quoted(FINDINGS, "six runs of fork-join's default alone had medians from 2.06 to 2.88 ms", XEON_TRACE_10M,
+                        "| fork-join | 5 | 2.06 ms |", "2.06"),
+                new Quoted(FINDINGS, "six runs of fork-join's default alone had medians from 2.06 to 2.88 ms", XEON_TRACE_10M,
+                        "| fork-join | 2 | 2.88 ms |", "2.88"),
+                new Quoted(FINDINGS, "in one run of three they never reached the fast mode (121 to 211 µs", XEON_TRACE_524288,
+                        "| 3 | fixed | 190 200 211 205 195 189 166 121 170 169 161 151 166 165 | plan=300 |", "121"),
+                new Quoted(FINDINGS, "about 100 µs (97 to 105 µs)", XEON_TRACE_524288,
+                        "| 2 | fixed | 155 130 213 138 133 187 177 168 103 102 102 97 99 | plan=300 |", "97"),
+                new Quoted(FINDINGS, "120 to 213 µs in others", XEON_TRACE_524288,
+                        "| 2 | fixed | 155 130 213 138 133 187 177 168 103 102 102 97 99 | plan=300 |", "213"),
+                new Quoted(FINDINGS, "or by the loop (one run: its burst of splits was timed in the slow mode), 139 to 152 µs", XEON_TRACE_524288,
+                        "| 3 | default | 152 149 146 145 143 143 143 145 143 141 141 141 141 | loop=300 |", "152"),
+                new Quoted(FINDINGS, "(two runs: the hand-off it measured at start put its floor above 524 288)", XEON_TRACE_524288,
+                        "| 1 | default | 141 141 141 140 140 141 140 140 140 140 139 139 139 | caller=300 |", "524 288"),
+                new Quoted(FINDINGS, "fork-join 3.02 ms with either rule, parallel-stream 3.03 ms with either", XEON_AB,
+                        "strategy=fork-join workers=2 3.02 ms/op ±13% 3.02 ms/op ±11%", "3.02"),
+                new Quoted(FINDINGS, "fork-join 3.02 ms with either rule, parallel-stream 3.03 ms with either", XEON_AB,
+                        "strategy=parallel-stream workers=2 3.03 ms/op ±14% 3.03 ms/op ±13%", "3.03"),
+                new Quoted(FINDINGS, "thread-pool 2.65 ms fixed and 2.73 ms default, `process-shared` 3.75 and 3.86 ms", XEON_AB,
+                        "strategy=thread-pool workers=2 2.65 ms/op ±11% 2.73 ms/op ±12% ~ 0.947 20+20 forks inconclusive", "2.73"),
+                new Quoted(FINDINGS, "thread-pool 2.65 ms fixed and 2.73 ms default, `process-shared` 3.75 and 3.86 ms", XEON_AB,
+                        "strategy=process-shared workers=2 3.75 ms/op ±11% 3.86 ms/op ±12% ~ 0.718 20+20 forks inconclusive", "3.86"),
                 // docs/suite.md
                 new Quoted(SUITE, "table 1 flags 2 of its 42 rows as wider than ±10 %", RUN_MD,
                         "2 of 42 rows have an interval wider than ±10%", "42")));
