@@ -34,6 +34,51 @@ class ReferenceSweepScriptTest {
     }
 
     @Test
+    void prepareRefusesADirectoryItDidNotMakeAndLeavesItsFiles() throws Exception {
+        Path user = Files.createDirectories(dir.resolve("user/photos"));
+        Path thesis = Files.writeString(dir.resolve("user/thesis.tex"), "chapter one");
+
+        ScriptRun result = run("prepare", dir.resolve("user").toString());
+
+        assertEquals(2, result.exitCode(), result.output());
+        assertEquals(1, result.output().strip().lines().count(), result.output());
+        assertTrue(result.output().contains("was not made by 'reference-sweep prepare'"), result.output());
+        assertTrue(Files.isDirectory(user), "the user's directory is kept");
+        assertEquals("chapter one", Files.readString(thesis));
+        try (var entries = Files.list(dir)) {
+            assertEquals(1, entries.count(), "no temporary sibling is left");
+        }
+    }
+
+    @Test
+    void prepareRefusesAFileAndALink() throws Exception {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "mine");
+        Path link = Files.createSymbolicLink(dir.resolve("link"), Files.createDirectory(dir.resolve("victim")));
+
+        ScriptRun onFile = run("prepare", file.toString());
+        ScriptRun onLink = run("prepare", link.toString());
+
+        assertEquals(2, onFile.exitCode(), onFile.output());
+        assertTrue(onFile.output().contains("is not a directory"), onFile.output());
+        assertEquals(2, onLink.exitCode(), onLink.output());
+        assertTrue(onLink.output().contains("is a symbolic link"), onLink.output());
+        assertEquals("mine", Files.readString(file));
+    }
+
+    @Test
+    void runRefusesAnOutputThatHoldsAnEarlierSweep() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Path archive = Files.writeString(out.resolve("runs.tar.gz"), "an earlier sweep");
+
+        ScriptRun result = run("run", dir.resolve("runtime").toString(), out.toString(), "--budget", "10");
+
+        assertEquals(2, result.exitCode(), result.output());
+        assertEquals("reference-sweep: " + out + " already holds runs.tar.gz from an earlier sweep; give a new OUT",
+                result.output().strip());
+        assertEquals("an earlier sweep", Files.readString(archive));
+    }
+
+    @Test
     void anUnknownVerbPrintsTheUsageAndExitsTwo() throws Exception {
         ScriptRun result = run("measure");
 
