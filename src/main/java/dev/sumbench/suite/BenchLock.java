@@ -7,8 +7,10 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
@@ -51,7 +53,7 @@ public final class BenchLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** Why the lock could not be taken: one line naming the owner. */
+    /** Why the lock could not be taken: one line naming the owner, or why the lock file is not one sumbench made. */
     public static final class TakenException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
@@ -83,8 +85,10 @@ public final class BenchLock implements AutoCloseable {
         FileChannel channel = null;
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            refuseForeign(file);
+            // NOFOLLOW_LINKS: a link planted after the check above fails the open instead of being written through.
+            channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS));
             FileLock lock = channel.tryLock();
             String record = read(channel);
             if (lock == null) {
@@ -114,6 +118,33 @@ public final class BenchLock implements AutoCloseable {
         } catch (RuntimeException e) {
             closeQuietly(channel);
             throw e;
+        }
+    }
+
+    /**
+     * Refuses a lock file that this user's runs could not have made: a link, anything but a regular file, a file of
+     * another user, or one with a second name (a hard link to someone's file). Writing the record into any of them
+     * would change a file that is not the lock.
+     */
+    private static void refuseForeign(Path file) throws IOException {
+        if (Files.notExists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        PosixFileAttributes attributes = Files.readAttributes(file, PosixFileAttributes.class,
+                LinkOption.NOFOLLOW_LINKS);
+        String problem = null;
+        if (attributes.isSymbolicLink()) {
+            problem = "is a symbolic link";
+        } else if (!attributes.isRegularFile()) {
+            problem = "is not a regular file";
+        } else if (!attributes.owner().getName().equals(System.getProperty("user.name"))) {
+            problem = "belongs to " + attributes.owner().getName();
+        } else if (((Number) Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS)).intValue() > 1) {
+            problem = "has another name (a hard link)";
+        }
+        if (problem != null) {
+            throw new TakenException("the lock " + file + " " + problem + ", so sumbench did not make it; remove it"
+                    + " and run again");
         }
     }
 

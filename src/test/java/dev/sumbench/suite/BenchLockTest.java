@@ -99,4 +99,23 @@ class BenchLockTest {
             assertTrue(Files.readString(lock).contains("what=this test"));
         }
     }
+
+    @Test
+    void aLockThatIsALinkOrAHardLinkIsRefusedAndItsTargetKept(@TempDir Path target) throws Exception {
+        Path victim = Files.writeString(target.resolve("victim.txt"), "the user's text\n");
+        Path symbolic = Files.createSymbolicLink(target.resolve("bench.lock"), victim);
+        Path hard = Files.createLink(target.resolve("hard.lock"), victim);
+
+        for (Path lock : List.of(symbolic, hard)) {
+            Process hold = lockTool("hold", lock.toString(), "a benchmark run");
+            assertTrue(hold.waitFor(60, TimeUnit.SECONDS));
+            String err = new String(hold.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(BenchLock.TAKEN, hold.exitValue(), err);
+            assertEquals(1, err.lines().count(), err);
+            assertTrue(err.startsWith("sumbench: the lock " + lock + " "), err);
+            assertTrue(err.contains("so sumbench did not make it; remove it and run again"), err);
+            org.junit.jupiter.api.Assertions.assertThrows(BenchLock.TakenException.class, () -> BenchLock.check(lock));
+        }
+        assertEquals("the user's text\n", Files.readString(victim), "nothing is written through a link");
+    }
 }
