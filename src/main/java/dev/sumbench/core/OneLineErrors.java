@@ -1,7 +1,13 @@
 package dev.sumbench.core;
 
 import dev.sumbench.files.RefusedFileException;
+import dev.sumbench.files.UntrustedText;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.util.function.Function;
 import picocli.CommandLine;
 
@@ -42,14 +48,35 @@ public final class OneLineErrors {
         });
     }
 
+    /** A message longer than this is cut: an input echoed in it (a huge format string) must not flood the terminal. */
+    static final int MAX_LINE = 400;
+
     private static String describe(Throwable e) {
+        if (e instanceof FileSystemException f) {
+            return fileProblem(f);
+        }
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    /** A file system exception's message is often the bare path: name the problem too. */
+    public static String fileProblem(FileSystemException e) {
+        String problem = e.getReason();
+        if (problem == null) {
+            problem = e instanceof AccessDeniedException ? "permission denied"
+                    : e instanceof NoSuchFileException ? "no such file or directory"
+                    : e instanceof NotDirectoryException ? "not a directory"
+                    : e instanceof FileAlreadyExistsException ? "already exists"
+                    : e.getClass().getSimpleName();
+        }
+        return (e.getFile() == null ? "" : e.getFile() + ": ") + problem
+                + (e.getOtherFile() == null ? "" : " (" + e.getOtherFile() + ")");
     }
 
     private static String firstLine(String message) {
         String text = message == null ? "" : message.strip();
         int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline).strip();
+        String line = newline < 0 ? text : text.substring(0, newline).strip();
+        return UntrustedText.forTerminal(line.length() > MAX_LINE ? line.substring(0, MAX_LINE) + "..." : line);
     }
 }

@@ -43,8 +43,13 @@ public enum TableFormat {
             return out.toString();
         }
 
+        /**
+         * A cell stays one cell of text: no pipe ends it, no newline ends the row, and no HTML tag, comment or
+         * declaration (a {@code <} before a letter, {@code /}, {@code !} or {@code ?}) is rendered by a Markdown viewer.
+         */
         private String escape(String cell) {
-            return cell.replace("|", "\\|");
+            return HTML_START.matcher(cell.replace("|", "\\|").replace("\r", " ").replace("\n", " "))
+                    .replaceAll("&lt;");
         }
     },
     /** RFC 4180 CSV: a header row, then the rows; title and notes are left out. */
@@ -102,6 +107,8 @@ public enum TableFormat {
             out.append(line.toString().stripTrailing()).append('\n');
         }
     };
+
+    private static final java.util.regex.Pattern HTML_START = java.util.regex.Pattern.compile("<(?=[A-Za-z/!?])");
 
     /** Renders {@code table} in this format. */
     public abstract String render(Table table);

@@ -1,10 +1,12 @@
 package dev.sumbench.results;
 
+import dev.sumbench.files.UntrustedText;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One row of a JMH result: a benchmark method in one mode with one set of params.
+ * One row of a JMH result: a benchmark method in one mode with one set of params. Control characters in the
+ * benchmark's name, mode and params are shown as escapes ({@link UntrustedText#forTerminal}).
  *
  * @param benchmark the benchmark's full name as JMH writes it ({@code dev.sumbench.bench.SumBenchmark.sum})
  * @param mode      JMH's short mode name: {@code thrpt}, {@code avgt}, {@code sample} or {@code ss}
@@ -18,7 +20,13 @@ public record Result(String benchmark, String mode, Map<String, String> params, 
                      Metric primary, Map<String, Metric> secondary) {
 
     public Result {
-        params = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(params));
+        // Names and params come from files anyone may write: no control character reaches a terminal or a table.
+        benchmark = UntrustedText.forTerminal(benchmark);
+        mode = UntrustedText.forTerminal(mode);
+        TreeMap<String, String> safeParams = new TreeMap<>();
+        params.forEach((name, value) -> safeParams.put(UntrustedText.forTerminal(name),
+                UntrustedText.forTerminal(value)));
+        params = java.util.Collections.unmodifiableSortedMap(safeParams);
         secondary = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(secondary));
     }
 

@@ -143,6 +143,9 @@ public final class BenchMain implements Callable<Integer> {
             throw new BadInputException("an A/B run and a core sweep do not combine: give --ab-a/--ab-b or "
                     + "--core-counts");
         }
+        if (!request.dryRun() && request.rawOut() == null) {
+            RunFiles.checkDestination(request.results());
+        }
         Optional<Path> lockFile = request.dryRun() || request.rawOut() != null ? Optional.empty() : lockBesideJar();
         if (lockFile.isEmpty()) {
             return run(request, ab);

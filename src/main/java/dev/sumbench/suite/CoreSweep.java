@@ -107,7 +107,7 @@ final class CoreSweep {
             }
             int largest = done.stream().max(Integer::compare).orElseThrow();
             RunMeta meta = Suite.meta(start, jvm, largest, Suite.jmhArgsOfRecord(request, user, executable), done);
-            RunFiles.Published run = RunFiles.publish(request.results(), RunFiles.stem(start, Machine.host(),
+            RunFiles.Published run = RunFiles.publishOrRescue(request.results(), RunFiles.stem(start, Machine.host(),
                     jvm.feature()), results, meta);
             Suite.printPublished(run, out);
             boolean tablesOk = RunRenderer.render(run, out, err);

@@ -2,6 +2,8 @@ package dev.sumbench.suite;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.sumbench.core.BadInputException;
+import dev.sumbench.core.OneLineErrors;
 import dev.sumbench.files.InputFiles;
 import dev.sumbench.files.OutputFiles;
 import dev.sumbench.results.RunMeta;
@@ -79,6 +81,82 @@ final class RunFiles {
         /** Where {@code sumbench tables} writes the tables of this run. */
         Path tables() {
             return json.resolveSibling(stem + TABLES);
+        }
+    }
+
+    /**
+     * Free space a run's files need, with room to spare: the JSON of the largest committed run is under 2 MiB, its
+     * CSV, metadata, tables and charts add less than that again.
+     */
+    static final long MIN_FREE_BYTES = 16L << 20;
+
+    /**
+     * Checks, before the first fork, that a run can be saved into {@code dir}: an existing directory (or one that can
+     * be created in an existing one) in which this process can create a file, with {@link #MIN_FREE_BYTES} free.
+     * Nothing is left behind: the probe file is removed, a directory is not created.
+     *
+     * @throws BadInputException naming the directory and what is wrong
+     */
+    static void checkDestination(Path dir) {
+        Path absolute = dir.toAbsolutePath().normalize();
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing)) {
+            throw new BadInputException("--results " + dir + ": " + (existing == null ? "no such directory"
+                    : existing + " is not a directory") + "; the run could not be saved there");
+        }
+        try {
+            Path probe = Files.createTempFile(existing, ".sumbench-probe", ".tmp");
+            Files.delete(probe);
+            long free = Files.getFileStore(existing).getUsableSpace();
+            if (free < MIN_FREE_BYTES) {
+                throw new BadInputException("--results " + dir + ": only " + (free >> 20) + " MiB free in "
+                        + existing + ", a run needs " + (MIN_FREE_BYTES >> 20) + " MiB; free some space first");
+            }
+        } catch (java.io.IOException e) {
+            String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage();
+            throw new BadInputException("--results " + dir + ": cannot create a file in " + existing + " (" + why
+                    + "); the run could not be saved there");
+        }
+    }
+
+    /**
+     * Saves {@code results} as a JMH JSON file in the temp dir under a new name (created exclusively, so no planted
+     * name or link is used), for a run whose own files could not be written: hours of measurement are not lost.
+     *
+     * @return the file written
+     */
+    static Path rescue(Collection<RunResult> results) throws IOException {
+        List<RunResult> sorted = new ArrayList<>(results);
+        sorted.sort(RunResult.DEFAULT_SORT_COMPARATOR);
+        Path file = Files.createTempFile("sumbench-unsaved-", JSON);
+        Files.write(file, jmhBytes(ResultFormatType.JSON, sorted));
+        return file;
+    }
+
+    /**
+     * {@link #publish}, and where that fails, {@link #rescue}: the exception then says why the run could not be saved
+     * and where its results are.
+     */
+    static Published publishOrRescue(Path dir, String stem, Collection<RunResult> results, RunMeta meta)
+            throws IOException {
+        try {
+            return publish(dir, stem, results, meta);
+        } catch (IOException e) {
+            String why = e instanceof java.nio.file.FileSystemException f ? OneLineErrors.fileProblem(f)
+                    : e.getMessage();
+            Path rescued;
+            try {
+                rescued = rescue(results);
+            } catch (IOException again) {
+                e.addSuppressed(again);
+                throw new IOException("cannot save the run into " + dir + ": " + why + "; nor into the temp dir: "
+                        + again.getMessage(), e);
+            }
+            throw new IOException("cannot save the run into " + dir + ": " + why + "; its results are kept in "
+                    + rescued + " ('scripts/tables " + rescued + "' renders them)", e);
         }
     }
 
@@ -214,12 +292,8 @@ final class RunFiles {
         return OutputFiles.temporary(dir.resolve(stem + extension));
     }
 
+    /** Writes the whole file at once, so a failure carries its cause (a PrintStream would only say that it failed). */
     private static void writeJmh(Path file, ResultFormatType type, Collection<RunResult> results) throws IOException {
-        try (PrintStream out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8)) {
-            ResultFormatFactory.getInstance(type, out).writeOut(results);
-            if (out.checkError()) {
-                throw new IOException("cannot write " + file);
-            }
-        }
+        Files.write(file, jmhBytes(type, results));
     }
 }

@@ -94,7 +94,7 @@ final class Suite {
         }
         RunMeta meta = meta(start, jvm, jvm.availableProcessors(), jmhArgsOfRecord(request, user, executable),
                 List.of());
-        RunFiles.Published run = RunFiles.publish(request.results(), RunFiles.stem(start, Machine.host(),
+        RunFiles.Published run = RunFiles.publishOrRescue(request.results(), RunFiles.stem(start, Machine.host(),
                 jvm.feature()), results, meta);
         printPublished(run, out);
         boolean tablesRendered = RunRenderer.render(run, out, err);

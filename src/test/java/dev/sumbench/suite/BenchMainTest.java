@@ -129,6 +129,21 @@ class BenchMainTest {
     }
 
     @Test
+    void aResultsPathThatIsAFileIsRefusedBeforeAnyFork() throws IOException {
+        Path file = Files.writeString(results.resolve("not-a-directory"), "mine");
+
+        List<String> args = new ArrayList<>(List.of("--results=" + file, "--include=LayoutBenchmark.array", "--"));
+        args.addAll(TINY);
+        int exitCode = bench(args.toArray(String[]::new));
+
+        assertEquals(2, exitCode, err.toString());
+        assertEquals("sumbench: --results " + file + ": " + file + " is not a directory; the run could not be saved "
+                + "there", err.toString().strip());
+        assertEquals("", out.toString(), "nothing ran");
+        assertEquals("mine", Files.readString(file));
+    }
+
+    @Test
     void aQuickThatIsNotABooleanIsRefused() throws IOException {
         assertBadInput("sumbench: bench.quick: expected true or false, got 'maybe'", "--quick=maybe");
     }

@@ -40,6 +40,48 @@ class RunFilesTest {
     }
 
     @Test
+    void aRunThatCannotBeSavedIsKeptInTheTempDirAndTheMessageSaysWhyAndWhere() throws IOException {
+        Path notADirectory = Files.writeString(dir.resolve("results"), "a file where the directory should be");
+
+        IOException failure = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> RunFiles.publishOrRescue(notADirectory.resolve("runs"), "20250307-090501_box_jdk17", results,
+                        meta()));
+
+        String message = failure.getMessage();
+        assertTrue(message.startsWith("cannot save the run into " + notADirectory.resolve("runs") + ": "), message);
+        java.util.regex.Matcher kept = java.util.regex.Pattern.compile("its results are kept in (\\S+sumbench-unsaved-"
+                + "\\S+\\.json) ").matcher(message);
+        assertTrue(kept.find(), message);
+        Path rescued = Path.of(kept.group(1));
+        try {
+            JsonNode json = new ObjectMapper().readTree(rescued.toFile());
+            assertEquals(2, json.size(), "every result is in the file");
+            assertEquals("dev.sumbench.bench.LayoutBenchmark.array", json.get(0).get("benchmark").asText());
+        } finally {
+            Files.deleteIfExists(rescued);
+        }
+        assertEquals("a file where the directory should be", Files.readString(notADirectory));
+    }
+
+    @Test
+    void aDestinationThatCannotHoldARunIsRefusedUpFront() throws IOException {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+
+        dev.sumbench.core.BadInputException onFile = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.sumbench.core.BadInputException.class, () -> RunFiles.checkDestination(file));
+        dev.sumbench.core.BadInputException below = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.sumbench.core.BadInputException.class, () -> RunFiles.checkDestination(file.resolve("runs")));
+
+        assertEquals("--results " + file + ": " + file + " is not a directory; the run could not be saved there",
+                onFile.getMessage());
+        assertEquals("--results " + file.resolve("runs") + ": " + file + " is not a directory; the run could not be "
+                + "saved there", below.getMessage());
+        RunFiles.checkDestination(dir.resolve("new/runs"));
+        assertTrue(Files.notExists(dir.resolve("new")), "the check creates nothing");
+        assertEquals(List.of(), hiddenFiles(), "the probe file is removed");
+    }
+
+    @Test
     void aRunIsJmhJsonAndCsvWithItsMetadata() throws IOException {
         RunFiles.Published run = RunFiles.publish(dir, "20250307-090501_box_jdk17", results, meta());
 
