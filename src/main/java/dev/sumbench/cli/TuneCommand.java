@@ -116,7 +116,7 @@ final class TuneCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException(runFile + ": cannot make a profile: " + e.getMessage(), e);
         }
-        ChunkProfiles.write(profileFile, document, TablesCommand.inputsOf(List.of(runFile)));
+        ChunkProfiles.write(profileFile, document, TablesCommand.inputsOf(List.of(runFile)), force);
         err.println("tune: wrote " + written.size() + " recommendation" + (written.size() == 1 ? "" : "s") + " to "
                 + profileFile);
         for (ChunkProfiles.MinParallel min : document.minParallel()) {
@@ -141,7 +141,7 @@ final class TuneCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException(runFile + ": cannot make a profile: " + e.getMessage(), e);
         }
-        ChunkProfiles.write(profileFile, document, TablesCommand.inputsOf(List.of(runFile)));
+        ChunkProfiles.write(profileFile, document, TablesCommand.inputsOf(List.of(runFile)), force);
         err.println("tune: wrote 0 recommendations to " + profileFile);
         for (ChunkProfiles.MinParallel min : document.minParallel()) {
             err.println("tune: " + min.strategy() + " with " + min.workers() + " workers splits from " + min.size()

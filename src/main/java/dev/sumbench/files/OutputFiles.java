@@ -154,6 +154,28 @@ public final class OutputFiles {
         }
     }
 
+    /**
+     * Writes {@code bytes} as the new file {@code file}: whole under a temporary name, then {@link #publishNew}, so two
+     * writers racing for one name cannot both succeed, and an existing file (however it appeared) is never replaced.
+     *
+     * @throws RefusedFileException if {@code file} may not be written ({@link #check}) or exists, also if it appeared
+     *                              while this one was written
+     */
+    public static void createNew(Path file, byte[] bytes, Collection<Path> inputs) throws IOException {
+        check(List.of(file), inputs);
+        Path temporary = temporary(file);
+        try {
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                out.write(bytes);
+            }
+            publishNew(temporary, file);
+        } catch (FileAlreadyExistsException e) {
+            throw new RefusedFileException(file, "expected a new file, found one (made while this one was written?)");
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
     /** {@link #replaceAll} of one file. */
     public static void replace(Path file, byte[] bytes, Collection<Path> inputs) throws IOException {
         replaceAll(Map.of(file, bytes), inputs);

@@ -325,6 +325,16 @@ public final class ChunkProfiles {
      * @throws RefusedFileException if {@code file} may not be written
      */
     public static void write(Path file, Document document, Collection<Path> inputs) {
+        write(file, document, inputs, true);
+    }
+
+    /**
+     * {@link #write(Path, Document, Collection)}; with {@code replace} false only as a new file: a profile that exists
+     * or appears meanwhile (a second {@code tune} of the same run) is never replaced.
+     *
+     * @throws RefusedFileException if {@code file} exists and {@code replace} is false
+     */
+    public static void write(Path file, Document document, Collection<Path> inputs, boolean replace) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
@@ -371,8 +381,12 @@ public final class ChunkProfiles {
             }
         }
         try {
-            OutputFiles.replace(file, (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8),
-                    inputs);
+            byte[] bytes = (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+            if (replace) {
+                OutputFiles.replace(file, bytes, inputs);
+            } else {
+                OutputFiles.createNew(file, bytes, inputs);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot write the profile: " + e.getMessage(), e);
         }

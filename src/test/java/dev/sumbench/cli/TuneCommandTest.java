@@ -23,6 +23,39 @@ class TuneCommandTest {
     Path dir;
 
     @Test
+    void ofTuneRunsRacingForOneProfileExactlyOneWritesIt() throws Exception {
+        Path run = copy("chunk-sweep-quiet.json");
+        int racers = 6;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(racers);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(racers);
+        try {
+            List<java.util.concurrent.Future<CliRun>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    return CliRun.of("tune", run.toString());
+                }));
+            }
+            List<CliRun> done = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<CliRun> r : runs) {
+                done.add(r.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertEquals(1, done.stream().filter(r -> r.exitCode() == ExitCodes.OK).count(), done.toString());
+            for (CliRun lost : done.stream().filter(r -> r.exitCode() != ExitCodes.OK).toList()) {
+                assertEquals(ExitCodes.BAD_INPUT, lost.exitCode(), lost.err());
+                assertTrue(lost.err().contains("expected a new file, found"), lost.err());
+                assertTrue(!lost.err().contains("tune: wrote"), "a loser never says it wrote: " + lost.err());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of("chunk-sweep-quiet.chunks.json", "chunk-sweep-quiet.json"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList(), "no temporary file is left");
+        }
+    }
+
+    @Test
     void tuningARealSweepWritesAProfileBesideTheRunThatSumUses() throws IOException {
         Path run = copy("chunk-sweep-quiet.json");
         CliRun tune = CliRun.of("tune", run.toString());
