@@ -79,6 +79,20 @@ class DefaultsCheckScriptTest {
     }
 
     @Test
+    void aProbeThatFailsStopsTheCheckWithItsReasonInsteadOfPrintingZeros(@TempDir Path dir) throws Exception {
+        Path sumbench = realSumbench(dir);
+
+        ScriptRun result = ScriptRun.of("defaults-check", Map.of("SUMBENCH", sumbench.toString()), "--rounds", "1",
+                "--repeat", "3", "--sizes", "10", "--idle", "5s", "--strategies", "thread-pool");
+
+        assertEquals(2, result.exitCode(), result.output());
+        assertTrue(result.output().contains("sumbench sum: "), "sumbench's own one line: " + result.output());
+        assertTrue(result.output().contains("defaults-check: sumbench sum --strategy "), result.output());
+        assertTrue(result.output().contains("failed (exit 2); stopped"), result.output());
+        assertTrue(!result.output().contains("| 10 |"), "no row of made-up figures: " + result.output());
+    }
+
+    @Test
     void theSeedNamesTheOrderOfTheRounds(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("calls.log");
         Path sumbench = realSumbench(dir, log);
