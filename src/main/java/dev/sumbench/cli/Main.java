@@ -13,7 +13,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int exitCode = newCommandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int exitCode = OneLineErrors.execute(newCommandLine(new PrintWriter(System.out, true), err), err, "sumbench",
+                args);
         System.exit(exitCode);
     }
 

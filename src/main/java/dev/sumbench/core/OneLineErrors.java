@@ -48,6 +48,24 @@ public final class OneLineErrors {
         });
     }
 
+    /**
+     * Runs {@code cli} with {@code args}; a JVM out of threads or memory (an {@link OutOfMemoryError}, which the
+     * handlers of {@link #install} never see) is one line on {@code err} and {@link ExitCodes#FAILURE} too.
+     */
+    public static int execute(CommandLine cli, PrintWriter err, String label, String... args) {
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            String message = String.valueOf(e.getMessage());
+            err.println(label + ": error: " + (message.contains("native thread")
+                    ? "cannot start a thread: the limit of processes and threads for this user (ulimit -u) or the "
+                    + "memory is exhausted"
+                    : "out of memory (" + firstLine(message) + ")"));
+            err.flush();
+            return ExitCodes.FAILURE;
+        }
+    }
+
     /** A message longer than this is cut: an input echoed in it (a huge format string) must not flood the terminal. */
     static final int MAX_LINE = 400;
 

@@ -57,8 +57,8 @@ final class SharedData implements AutoCloseable {
             long usable = Files.getFileStore(base).getUsableSpace();
             if (usable < bytes + SPARE_BYTES) {
                 throw new IllegalStateException(String.format(Locale.ROOT, "%s has %d MiB free; the shared data needs "
-                        + "%d MiB (use process-pipe, a smaller --size, or free memory there)", base, usable >> 20,
-                        bytes >> 20));
+                        + "%d MiB plus %d MiB kept free for the system (use process-pipe, a smaller --size, or free "
+                        + "memory there)", base, usable >> 20, bytes >> 20, SPARE_BYTES >> 20));
             }
             Path directory = SharedDirectory.createPrivate(base);
             Path file = directory.resolve(SharedDirectory.DATA_FILE);

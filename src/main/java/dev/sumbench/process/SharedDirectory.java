@@ -43,7 +43,9 @@ final class SharedDirectory {
     /** Every name this class creates starts with this. */
     static final String PREFIX = "sumbench-";
     /** sumbench-<pid>-<start millis>-<serial>. */
-    private static final Pattern NAME = Pattern.compile(Pattern.quote(PREFIX) + "(\\d+)-(\\d+)-(\\d+)");
+    /** At most 18 digits a number: every such number fits a long, so a planted name cannot break the parse. */
+    private static final Pattern NAME = Pattern.compile(Pattern.quote(PREFIX)
+            + "(\\d{1,18})-(\\d{1,18})-(\\d{1,18})");
     /**
      * Two readings of one process's start time may differ by the clock-tick rounding of /proc; a pid reused by a new
      * process within this window of the old one's start is not a case worth a false "alive".

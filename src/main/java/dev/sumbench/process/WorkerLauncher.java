@@ -35,6 +35,8 @@ public record WorkerLauncher(Path java, String classPath, List<String> jvmOption
      *    workers from reserving a quarter of the machine each.
      *  - -XX:+DisplayVMOutputToStderr and -Xlog:disable -Xlog:all=warning:stderr: stdout carries frames only, so the
      *    VM's own messages and unified-logging warnings must go to stderr.
+     *  - -XX:+ErrorFileToStderr: a worker that crashes writes its fatal error report to stderr, where the pool keeps
+     *    its tail for the BrokenPoolException, instead of leaving an hs_err_pid file in the working or temp directory.
      * Inside the worker, what it does before its hello is chosen the same way (see Worker's notes).
      *
      * Class-data sharing of our own classes: when the class path is the shaded jar and the build made its archive
@@ -46,7 +48,7 @@ public record WorkerLauncher(Path java, String classPath, List<String> jvmOption
     /** The options every worker JVM gets: see the implementation notes for the reasons. */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of(
             "-Xshare:auto", "-XX:-UsePerfData", "-Xmx64m",
-            "-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr");
+            "-XX:+DisplayVMOutputToStderr", "-XX:+ErrorFileToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr");
 
     /**
      * How long a child may take to say hello. A JVM starts in well under a second on an idle machine, but a loaded

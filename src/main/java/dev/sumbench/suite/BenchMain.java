@@ -113,8 +113,8 @@ public final class BenchMain implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        int exitCode = newCommandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true))
-                .execute(args);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int exitCode = OneLineErrors.execute(newCommandLine(new PrintWriter(System.out, true), err), err, NAME, args);
         System.exit(exitCode);
     }
 

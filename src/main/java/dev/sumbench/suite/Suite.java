@@ -309,7 +309,15 @@ final class Suite {
             try {
                 results.addAll(new Runner(plan.options(pass)).run());
             } catch (RunnerException e) {
-                throw new IllegalStateException("JMH failed: " + e.getMessage(), e);
+                if (results.isEmpty()) {
+                    throw new IllegalStateException("JMH failed: " + e.getMessage(), e);
+                }
+                // e.g. another JMH took its lock between two passes: what was measured is still saved
+                err.println("sumbench: JMH stopped before pass " + (i - 1) + " of " + plan.passes().size() + ": "
+                        + e.getMessage().strip().lines().findFirst().orElse("") + "; the " + count(results.size(),
+                        "result") + " of the passes before it are saved");
+                err.flush();
+                break;
             }
         }
         return results;

@@ -27,6 +27,16 @@ class OneLineErrorsTest {
         }
     }
 
+    @Command(name = "probe")
+    static final class OutOfThreads implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            // what Thread.start throws when RLIMIT_NPROC is reached
+            throw new OutOfMemoryError("unable to create native thread: possibly out of memory or process/resource "
+                    + "limits reached");
+        }
+    }
+
     private static String run(Exception failure, int expectedExitCode) {
         StringWriter err = new StringWriter();
         CommandLine cli = new CommandLine(new Failing(failure));
@@ -50,5 +60,17 @@ class OneLineErrorsTest {
 
         assertEquals("sumbench probe: bad \\u001b[2J name\n",
                 run(new BadInputException("bad \u001b[2J name"), ExitCodes.BAD_INPUT));
+    }
+
+    @Test
+    void aJvmOutOfThreadsIsOneLineAndExitOne() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new OutOfThreads());
+
+        int exitCode = OneLineErrors.execute(cli, new PrintWriter(err, true), "sumbench");
+
+        assertEquals(ExitCodes.FAILURE, exitCode);
+        assertEquals("sumbench: error: cannot start a thread: the limit of processes and threads for this user "
+                + "(ulimit -u) or the memory is exhausted\n", err.toString());
     }
 }

@@ -13,6 +13,7 @@ import dev.sumbench.sum.ChunkingRule;
 import dev.sumbench.sum.Data;
 import dev.sumbench.sum.Ranges;
 import dev.sumbench.sum.Settings;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -102,6 +103,25 @@ class PoolFailureTest {
             // one request over 800 MB gets 800e6 / (10 MiB/s) = 76.3 s, above the floor
             assertEquals(76_293_945_312L, pool.stallLimitNanos(800_000_000L), 1_000);
         }
+    }
+
+    @Test
+    void aCrashedWorkerLeavesNoErrorFileBehind() throws Exception {
+        long victimPid;
+        BrokenPoolException broken;
+        try (ProcessPool pool = ProcessPool.start(1, WorkerLauncher.defaults())) {
+            victimPid = pool.processes().get(0).pid();
+            signal("SEGV", victimPid); // the JVM takes it for a crash of its own and writes its fatal error report
+            ProcessTesting.awaitCondition(ProcessTesting.JVM_START, "the worker died",
+                    () -> ProcessTesting.exited(victimPid));
+            broken = assertThrows(BrokenPoolException.class,
+                    () -> pool.sumValues(new long[] {1, 2, 3, 4}, ChunkPlan.byCount(0, 4, 1)));
+        }
+        assertEquals(victimPid, broken.pid());
+        String name = "hs_err_pid" + victimPid + ".log";
+        assertTrue(Files.notExists(Path.of(name)), "no " + name + " in the working directory");
+        assertTrue(Files.notExists(Path.of(System.getProperty("java.io.tmpdir"), name)), "no " + name + " in the temp"
+                + " dir");
     }
 
     private static void signal(String signal, long pid) throws Exception {

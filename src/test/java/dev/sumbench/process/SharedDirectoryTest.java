@@ -255,5 +255,19 @@ class SharedDirectoryTest {
                 () -> SharedData.create(base, Long.MAX_VALUE / 2));
         assertTrue(e.getMessage().startsWith(base + " has ") && e.getMessage().contains("MiB free"), e.getMessage());
         assertTrue(e.getMessage().contains("use process-pipe"), e.getMessage());
+        assertTrue(e.getMessage().contains(" MiB plus 16 MiB kept free for the system"), "the spare is named: "
+                + e.getMessage());
+    }
+
+    @Test
+    void aPlantedNameWithNumbersTooLargeForALongDoesNotStopTheCleanup(@TempDir Path base) throws Exception {
+        Path planted = Files.createDirectory(base.resolve(SharedDirectory.PREFIX + "99999999999999999999-1-1"));
+        Path stale = Files.createDirectory(staleName(base, 1));
+        Files.writeString(stale.resolve(DATA), "left by a dead JVM");
+
+        List<Path> removed = SharedDirectory.removeStale(base);
+
+        assertEquals(List.of(stale), removed, "the real stale directory is still removed");
+        assertTrue(Files.isDirectory(planted), "a name this code never makes is left alone");
     }
 }
