@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sumbench.files.InputFiles;
 import dev.sumbench.files.OutputFiles;
 import dev.sumbench.files.RefusedFileException;
+import dev.sumbench.files.UntrustedText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -72,6 +73,10 @@ public final class ChunkProfiles {
     public static final String SUFFIX = ".chunks.json";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Reads a profile as one JSON value: a key given twice or anything after the value is an error, not ignored. */
+    private static final ObjectMapper STRICT = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     private ChunkProfiles() {
     }
@@ -210,7 +215,10 @@ public final class ChunkProfiles {
     public static Document readDocument(Path file) {
         String text;
         try {
-            text = new String(InputFiles.read(file, "a chunking profile"), StandardCharsets.UTF_8);
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(
+                    InputFiles.read(file, "a chunking profile"))).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw bad(file, "expected UTF-8 text, found bytes that are not");
         } catch (RefusedFileException e) {
             throw bad(file, e.problem());
         } catch (IOException e) {
@@ -218,7 +226,7 @@ public final class ChunkProfiles {
         }
         JsonNode root;
         try {
-            root = JSON.readTree(text);
+            root = STRICT.readTree(text);
         } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new IllegalArgumentException(file + (line > 0 ? ":" + line : "") + ": expected JSON, found "
@@ -299,13 +307,14 @@ public final class ChunkProfiles {
                 machine.path("cores").canConvertToInt() ? machine.path("cores").asInt() : 0) : null;
         JsonNode within = root.path("within");
         JsonNode cores = root.path("cores");
-        return new Document(root.path("source").isTextual() ? root.path("source").asText() : null,
+        return new Document(text(root, "source"),
                 within.isNumber() ? within.asDouble() : Double.NaN, cores.canConvertToInt() ? cores.asInt() : 0,
                 list, mins, pattern, origin);
     }
 
+    /** A text field, with control characters shown as escapes: the machine description is printed as it is. */
     private static String text(JsonNode node, String field) {
-        return node.path(field).isTextual() ? node.path(field).asText() : null;
+        return node.path(field).isTextual() ? UntrustedText.forTerminal(node.path(field).asText()) : null;
     }
 
     /**

@@ -93,6 +93,31 @@ class ChunkProfilesTest {
     }
 
     @Test
+    void aProfileIsOneStrictJsonValueInUtf8() throws IOException {
+        assertBad("{\"format\": \"sumbench-chunk-profile\", \"format\": \"sumbench-chunk-profile\", \"version\": 1, "
+                + "\"entries\": []}", "expected JSON, found Duplicate field 'format'");
+        assertBad(profile("") + " {\"more\": 1}", "expected JSON, found Trailing token");
+        Path file = dir.resolve("latin1.chunks.json");
+        byte[] latin1 = (profile("") .replace("}", ", \"source\": \"r\u00e9sultat.json\"}"))
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(file, latin1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ChunkProfiles.read(file));
+        assertEquals(file + ": expected UTF-8 text, found bytes that are not", e.getMessage());
+    }
+
+    @Test
+    void theMachineOfAProfileIsReadWithItsControlCharactersEscaped() throws IOException {
+        Path file = dir.resolve("machine.chunks.json");
+        Files.writeString(file, "{\"format\": \"sumbench-chunk-profile\", \"version\": 1, \"entries\": [], "
+                + "\"machine\": {\"host\": \"box\\u001b[2J\", \"cpu\": \"EPYC\\r\\nfaked line\"}}");
+
+        ChunkProfiles.Origin origin = ChunkProfiles.readDocument(file).origin();
+
+        assertEquals("box\\u001b[2J", origin.host());
+        assertEquals("EPYC\\u000d\\u000afaked line", origin.cpuModel());
+    }
+
+    @Test
     void minimumParallelSizesPatternAndOriginReadBackAndReachTheDecision() {
         Path file = dir.resolve("where.chunks.json");
         ChunkProfiles.Origin origin = new ChunkProfiles.Origin("box", "AMD EPYC 7B13", "Eclipse Adoptium", 17, 2);
