@@ -16,13 +16,17 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The optional class-data-sharing archive of the worker: {@code target/sumbench-worker.jsa} next to
- * {@code target/sumbench.jar}, made by the build ({@code mvn package}) and used by {@link WorkerLauncher#defaults()}
- * when the class path is exactly that jar. It holds the worker's classes, already parsed and verified, so a worker
- * starts faster: the lever for {@code process-spawn}, whose time is mostly JVM start-up.
+ * The optional class-data-sharing archives of the worker, one per JVM build: {@code
+ * target/sumbench-worker-<java.vm.version>.jsa} next to {@code target/sumbench.jar}, made by the build ({@code mvn
+ * package}) for the build's JDK, by a benchmark run for the JDK of its forks, and used by {@link
+ * WorkerLauncher#defaults()} when the class path is exactly that jar and the archive is the running JVM's. It holds the
+ * worker's classes, already parsed and verified, so a worker starts faster: the lever for {@code process-spawn}, whose
+ * time is mostly JVM start-up. A JVM ignores an archive another JVM build wrote, so one shared archive would have
+ * made the process strategies of every other JDK start slower, and a comparison of JDKs compare the archive.
  *
  * <p>Usage (the build runs it): {@code java -cp target/sumbench.jar dev.sumbench.process.WorkerArchive
- * target/sumbench.jar}. It never fails the build: without an archive the workers start the normal way.
+ * target/sumbench.jar}, with the {@code java} whose archive is wanted. It never fails the build: without an archive
+ * the workers start the normal way.
  */
 public final class WorkerArchive {
 
@@ -32,12 +36,14 @@ public final class WorkerArchive {
      * temporary name and only moved into place (atomically) after a worker started with -Xshare:on and the archive has
      * summed correctly: JDK 17 crashes (SIGBUS) on a truncated archive, while a missing or mismatched one (another JVM,
      * a rebuilt or moved jar) only logs a warning to the worker's stderr and is ignored. The launcher also ignores an
-     * archive older than its jar. -XX:+AutoCreateSharedArchive (JDK 19+) would keep it current by itself, but the
-     * suite runs on 17.
+     * archive older than its jar, and each JVM build gets its own archive, named by java.vm.version (a JVM maps only
+     * an archive that its own build wrote). -XX:+AutoCreateSharedArchive (JDK 19+) would keep it current by itself,
+     * but the suite runs on 17.
      */
 
-    /** Suffix of the archive's name: {@code sumbench.jar} -> {@code sumbench-worker.jsa}. */
-    static final String SUFFIX = "-worker.jsa";
+    /** Between the jar's stem and the JVM build: {@code sumbench.jar} -> {@code sumbench-worker-<build>.jsa}. */
+    static final String INFIX = "-worker-";
+    static final String EXTENSION = ".jsa";
     /** How long the dumping worker may take to start, serve and write the archive. */
     private static final long DUMP_SECONDS = 120;
 
@@ -52,6 +58,11 @@ public final class WorkerArchive {
         }
         Path jar = Path.of(args[0]).toAbsolutePath();
         try {
+            Optional<Path> current = usableFor(jar.toString());
+            if (current.isPresent()) {
+                System.out.println("sumbench: worker class-data archive " + current.get() + " is current");
+                return;
+            }
             Path archive = create(jar);
             System.out.println("sumbench: worker class-data archive " + archive + " (" + Files.size(archive) / 1024
                     + " KiB)");
@@ -63,11 +74,16 @@ public final class WorkerArchive {
         }
     }
 
-    /** The archive that belongs to {@code jar}: same directory, {@code <name>-worker.jsa}. */
+    /** The archive of {@code jar} for the running JVM: same directory, {@code <name>-worker-<java.vm.version>.jsa}. */
     static Path archiveFor(Path jar) {
+        return archiveFor(jar, System.getProperty("java.vm.version"));
+    }
+
+    /** The archive of {@code jar} for the JVM build {@code vmVersion}, in a file name of safe characters only. */
+    static Path archiveFor(Path jar, String vmVersion) {
         String name = jar.getFileName().toString();
         String stem = name.endsWith(".jar") ? name.substring(0, name.length() - ".jar".length()) : name;
-        return jar.resolveSibling(stem + SUFFIX);
+        return jar.resolveSibling(stem + INFIX + vmVersion.replaceAll("[^A-Za-z0-9._-]", "_") + EXTENSION);
     }
 
     /**
@@ -98,8 +114,9 @@ public final class WorkerArchive {
             throw new IOException(jar + " is not a file");
         }
         Path archive = archiveFor(jar);
-        Path temporary = archive.resolveSibling(archive.getFileName() + ".tmp");
-        Files.deleteIfExists(temporary);
+        // A name of its own: two runs making the archive of one JDK at once must not write into one file.
+        Path temporary = archive.resolveSibling("." + archive.getFileName() + "."
+                + Long.toHexString(new java.security.SecureRandom().nextLong()) + ".tmp");
         try {
             dump(jar, temporary);
             check(jar, temporary);

@@ -68,6 +68,9 @@ final class Suite {
         SortedSet<BenchmarkListEntry> selected = select(user, request.include());
         ForkJvm jvm = ForkJvm.probe(executable, classPath(), jvmSource(request, user));
         checkUserParams(user, jvm);
+        if (!request.dryRun()) {
+            prepareWorkerArchive(jvm, out);
+        }
         Plan plan = Plan.make(selected, user, settings(request, executable), jvm);
         if (plan.trials().isEmpty()) {
             throw new BadInputException("nothing to run on " + executable + ": " + String.join("; ", plan.notes()));
@@ -143,6 +146,31 @@ final class Suite {
     /** The class path of this JVM: JMH forks and the probe use it too. */
     static String classPath() {
         return System.getProperty("java.class.path");
+    }
+
+    /** How long making a worker archive may take: one worker start, one sum, the dump and a check. */
+    private static final java.time.Duration ARCHIVE_DEADLINE = java.time.Duration.ofSeconds(150);
+
+    /**
+     * Makes the worker class-data archive of the forks' JVM when it is not the build's (the build made that one): a
+     * JVM maps only an archive its own build wrote, so without it the process strategies of another JDK would start
+     * their workers slower and a comparison of JDKs would measure the archive. Never fails the run: without an
+     * archive the workers start the normal way.
+     */
+    static void prepareWorkerArchive(ForkJvm jvm, PrintWriter out) {
+        String classPath = classPath();
+        if (!classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)
+                || jvm.home().equals(System.getProperty("java.home"))) {
+            return;
+        }
+        try {
+            Processes.Output made = Processes.run(List.of(jvm.executable(), "-cp", classPath,
+                    "dev.sumbench.process.WorkerArchive", classPath), null, ARCHIVE_DEADLINE);
+            made.stdout().lines().filter(line -> line.startsWith("sumbench: ")).forEach(out::println);
+        } catch (java.io.IOException e) {
+            out.println("sumbench: no worker class-data archive for " + jvm.executable() + ": " + e.getMessage());
+        }
+        out.flush();
     }
 
     static Plan.RunSettings settings(BenchRequest request, String executable) {

@@ -26,7 +26,8 @@ class WorkerArchiveTest {
     void theArchiveOfAJarIsMadeCheckedAndUsedByItsWorkers(@TempDir Path directory) throws Exception {
         Path jar = workerJar(directory.resolve("workers.jar"));
         Path archive = WorkerArchive.create(jar);
-        assertEquals(directory.resolve("workers-worker.jsa"), archive);
+        assertEquals(directory.resolve("workers-worker-" + System.getProperty("java.vm.version").replaceAll(
+                "[^A-Za-z0-9._-]", "_") + ".jsa"), archive);
         assertTrue(Files.size(archive) > 0);
         assertEquals(List.of(archive.getFileName()), Files.list(directory).map(Path::getFileName)
                 .filter(name -> name.toString().endsWith(".jsa") || name.toString().endsWith(".tmp")).toList(),
@@ -44,8 +45,9 @@ class WorkerArchiveTest {
     @Test
     void anArchiveIsUsedOnlyForASingleJarNotOlderThanIt(@TempDir Path directory) throws IOException {
         Path jar = Files.writeString(directory.resolve("app.jar"), "not really a jar");
-        Path archive = directory.resolve("app-worker.jsa");
-        assertEquals(Optional.empty(), WorkerArchive.usableFor(jar.toString()), "no archive yet");
+        Path archive = WorkerArchive.archiveFor(jar);
+        Files.writeString(WorkerArchive.archiveFor(jar, "17.0.1+12-another-build"), "another JVM's archive");
+        assertEquals(Optional.empty(), WorkerArchive.usableFor(jar.toString()), "no archive of this JVM yet");
         Files.writeString(archive, "archive");
         Files.setLastModifiedTime(jar, FileTime.from(Instant.parse("2024-01-01T00:00:00Z")));
         Files.setLastModifiedTime(archive, FileTime.from(Instant.parse("2024-01-01T00:00:01Z")));
@@ -55,6 +57,16 @@ class WorkerArchiveTest {
         assertEquals(Optional.empty(), WorkerArchive.usableFor(directory.toString()), "a directory");
         Files.setLastModifiedTime(jar, FileTime.from(Instant.parse("2024-01-02T00:00:00Z")));
         assertEquals(Optional.empty(), WorkerArchive.usableFor(jar.toString()), "a jar rebuilt after its archive");
+    }
+
+    @Test
+    void eachJvmBuildHasItsOwnArchiveNamedInSafeCharacters() {
+        Path jar = Path.of("/x/sumbench.jar");
+        assertEquals(Path.of("/x/sumbench-worker-17.0.15_6-Debian-1deb12u1.jsa"),
+                WorkerArchive.archiveFor(jar, "17.0.15+6-Debian-1deb12u1"));
+        assertEquals(Path.of("/x/sumbench-worker-25.0.3_9-LTS.jsa"), WorkerArchive.archiveFor(jar, "25.0.3+9-LTS"));
+        assertEquals(Path.of("/x/sumbench-worker-_.._x.jsa"), WorkerArchive.archiveFor(jar, "/../x"),
+                "no separator reaches the name");
     }
 
     @Test
