@@ -38,10 +38,4 @@ public record Comparison(double alpha, double threshold, List<RowComparison> row
     public List<RowComparison> inconclusive() {
         return decided(Decision.INCONCLUSIVE);
     }
-
-    /** The rows with a significant change in either direction. */
-    public List<RowComparison> significant() {
-        return rows.stream().filter(r -> r.verdict() == Verdict.BETTER || r.verdict() == Verdict.WORSE
-                || r.verdict() == Verdict.CHANGED).toList();
-    }
 }

@@ -5,10 +5,11 @@ import dev.sumbench.results.Result;
 import dev.sumbench.results.Run;
 import dev.sumbench.results.RunMeta;
 import dev.sumbench.results.ScoreUnit;
+import dev.sumbench.sum.Family;
+import dev.sumbench.sum.StrategyCatalog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -17,33 +18,29 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * Compares two runs the way benchstat does, adapted to JMH: rows are matched by benchmark, mode and params; each
- * matched row gets a centre with an interval per side, a p-value and a verdict; a geometric mean sums them up. On top,
- * every row is judged by the {@link Gate} (faster, slower, equivalent within the threshold, or inconclusive, over fork
- * means, with the false discovery rate held across rows): that judgement, not the rank test, decides exit code 3.
- *
- * <p>The test per row: with raw data on both sides (JMH JSON), the exact {@link MannWhitney} rank test over fork means
- * (or over iterations, with a warning, when there are too few forks: see {@link Samples}); otherwise
- * {@link Welch} from score, error and sample count, with a warning that raw data gives better answers.
- * Centres are means (the mean of the fork means equals JMH's score when every fork ran the same iterations),
- * intervals are Student's t at {@code 1 - alpha}.
+ * Compares two runs the way benchstat does, adapted to JMH, with one test per row: rows are matched by benchmark, mode
+ * and params; each side gets its score with the interval over fork means that the tables show ({@link Summary}); the
+ * {@link Gate} judges every row (faster, slower, equivalent within the threshold, or inconclusive, over fork means,
+ * with the false discovery rate held across rows), and its estimate, the ratio of the geometric means of the fork
+ * means with its interval, is the row's change. That judgement decides exit code 3. The exact {@link MannWhitney} rank
+ * test over fork means is kept as a second, labelled view ({@link RowComparison#rankP}); it never decides anything.
  *
  * <p>Pure functions over the immutable model; thread-safe.
  */
 public final class Comparisons {
 
     /*
-     * Implementation notes. Matching is exact on Result.Key: a param added or renamed between runs makes rows
-     * unmatched rather than guessed at; a warning names the params of each side when nothing matches at all. The new
-     * run's values are converted into the old run's unit when both measure the same thing (us/op into ns/op), so a
-     * changed @OutputTimeUnit is no reason to give up. Rows whose units cannot convert (avgt against thrpt under the
-     * same mode is impossible, but a foreign file may do anything) are reported as warnings, not as rows.
-     * Only the primary metric is compared: secondary metrics (gc.alloc.rate, ...) do not all have a direction that
-     * the unit tells (MB/sec of allocation is worse when higher, MB/sec of bandwidth is better).
+     * Implementation notes. Matching is exact on Result.Key, with one exception: a sequential strategy ignores the
+     * workers param, so sumbench's own rows of one are matched whatever their workers value (matchKey). A param
+     * added or renamed between runs otherwise makes rows unmatched rather than guessed at; a warning names the params
+     * of each side when nothing matches at all. The new run's values are converted into the old run's unit when both
+     * measure the same thing (us/op into ns/op), so a changed @OutputTimeUnit is no reason to give up. Rows whose units
+     * cannot convert are reported as warnings, not as rows. Only the primary metric is compared: secondary metrics
+     * (gc.alloc.rate, ...) do not all have a direction that the unit tells.
      */
 
-    /** JMH's default confidence for its error, used when a source does not say. */
-    static final double JMH_DEFAULT_CONFIDENCE = 0.999;
+    /** The param a sequential strategy ignores. */
+    static final String WORKERS = "workers";
 
     private Comparisons() {
     }
@@ -51,26 +48,21 @@ public final class Comparisons {
     /**
      * Compares {@code oldRun} with {@code newRun}.
      *
-     * @param alpha     significance level, in (0, 1)
-     * @param threshold the smallest significant worsening counted as a regression, &gt;= 0 (0.05 for 5 %)
+     * @param alpha     the level of the gate's tests, in (0, 0.5): the false discovery rate of each kind of verdict
+     * @param threshold the smallest change that counts as slower or faster, &gt;= 0 (0.05 for 5 %)
      */
     public static Comparison compare(Run oldRun, Run newRun, double alpha, double threshold) {
-        if (!(alpha > 0 && alpha < 1)) {
-            throw new IllegalArgumentException("alpha must be in (0, 1), got " + alpha);
-        }
-        if (!(threshold >= 0)) {
-            throw new IllegalArgumentException("threshold must be >= 0, got " + threshold);
-        }
         List<String> warnings = new ArrayList<>();
         Map<Result.Key, Result> olds = byKey(oldRun, "old", warnings);
         Map<Result.Key, Result> news = byKey(newRun, "new", warnings);
         List<RowComparison> rows = new ArrayList<>();
         List<Gate.Sample> gateSamples = new ArrayList<>();
         List<Result.Key> onlyOld = new ArrayList<>();
+        Set<String> ignoredWorkers = new TreeSet<>();
         for (Map.Entry<Result.Key, Result> entry : olds.entrySet()) {
             Result newRow = news.get(entry.getKey());
             if (newRow == null) {
-                onlyOld.add(entry.getKey());
+                onlyOld.add(entry.getValue().key());
                 continue;
             }
             Result oldRow = entry.getValue();
@@ -81,7 +73,11 @@ public final class Comparisons {
                         + newRow.primary().unit() + " in new) and do not convert: not compared");
                 continue;
             }
-            rows.add(withNoiseWarning(compareRows(oldRow, newRow, alpha), threshold));
+            if (!oldRow.key().equals(newRow.key())) {
+                ignoredWorkers.add(oldRow.params().get("strategy") + " (" + WORKERS + "="
+                        + oldRow.params().get(WORKERS) + " in old, " + newRow.params().get(WORKERS) + " in new)");
+            }
+            rows.add(compareRows(entry.getKey(), oldRow, newRow, factor.getAsDouble()));
             gateSamples.add(Gate.sample(oldRow.primary(), newRow.primary(), factor.getAsDouble(),
                     Direction.of(ScoreUnit.parse(oldRow.primary().unit()))));
         }
@@ -89,68 +85,77 @@ public final class Comparisons {
         for (int i = 0; i < rows.size(); i++) {
             rows.set(i, rows.get(i).judged(judgements.get(i)));
         }
-        List<Result.Key> onlyNew = news.keySet().stream().filter(k -> !olds.containsKey(k)).toList();
+        List<Result.Key> onlyNew = news.entrySet().stream().filter(e -> !olds.containsKey(e.getKey()))
+                .map(e -> e.getValue().key()).toList();
+        if (!ignoredWorkers.isEmpty()) {
+            warnings.add("matched although the " + WORKERS + " param differs, since a sequential strategy ignores it: "
+                    + String.join(", ", ignoredWorkers));
+        }
         if (rows.isEmpty() && !olds.isEmpty() && !news.isEmpty()) {
             warnings.add("no row matches: compare the params (old: " + paramNames(olds.values()) + "; new: "
                     + paramNames(news.values()) + ") and benchmark names");
-        }
-        long summaryRows = rows.stream().filter(r -> r.sampleUnit() == SampleUnit.SUMMARY).count();
-        if (summaryRows > 0) {
-            warnings.add(summaryRows + " of " + rows.size() + " rows have no raw data on one side or both (JMH CSV): "
-                    + "tested from score, error and sample count, which treats every iteration as independent, so "
-                    + "they get no verdict (inconclusive); JMH JSON (-rf json) keeps the raw data for a test over "
-                    + "forks");
         }
         warnings.addAll(metadataWarnings(oldRun, newRun));
         return new Comparison(alpha, threshold, rows, onlyOld, onlyNew, GeoMean.of(rows), warnings);
     }
 
     /**
-     * Compares two rows with the same key; the new row's values are converted into the old row's unit.
+     * Compares two rows with the same key on their own, not yet judged ({@link Reason#NOT_JUDGED}); the new row's
+     * values are converted into the old row's unit.
      *
      * @throws IllegalArgumentException if the units do not convert
      */
-    public static RowComparison compareRows(Result oldRow, Result newRow, double alpha) {
-        ScoreUnit unit = ScoreUnit.parse(oldRow.primary().unit());
-        double factor = Direction.conversion(ScoreUnit.parse(newRow.primary().unit()), unit).orElseThrow(
-                () -> new IllegalArgumentException("units do not convert: " + newRow.primary().unit() + " into "
-                        + unit.text()));
+    public static RowComparison compareRows(Result oldRow, Result newRow) {
+        double factor = Direction.conversion(ScoreUnit.parse(newRow.primary().unit()),
+                ScoreUnit.parse(oldRow.primary().unit())).orElseThrow(() -> new IllegalArgumentException(
+                        "units do not convert: " + newRow.primary().unit() + " into " + oldRow.primary().unit()));
+        return compareRows(matchKey(oldRow.key()), oldRow, newRow, factor);
+    }
+
+    private static RowComparison compareRows(Result.Key key, Result oldRow, Result newRow, double factor) {
         Metric oldMetric = oldRow.primary();
         Metric newMetric = newRow.primary();
-        double confidence = 1 - alpha;
-        List<String> warnings = new ArrayList<>();
-        boolean rawOnBothSides = oldMetric.hasRawData() && newMetric.hasRawData();
-        if (rawOnBothSides && !(Samples.usable(oldMetric) && Samples.usable(newMetric))) {
-            warnings.add("raw data without iterations or with NaN/infinite values: tested from the summaries");
-        } else if (rawOnBothSides) {
-            SampleUnit sampleUnit = Samples.unitFor(oldMetric, newMetric, alpha);
-            double[] x = Samples.of(oldMetric, sampleUnit);
-            double[] y = scaled(Samples.of(newMetric, sampleUnit), factor);
-            if (sampleUnit == SampleUnit.ITERATIONS) {
-                warnings.add(tooFewForks(forkCount(oldRow, oldMetric), forkCount(newRow, newMetric), alpha));
+        boolean raw = oldMetric.hasRawData() && newMetric.hasRawData() && Samples.usable(oldMetric)
+                && Samples.usable(newMetric);
+        double rankP = Double.NaN;
+        if (raw) {
+            double[] x = Samples.forkMeans(oldMetric);
+            double[] y = Samples.forkMeans(newMetric);
+            if (x.length >= 2 && y.length >= 2) {
+                rankP = MannWhitney.test(x, scaled(y, factor)).p();
             }
-            if (MannWhitney.smallestPossibleP(x.length, y.length) > alpha) {
-                warnings.add(tooFewSamples(x.length, y.length, sampleUnit, alpha));
-            }
-            double p = MannWhitney.test(x, y).p();
-            Estimate oldSide = Estimate.ofSamples(x, confidence);
-            Estimate newSide = Estimate.ofSamples(y, confidence);
-            return new RowComparison(oldRow.key(), unit, oldSide, newSide, sampleUnit, p,
-                    verdict(unit, oldSide, newSide, p, alpha), warnings);
         }
-        Welch.Moments oldMoments = moments(oldMetric, 1);
-        Welch.Moments newMoments = moments(newMetric, factor);
-        Estimate oldSide = Estimate.ofMoments(oldMoments.mean(), oldMoments.sd(), oldMoments.n(), confidence);
-        Estimate newSide = Estimate.ofMoments(newMoments.mean(), newMoments.sd(), newMoments.n(), confidence);
-        double p = Double.NaN;
-        if (oldMoments.hasSpread() && newMoments.hasSpread()) {
-            p = Welch.test(oldMoments, newMoments).p();
-        } else {
-            warnings.add("no error on the " + (oldMoments.hasSpread() ? "new" : "old")
-                    + " side (JMH computes none from 2 samples or fewer): run more iterations or forks");
+        return new RowComparison(key, ScoreUnit.parse(oldMetric.unit()), side(oldMetric, raw),
+                side(newMetric, raw).times(factor), raw, oldRow.forks() == 0 || newRow.forks() == 0, rankP,
+                Judgement.untested(Reason.NOT_JUDGED));
+    }
+
+    /**
+     * A side's centre and interval: with raw data, the mean of the fork means with its interval over them (JMH's score
+     * is that mean for a primary metric, but a sum for counters such as gc.count); else JMH's score.
+     */
+    private static Summary side(Metric metric, boolean raw) {
+        if (!raw) {
+            return Summary.of(metric);
         }
-        return new RowComparison(oldRow.key(), unit, oldSide, newSide, SampleUnit.SUMMARY, p,
-                verdict(unit, oldSide, newSide, p, alpha), warnings);
+        double[] forkMeans = Samples.forkMeans(metric);
+        return Summary.overForks(Welch.mean(forkMeans), forkMeans);
+    }
+
+    /**
+     * The key rows are matched by: the row's own, less the workers param of a sequential strategy (which ignores
+     * it), so that sumbench's {@code sequential} rows of two runs with other worker counts still meet.
+     */
+    public static Result.Key matchKey(Result.Key key) {
+        String strategy = key.params().get("strategy");
+        boolean ignoresWorkers = strategy != null && key.params().containsKey(WORKERS)
+                && StrategyCatalog.family(strategy).filter(f -> f == Family.SEQUENTIAL).isPresent();
+        if (!ignoresWorkers) {
+            return key;
+        }
+        Map<String, String> params = new LinkedHashMap<>(key.params());
+        params.remove(WORKERS);
+        return new Result.Key(key.benchmark(), key.mode(), params);
     }
 
     /**
@@ -178,23 +183,6 @@ public final class Comparisons {
                     row.secondary());
         }).toList();
         return new Run(run.source(), rows, run.meta());
-    }
-
-    /**
-     * {@code row} with a warning when it is not significant although its intervals are wider than the threshold: a
-     * regression of the threshold's size could hide in that noise, so {@code ~} does not mean "no regression" there.
-     */
-    static RowComparison withNoiseWarning(RowComparison row, double threshold) {
-        double widest = Math.max(row.oldSide().relativeHalfWidth(), row.newSide().relativeHalfWidth());
-        if (row.verdict() != Verdict.UNCHANGED || !(widest > threshold) || threshold == 0) {
-            return row;
-        }
-        List<String> warnings = new ArrayList<>(row.warnings());
-        warnings.add(String.format(Locale.ROOT, "not significant, but an interval is wider than the %s threshold: a "
-                + "change of that size could hide in the noise; rerun with more forks or on a quieter machine",
-                percent(threshold)));
-        return new RowComparison(row.key(), row.unit(), row.oldSide(), row.newSide(), row.sampleUnit(), row.p(),
-                row.verdict(), warnings, row.judgement());
     }
 
     /** Warnings about what differs between the runs' machines and JVMs, or that it cannot be checked. */
@@ -229,59 +217,7 @@ public final class Comparisons {
         }
     }
 
-    private static Verdict verdict(ScoreUnit unit, Estimate oldSide, Estimate newSide, double p, double alpha) {
-        if (Double.isNaN(p)) {
-            return Verdict.UNTESTED;
-        }
-        if (p > alpha || newSide.centre() == oldSide.centre()) {
-            return Verdict.UNCHANGED;
-        }
-        if (Direction.of(unit) == Direction.UNKNOWN) {
-            return Verdict.CHANGED;
-        }
-        return Direction.of(unit).improves(oldSide.centre(), newSide.centre()) ? Verdict.BETTER : Verdict.WORSE;
-    }
-
-    /** The forks behind {@code metric}: 0 for an in-process run ({@code forks: 0}), whose iterations JMH still keeps. */
-    private static int forkCount(Result row, Metric metric) {
-        return row.forks() == 0 ? 0 : Samples.forkMeans(metric).length;
-    }
-
-    static String tooFewForks(int oldForks, int newForks, double alpha) {
-        String inProcess = oldForks == 0 && newForks == 0 ? " (in-process runs, -f 0)"
-                : oldForks == 0 ? " (old in-process, -f 0)" : newForks == 0 ? " (new in-process, -f 0)" : "";
-        return String.format(Locale.ROOT, "only %d+%d forks" + inProcess + ": need >= %d forks per side to compare "
-                        + "fork means at "
-                        + "alpha=%s; compared iterations instead, which are not independent within a fork (p too "
-                        + "small: treat a change as a hint and rerun with more forks)",
-                oldForks, newForks, MannWhitney.fewestPerSide(alpha), formatAlpha(alpha));
-    }
-
-    static String tooFewSamples(int n1, int n2, SampleUnit unit, double alpha) {
-        return String.format(Locale.ROOT, "too few samples (%d+%d %s): need >= %d per side to detect a difference at "
-                + "alpha=%s", n1, n2, unit.plural(), MannWhitney.fewestPerSide(alpha), formatAlpha(alpha));
-    }
-
-    private static String percent(double fraction) {
-        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.6g", fraction * 100)).stripTrailingZeros()
-                .toPlainString() + " %";
-    }
-
-    private static String formatAlpha(double alpha) {
-        return new java.math.BigDecimal(Double.toString(alpha)).stripTrailingZeros().toPlainString();
-    }
-
-    private static Welch.Moments moments(Metric metric, double factor) {
-        double confidence = metric.confidence() > 0 && metric.confidence() < 1 ? metric.confidence()
-                : JMH_DEFAULT_CONFIDENCE;
-        return Welch.Moments.fromJmh(metric.score() * factor, metric.error() * factor, confidence,
-                metric.samples());
-    }
-
     private static double[] scaled(double[] values, double factor) {
-        if (factor == 1) {
-            return values;
-        }
         double[] out = new double[values.length];
         for (int i = 0; i < values.length; i++) {
             out[i] = values[i] * factor;
@@ -289,10 +225,14 @@ public final class Comparisons {
         return out;
     }
 
+    /** The rows of {@code run} by {@link #matchKey}, or by their own key where two rows would share one. */
     private static Map<Result.Key, Result> byKey(Run run, String side, List<String> warnings) {
+        Map<Result.Key, Long> perMatchKey = new java.util.HashMap<>();
+        run.results().forEach(row -> perMatchKey.merge(matchKey(row.key()), 1L, Long::sum));
         Map<Result.Key, Result> byKey = new LinkedHashMap<>();
         for (Result row : run.results()) {
-            if (byKey.putIfAbsent(row.key(), row) != null) {
+            Result.Key key = perMatchKey.get(matchKey(row.key())) == 1 ? matchKey(row.key()) : row.key();
+            if (byKey.putIfAbsent(key, row) != null) {
                 warnings.add(describe(row.key()) + " appears twice in the " + side + " run: the first is used");
             }
         }

@@ -14,6 +14,9 @@ import org.apache.commons.math3.distribution.TDistribution;
  */
 public record Estimate(double centre, double lo, double hi, double confidence, long n) {
 
+    /** JMH's default confidence for its error, used when a source does not say. */
+    static final double JMH_DEFAULT_CONFIDENCE = 0.999;
+
     /** The mean of {@code values} with a t interval at {@code confidence}. */
     public static Estimate ofSamples(double[] values, double confidence) {
         int n = values.length;
@@ -45,11 +48,14 @@ public record Estimate(double centre, double lo, double hi, double confidence, l
         if (Samples.usable(metric)) {
             return ofSamples(overForks(metric) ? Samples.forkMeans(metric) : Samples.iterations(metric), confidence);
         }
+        // JMH's error is t(1 - (1 - c) / 2, n - 1) * sd / sqrt(n) over all iterations: invert it for sd
         double jmhConfidence = metric.confidence() > 0 && metric.confidence() < 1 ? metric.confidence()
-                : Comparisons.JMH_DEFAULT_CONFIDENCE;
-        Welch.Moments moments = Welch.Moments.fromJmh(metric.score(), metric.error(),
-                jmhConfidence, metric.samples());
-        return ofMoments(moments.mean(), moments.sd(), moments.n(), confidence);
+                : JMH_DEFAULT_CONFIDENCE;
+        long n = metric.samples();
+        double error = metric.error();
+        double sd = n < 2 || !Double.isFinite(error) ? Double.NaN
+                : error * Math.sqrt(n) / criticalT(n - 1, jmhConfidence);
+        return ofMoments(metric.score(), sd, n, confidence);
     }
 
     /** Whether {@link #ofMetric} takes {@code metric}'s interval over fork means. */

@@ -3,8 +3,6 @@ package dev.sumbench.stats;
 import dev.sumbench.results.Metric;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.apache.commons.math3.distribution.TDistribution;
 
 /**
  * The regression gate of {@code sumbench compare}: every row ends as {@link Decision#SLOWER slower} or
@@ -13,7 +11,7 @@ import org.apache.commons.math3.distribution.TDistribution;
  *
  * <p>The sampling unit is the fork: each side's samples are its fork means, whose spread holds both the fork-to-fork
  * and the iteration-to-iteration variance. A row needs raw data (JMH JSON) and at least {@link #MIN_FORKS} forks per
- * side to be tested; otherwise it is inconclusive and says why. Per tested row, with {@code y} the log of each fork's
+ * side to be tested; otherwise it is inconclusive, with a {@link Reason}. Per tested row, with {@code y} the log of each fork's
  * mean cost (time per op; a throughput is inverted), {@code L = mean(y_new) - mean(y_old)} and Welch's standard error
  * and degrees of freedom:
  * <ul>
@@ -25,7 +23,9 @@ import org.apache.commons.math3.distribution.TDistribution;
  * is slower, faster or equivalent when that family's adjusted p is at most {@code alpha}. Read per row (unadjusted),
  * all three are one interval: the {@code 1 - 2 alpha} interval of the cost ratio (90 % at alpha 0.05) lies wholly
  * above {@code 1 + threshold} (slower), wholly below {@code 1 / (1 + threshold)} (faster), or inside both
- * (equivalent): Schuirmann's interval-inclusion form of the two one-sided tests.
+ * (equivalent): Schuirmann's interval-inclusion form of the two one-sided tests. That interval, around the ratio of
+ * the geometric means of the fork means, is the estimate {@code compare} shows as the row's change: the one test
+ * of a row gives its figure, its interval and its verdict.
  *
  * <p>Pure functions; thread-safe.
  */
@@ -52,57 +52,60 @@ public final class Gate {
     }
 
     /**
-     * The per-row input of the gate: the log-cost samples of both sides, or why there are none.
+     * The per-row input of the gate: the log-cost samples of both sides (each fork's mean; without raw data, the
+     * score alone, which gives an estimate but no test), and why the row cannot be tested.
      *
-     * @param oldLogCosts log of each old fork's mean cost (empty when untestable)
+     * @param oldLogCosts log of each old fork's mean cost (empty when there is no estimate at all)
      * @param newLogCosts the same for the new side
-     * @param missing     why the row cannot be tested, or null when it can
+     * @param missing     why the row cannot be tested, or {@link Reason#NONE} when it can
      */
-    public record Sample(double[] oldLogCosts, double[] newLogCosts, String missing) {
+    public record Sample(double[] oldLogCosts, double[] newLogCosts, Reason missing) {
 
-        /** A row that cannot be tested, for {@code missing}. */
-        public static Sample untestable(String missing) {
+        /** A row without a test or an estimate, for {@code missing}. */
+        public static Sample untestable(Reason missing) {
             return new Sample(new double[0], new double[0], missing);
+        }
+
+        /** Whether the samples give an estimate of the ratio. */
+        boolean estimable() {
+            return oldLogCosts.length > 0 && newLogCosts.length > 0;
         }
     }
 
     /**
-     * The gate's samples of two metrics in the same unit after {@code factor} converts the new one.
+     * The gate's samples of two metrics in the same unit after {@code factor} converts the new one. A cost is a time
+     * per operation, or the inverse of a throughput; a unit without a direction is taken as it is (then the ratio is
+     * new ÷ old, and there is no test).
      *
      * @param direction which way the unit improves
      */
     public static Sample sample(Metric oldMetric, Metric newMetric, double factor, Direction direction) {
-        if (!oldMetric.hasRawData() || !newMetric.hasRawData()) {
-            String side = !oldMetric.hasRawData() && !newMetric.hasRawData() ? "either side"
-                    : !oldMetric.hasRawData() ? "the old side" : "the new side";
-            return Sample.untestable("no raw data on " + side + " (JMH CSV): the fork-to-fork variance is unknown; "
-                    + "compare the JMH JSON files for a verdict");
+        double sign = direction == Direction.HIGHER_IS_BETTER ? -1 : 1;
+        boolean raw = oldMetric.hasRawData() && newMetric.hasRawData();
+        Reason missing = Reason.NONE;
+        if (!raw) {
+            missing = !oldMetric.hasRawData() && !newMetric.hasRawData() ? Reason.NO_RAW_DATA
+                    : !oldMetric.hasRawData() ? Reason.NO_RAW_DATA_OLD : Reason.NO_RAW_DATA_NEW;
+        } else if (!Samples.usable(oldMetric) || !Samples.usable(newMetric)) {
+            missing = Reason.UNUSABLE_RAW_DATA;
         }
-        if (!Samples.usable(oldMetric) || !Samples.usable(newMetric)) {
-            return Sample.untestable("raw data without iterations or with NaN/infinite values");
+        if (missing != Reason.NONE) {
+            // no fork means: the scores give the estimate, and nothing to test
+            double[] x = logs(new double[] {oldMetric.score()}, 1, sign);
+            double[] y = logs(new double[] {newMetric.score()}, factor, sign);
+            return x == null || y == null ? Sample.untestable(missing) : new Sample(x, y, missing);
+        }
+        double[] x = logs(Samples.forkMeans(oldMetric), 1, sign);
+        double[] y = logs(Samples.forkMeans(newMetric), factor, sign);
+        if (x == null || y == null) {
+            return Sample.untestable(Reason.NOT_POSITIVE);
         }
         if (direction == Direction.UNKNOWN) {
-            return Sample.untestable("the unit (" + oldMetric.unit() + ") does not say whether higher is better");
+            missing = Reason.NO_DIRECTION;
+        } else if (x.length < MIN_FORKS || y.length < MIN_FORKS) {
+            missing = Reason.TOO_FEW_FORKS;
         }
-        double[] oldMeans = Samples.forkMeans(oldMetric);
-        double[] newMeans = Samples.forkMeans(newMetric);
-        if (oldMeans.length < MIN_FORKS || newMeans.length < MIN_FORKS) {
-            return Sample.untestable(tooFewForks(oldMeans.length, newMeans.length));
-        }
-        double sign = direction == Direction.LOWER_IS_BETTER ? 1 : -1;
-        double[] x = logs(oldMeans, 1, sign);
-        double[] y = logs(newMeans, factor, sign);
-        if (x == null || y == null) {
-            return Sample.untestable("a fork mean is zero or negative: no ratio");
-        }
-        return new Sample(x, y, null);
-    }
-
-    /** The words for a row with too few forks. */
-    static String tooFewForks(int oldForks, int newForks) {
-        return String.format(Locale.ROOT, "only %d+%d forks: a verdict needs >= %d forks per side (the fork is the "
-                + "sampling unit); rerun with -f %d or more, or with scripts/bench-ab", oldForks, newForks, MIN_FORKS,
-                Math.max(5, MIN_FORKS));
+        return new Sample(x, y, missing);
     }
 
     /**
@@ -110,30 +113,38 @@ public final class Gate {
      * adjusted across the tested rows.
      */
     public static List<Judgement> judge(List<Sample> samples, double alpha, double threshold) {
-        if (!(alpha > 0 && alpha < 1)) {
-            throw new IllegalArgumentException("alpha must be in (0, 1), got " + alpha);
+        if (!(alpha > 0 && alpha < 0.5)) {
+            throw new IllegalArgumentException("alpha must be in (0, 0.5), got " + alpha);
         }
         if (!(threshold >= 0) || Double.isInfinite(threshold)) {
             throw new IllegalArgumentException("threshold must be >= 0, got " + threshold);
         }
         int m = samples.size();
         double margin = Math.log1p(threshold);
+        double confidence = 1 - 2 * alpha;
         double[] pSlower = new double[m];
         double[] pFaster = new double[m];
         double[] pEquivalent = new double[m];
         double[][] interval = new double[m][];
         for (int i = 0; i < m; i++) {
             Sample s = samples.get(i);
-            if (s.missing() != null) {
-                pSlower[i] = pFaster[i] = pEquivalent[i] = Double.NaN;
+            pSlower[i] = pFaster[i] = pEquivalent[i] = Double.NaN;
+            if (!s.estimable()) {
+                continue;
+            }
+            double logRatio = Welch.mean(s.newLogCosts()) - Welch.mean(s.oldLogCosts());
+            interval[i] = new double[] {logRatio, Double.NaN, Double.NaN};
+            if (s.oldLogCosts().length < MIN_FORKS || s.newLogCosts().length < MIN_FORKS) {
                 continue;
             }
             Welch w = Welch.of(s.oldLogCosts(), s.newLogCosts());
-            pSlower[i] = w.upperTail(margin);
-            pFaster[i] = w.lowerTail(-margin);
-            pEquivalent[i] = Math.max(1 - pSlower[i], 1 - pFaster[i]);
-            double half = w.se() == 0 ? 0 : w.t(1 - alpha) * w.se();
-            interval[i] = new double[] {w.difference(), w.difference() - half, w.difference() + half};
+            double half = w.halfWidth(confidence);
+            interval[i] = new double[] {logRatio, logRatio - half, logRatio + half};
+            if (s.missing() == Reason.NONE) {
+                pSlower[i] = w.upperTail(margin);
+                pFaster[i] = w.lowerTail(-margin);
+                pEquivalent[i] = Math.max(1 - pSlower[i], 1 - pFaster[i]);
+            }
         }
         double[] qSlower = FalseDiscovery.adjust(pSlower);
         double[] qFaster = FalseDiscovery.adjust(pFaster);
@@ -141,26 +152,26 @@ public final class Gate {
         List<Judgement> judgements = new ArrayList<>(m);
         for (int i = 0; i < m; i++) {
             Sample s = samples.get(i);
-            if (s.missing() != null) {
+            if (interval[i] == null) {
                 judgements.add(Judgement.untested(s.missing()));
                 continue;
             }
-            Decision decision;
-            String reason = "";
-            if (qSlower[i] <= alpha) {
-                decision = Decision.SLOWER;
-            } else if (qFaster[i] <= alpha) {
-                decision = Decision.FASTER;
-            } else if (qEquivalent[i] <= alpha) {
-                decision = Decision.EQUIVALENT;
-            } else {
-                decision = Decision.INCONCLUSIVE;
-                reason = "too noisy for the " + percent(threshold) + " threshold: the cost ratio's interval "
-                        + "reaches beyond 1 ± " + percent(threshold) + "; rerun with more forks, with "
-                        + "scripts/bench-ab, or on a quieter machine";
+            Decision decision = Decision.INCONCLUSIVE;
+            Reason reason = s.missing();
+            if (reason == Reason.NONE) {
+                if (qSlower[i] <= alpha) {
+                    decision = Decision.SLOWER;
+                } else if (qFaster[i] <= alpha) {
+                    decision = Decision.FASTER;
+                } else if (qEquivalent[i] <= alpha) {
+                    decision = Decision.EQUIVALENT;
+                } else {
+                    boolean decidedAlone = pSlower[i] <= alpha || pFaster[i] <= alpha || pEquivalent[i] <= alpha;
+                    reason = decidedAlone ? Reason.ACROSS_ROWS : Reason.TOO_NOISY;
+                }
             }
             judgements.add(new Judgement(decision, Math.exp(interval[i][0]), Math.exp(interval[i][1]),
-                    Math.exp(interval[i][2]), 1 - 2 * alpha, pSlower[i], qSlower[i], reason));
+                    Math.exp(interval[i][2]), confidence, pSlower[i], qSlower[i], reason));
         }
         return judgements;
     }
@@ -169,67 +180,11 @@ public final class Gate {
         double[] out = new double[values.length];
         for (int i = 0; i < values.length; i++) {
             double v = values[i] * factor;
-            if (!(v > 0)) {
+            if (!(v > 0) || Double.isInfinite(v)) {
                 return null;
             }
             out[i] = sign * Math.log(v);
         }
         return out;
-    }
-
-    private static String percent(double fraction) {
-        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.6g", fraction * 100)).stripTrailingZeros()
-                .toPlainString() + " %";
-    }
-
-    /** Welch's statistics of {@code mean(y) - mean(x)}. */
-    record Welch(double difference, double se, double df) {
-
-        static Welch of(double[] x, double[] y) {
-            double mx = mean(x);
-            double my = mean(y);
-            double a = variance(x, mx) / x.length;
-            double b = variance(y, my) / y.length;
-            double se = Math.sqrt(a + b);
-            double df = a + b == 0 ? x.length + y.length - 2
-                    : (a + b) * (a + b) / (a * a / (x.length - 1) + b * b / (y.length - 1));
-            return new Welch(my - mx, se, df);
-        }
-
-        /** P(difference this large or larger | true difference = {@code at}). */
-        double upperTail(double at) {
-            if (se == 0) {
-                return difference > at ? 0 : 1;
-            }
-            return 1 - new TDistribution(null, df).cumulativeProbability((difference - at) / se);
-        }
-
-        /** P(difference this small or smaller | true difference = {@code at}). */
-        double lowerTail(double at) {
-            if (se == 0) {
-                return difference < at ? 0 : 1;
-            }
-            return new TDistribution(null, df).cumulativeProbability((difference - at) / se);
-        }
-
-        double t(double probability) {
-            return new TDistribution(null, df).inverseCumulativeProbability(probability);
-        }
-
-        private static double mean(double[] v) {
-            double sum = 0;
-            for (double d : v) {
-                sum += d;
-            }
-            return sum / v.length;
-        }
-
-        private static double variance(double[] v, double mean) {
-            double squares = 0;
-            for (double d : v) {
-                squares += (d - mean) * (d - mean);
-            }
-            return squares / (v.length - 1);
-        }
     }
 }

@@ -2,43 +2,33 @@ package dev.sumbench.stats;
 
 import dev.sumbench.results.Result;
 import dev.sumbench.results.ScoreUnit;
-import java.util.List;
 
 /**
- * One matched row of two runs, compared.
+ * One matched row of two runs, compared: one test, one answer. Every figure of the row that says how the runs differ
+ * (the change, its interval, the verdict) comes from the {@link Judgement} of the {@link Gate}.
  *
- * @param key        benchmark, mode and params shared by both rows
- * @param unit       the unit both estimates are in (the old run's; the new run's values are converted into it)
- * @param oldSide    the old run's centre and interval
- * @param newSide    the new run's centre and interval
- * @param sampleUnit what one sample was
- * @param p          the two-sided p-value, NaN when untested
- * @param verdict    what the row says at the comparison's alpha
- * @param warnings   what limits this row's answer, each saying what to do about it
- * @param judgement  what the gate says about the row against the threshold ({@link Gate}); rows compared on their
- *                   own ({@link Comparisons#compareRows}) are inconclusive until judged with the others
+ * @param key       benchmark, mode and params shared by both rows (see {@link Comparisons#matchKey})
+ * @param unit      the unit both sides are in (the old run's; the new run's values are converted into it)
+ * @param oldSide   the old run's score with its interval over fork means ({@link Summary#of}, as the tables show it)
+ * @param newSide   the new run's, converted into {@code unit}
+ * @param rawData   whether both sides have raw data (JMH JSON), so that {@link Summary#n} counts forks, not samples
+ * @param inProcess whether a side ran in the benchmark's own JVM (JMH {@code -f 0}): its one "fork" is that JVM
+ * @param rankP     the two-sided exact Mann–Whitney p over the fork means, a second view shown only on request; NaN
+ *                  with fewer than 2 forks a side or without raw data
+ * @param judgement what the gate says about the row against the threshold; rows compared on their own
+ *                  ({@link Comparisons#compareRows}) are inconclusive ({@link Reason#NOT_JUDGED}) until judged with
+ *                  the others
  */
-public record RowComparison(Result.Key key, ScoreUnit unit, Estimate oldSide, Estimate newSide,
-                            SampleUnit sampleUnit, double p, Verdict verdict, List<String> warnings,
-                            Judgement judgement) {
-
-    /** Why a row compared on its own has no judgement yet. */
-    static final String NOT_JUDGED = "not judged: the gate judges all rows of a comparison together";
+public record RowComparison(Result.Key key, ScoreUnit unit, Summary oldSide, Summary newSide, boolean rawData,
+                            boolean inProcess, double rankP, Judgement judgement) {
 
     public RowComparison {
-        warnings = List.copyOf(warnings);
         java.util.Objects.requireNonNull(judgement, "judgement");
-    }
-
-    /** A row not judged yet (see {@link #judgement}). */
-    public RowComparison(Result.Key key, ScoreUnit unit, Estimate oldSide, Estimate newSide, SampleUnit sampleUnit,
-                         double p, Verdict verdict, List<String> warnings) {
-        this(key, unit, oldSide, newSide, sampleUnit, p, verdict, warnings, Judgement.untested(NOT_JUDGED));
     }
 
     /** This row with {@code judged} as its judgement. */
     public RowComparison judged(Judgement judged) {
-        return new RowComparison(key, unit, oldSide, newSide, sampleUnit, p, verdict, warnings, judged);
+        return new RowComparison(key, unit, oldSide, newSide, rawData, inProcess, rankP, judged);
     }
 
     /** The gate's decision: faster, slower, equivalent or inconclusive. */
@@ -51,22 +41,30 @@ public record RowComparison(Result.Key key, ScoreUnit unit, Estimate oldSide, Es
         return Direction.of(unit);
     }
 
-    /** The relative change of the centre, {@code new / old - 1} (+0.20 for 20 % more). */
+    /**
+     * The gate's estimate of the change in the unit's own sense, {@code new / old - 1} of the geometric means of the
+     * fork means (+0.20 for 20 % more time, or 20 % more operations per second); NaN when there is none.
+     */
     public double change() {
-        return newSide.centre() / oldSide.centre() - 1;
+        return inUnitSense(judgement.costRatio()) - 1;
+    }
+
+    /** The lower end of {@link #change}'s interval (at the judgement's confidence); NaN when there is none. */
+    public double changeLo() {
+        return inUnitSense(direction() == Direction.HIGHER_IS_BETTER ? judgement.hi() : judgement.lo()) - 1;
+    }
+
+    /** The upper end of {@link #change}'s interval; NaN when there is none. */
+    public double changeHi() {
+        return inUnitSense(direction() == Direction.HIGHER_IS_BETTER ? judgement.lo() : judgement.hi()) - 1;
     }
 
     /** The change in cost terms ({@code > 0}: worse), comparable across time and rate units; NaN if unknown. */
     public double costChange() {
-        return direction() == Direction.UNKNOWN ? Double.NaN
-                : direction().costRatio(oldSide.centre(), newSide.centre()) - 1;
+        return direction() == Direction.UNKNOWN ? Double.NaN : judgement.costRatio() - 1;
     }
 
-    /**
-     * Whether the gate found this row slower (worse) by more than the comparison's threshold ({@link Gate}). The
-     * argument is kept for callers of the older form; the threshold is the one the row was judged against.
-     */
-    public boolean isRegression(double threshold) {
-        return judgement.decision() == Decision.SLOWER;
+    private double inUnitSense(double costRatio) {
+        return direction() == Direction.HIGHER_IS_BETTER ? 1 / costRatio : costRatio;
     }
 }

@@ -7,11 +7,13 @@
  * by params; {@link dev.sumbench.stats.SumAnalysis}, {@link dev.sumbench.stats.BandwidthAnalysis} and
  * {@link dev.sumbench.stats.TradeOffAnalysis} compute the figures of each table.
  *
- * <p>For {@code compare} and {@code tune}: {@link dev.sumbench.stats.Comparisons} matches the rows of two runs into a
- * {@link dev.sumbench.stats.Comparison} (per row a {@link dev.sumbench.stats.RowComparison}: an
- * {@link dev.sumbench.stats.Estimate} per side, the exact {@link dev.sumbench.stats.MannWhitney} U test over fork
- * means or {@link dev.sumbench.stats.Welch} from summaries, a {@link dev.sumbench.stats.Verdict}; and a
- * {@link dev.sumbench.stats.GeoMean}); {@link dev.sumbench.stats.ChunkTuning} turns a chunk-size sweep into
+ * <p>For {@code compare}: {@link dev.sumbench.stats.Comparisons} matches the rows of two runs into a
+ * {@link dev.sumbench.stats.Comparison}; per row a {@link dev.sumbench.stats.RowComparison} with a
+ * {@link dev.sumbench.stats.Summary} per side and one {@link dev.sumbench.stats.Judgement} of the
+ * {@link dev.sumbench.stats.Gate} (its {@link dev.sumbench.stats.Decision}, the estimate with its interval, and a
+ * {@link dev.sumbench.stats.Reason} code when it could not decide), and the exact
+ * {@link dev.sumbench.stats.MannWhitney} U p as an opt-in second view; then a {@link dev.sumbench.stats.GeoMean}.
+ * For {@code tune}: {@link dev.sumbench.stats.ChunkTuning} turns a chunk-size sweep into
  * {@link dev.sumbench.stats.ChunkChoice}s (best chunk, flat region, recommendation).
  *
  * <p>Immutable records and pure functions; Commons Math stays behind these types; no I/O and no formatting. Strategy
