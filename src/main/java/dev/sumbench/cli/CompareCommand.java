@@ -1,5 +1,7 @@
 package dev.sumbench.cli;
 
+import dev.sumbench.compare.Comparison;
+import dev.sumbench.compare.Comparisons;
 import dev.sumbench.core.BadInputException;
 import dev.sumbench.core.ExitCodes;
 import dev.sumbench.report.CompareReport;
@@ -9,8 +11,6 @@ import dev.sumbench.results.MalformedResultsException;
 import dev.sumbench.results.Run;
 import dev.sumbench.results.RunReader;
 import dev.sumbench.results.SecondaryMetrics;
-import dev.sumbench.stats.Comparison;
-import dev.sumbench.stats.Comparisons;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

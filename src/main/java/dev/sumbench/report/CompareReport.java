@@ -1,14 +1,15 @@
 package dev.sumbench.report;
 
+import dev.sumbench.compare.Comparison;
+import dev.sumbench.compare.Decision;
+import dev.sumbench.compare.Gate;
+import dev.sumbench.compare.GeoMean;
+import dev.sumbench.compare.Notice;
+import dev.sumbench.compare.Reason;
+import dev.sumbench.compare.RowComparison;
 import dev.sumbench.results.Result;
 import dev.sumbench.results.ScoreUnit;
-import dev.sumbench.stats.Comparison;
-import dev.sumbench.stats.Decision;
 import dev.sumbench.stats.Estimate;
-import dev.sumbench.stats.Gate;
-import dev.sumbench.stats.GeoMean;
-import dev.sumbench.stats.Reason;
-import dev.sumbench.stats.RowComparison;
 import dev.sumbench.stats.Summary;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,6 +30,8 @@ public final class CompareReport {
 
     /** Row names listed per aggregated note before "and N more". */
     private static final int ROWS_PER_NOTE = 3;
+    /** Between the rows a note lists: one per line, indented under the note. */
+    private static final String ROW_BREAK = "\n      ";
     /** The order rows are shown in: what changed first, then what could not be decided, then the unchanged. */
     private static final List<Decision> ORDER = List.of(Decision.SLOWER, Decision.FASTER, Decision.INCONCLUSIVE,
             Decision.EQUIVALENT);
@@ -102,15 +105,13 @@ public final class CompareReport {
         }
         legend(comparison, rankTest, geoMean).forEach(table::note);
         for (Map.Entry<String, List<String>> reason : reasons.entrySet()) {
-            table.note(reason.getKey() + " [" + rowList(reason.getValue()) + "]");
+            table.note(reason.getKey() + ":" + rowList(reason.getValue()));
         }
         if (sameRun(comparison)) {
             table.note("warning: every row has the same score on both sides: the same run on both sides (a file "
                     + "against itself, or a run's JSON against its CSV) shows nothing about a change");
         }
-        for (String warning : comparison.warnings()) {
-            table.note("warning: " + warning);
-        }
+        notices(comparison, names).forEach(notice -> table.note("warning: " + notice));
         return table.build();
     }
 
@@ -125,6 +126,34 @@ public final class CompareReport {
                 + comparison.decided(Decision.EQUIVALENT).size() + " equivalent within ±" + threshold + ", "
                 + comparison.inconclusive().size() + " inconclusive, of " + comparison.rows().size() + " row"
                 + (comparison.rows().size() == 1 ? "" : "s");
+    }
+
+    /** The comparison's notices in words, each kind once, with the rows or details it concerns. */
+    private static List<String> notices(Comparison comparison, Map<String, String> names) {
+        Map<String, List<String>> grouped = new LinkedHashMap<>();
+        for (Notice notice : comparison.notices()) {
+            List<String> v = notice.values();
+            String row = notice.key() == null ? null : describe(notice.key(), names);
+            switch (notice.kind()) {
+                case UNITS_DIFFER -> grouped.computeIfAbsent("units differ and do not convert, so not compared",
+                        k -> new ArrayList<>()).add(row + " (" + v.get(0) + " in old, " + v.get(1) + " in new)");
+                case DUPLICATE_ROW -> grouped.computeIfAbsent("a row appears twice in a run: the first is used",
+                        k -> new ArrayList<>()).add(row + " (in " + v.get(0) + ")");
+                case IGNORED_WORKERS -> grouped.computeIfAbsent("matched although the workers param differs, since "
+                        + "a sequential strategy ignores it", k -> new ArrayList<>())
+                        .add(v.get(0) + " (workers=" + v.get(1) + " in old, " + v.get(2) + " in new)");
+                case NO_ROW_MATCHES -> grouped.put("no row matches: compare the params (old: [" + v.get(0)
+                        + "]; new: [" + v.get(1) + "]) and benchmark names", List.of());
+                case NO_METADATA -> grouped.put("no .meta.json beside " + (v.size() == 2 ? "either run"
+                        : "the " + v.get(0) + " run") + ": machine, cores and JDK not checked; a difference may "
+                        + "come from them", List.of());
+                case RUNS_DIFFER -> grouped.put("the runs differ in " + v.get(0) + " (old: " + v.get(1) + "; new: "
+                        + v.get(2) + "): a change may come from that, not from the code", List.of());
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        grouped.forEach((text, rows) -> lines.add(rows.isEmpty() ? text : text + ":" + rowList(rows)));
+        return lines;
     }
 
     /** Whether every row's score is the same on both sides, to JMH's printed precision. */
@@ -294,11 +323,12 @@ public final class CompareReport {
         return String.format(Locale.ROOT, "%+.1f%%", Math.abs(change) < 0.0005 ? 0 : change * 100);
     }
 
+    /** The rows a note concerns, one per line, the first {@link #ROWS_PER_NOTE} of them and how many more. */
     private static String rowList(List<String> rows) {
-        if (rows.size() <= ROWS_PER_NOTE) {
-            return String.join("; ", rows);
+        List<String> shown = new ArrayList<>(rows.subList(0, Math.min(rows.size(), ROWS_PER_NOTE)));
+        if (rows.size() > ROWS_PER_NOTE) {
+            shown.add("and " + (rows.size() - ROWS_PER_NOTE) + " more");
         }
-        return String.join("; ", rows.subList(0, ROWS_PER_NOTE)) + "; and " + (rows.size() - ROWS_PER_NOTE)
-                + " more";
+        return ROW_BREAK + String.join(ROW_BREAK, shown);
     }
 }

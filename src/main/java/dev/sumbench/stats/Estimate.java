@@ -41,7 +41,7 @@ public record Estimate(double centre, double lo, double hi, double confidence, l
 
     /**
      * A metric's score with an interval at {@code confidence}: over fork means when there are at least
-     * {@link Gate#MIN_FORKS} forks, else over iterations (the caller says so: {@link #overForks}); without usable raw
+     * {@link Samples#MIN_FORKS} forks, else over iterations (the caller says so: {@link #overForks}); without usable raw
      * data, from JMH's error.
      */
     public static Estimate ofMetric(Metric metric, double confidence) {
@@ -60,7 +60,7 @@ public record Estimate(double centre, double lo, double hi, double confidence, l
 
     /** Whether {@link #ofMetric} takes {@code metric}'s interval over fork means. */
     public static boolean overForks(Metric metric) {
-        return Samples.usable(metric) && Samples.forkMeans(metric).length >= Gate.MIN_FORKS;
+        return Samples.usable(metric) && Samples.forkMeans(metric).length >= Samples.MIN_FORKS;
     }
 
     /** The t interval of a mean at {@code confidence} from its standard deviation {@code sd} over {@code n} samples. */

@@ -59,7 +59,7 @@ public record MeasuredCrossover(Kind kind, double size, double lower, double upp
      * 12.7: such an interval spans the grid and would only look like an answer). */
 
     /** Fewest forks per mean for an interval: see the implementation notes. */
-    public static final int MIN_FORKS = 3;
+    public static final int MIN_FORKS = Samples.MIN_FORKS;
     /** The interval's confidence. */
     public static final double CONFIDENCE = 0.95;
     /** Steps per measured segment when scanning for the interval's ends (a resolution of 0.25 % of the segment). */

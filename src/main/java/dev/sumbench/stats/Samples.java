@@ -10,6 +10,12 @@ import java.util.List;
  */
 public final class Samples {
 
+    /**
+     * Fork means a side needs for an interval or a test: 2 give a standard error on 1 degree of freedom (a t quantile
+     * of 12.7 at 95 %), an interval that spans everything and would only look like an answer.
+     */
+    public static final int MIN_FORKS = 3;
+
     private Samples() {
     }
 

@@ -58,7 +58,8 @@ public record Welch(double difference, double se, double df) {
         return new TDistribution(null, df).inverseCumulativeProbability(1 - (1 - confidence) / 2) * se;
     }
 
-    static double mean(double[] v) {
+    /** The mean of {@code v}. */
+    public static double mean(double[] v) {
         double sum = 0;
         for (double d : v) {
             sum += d;

@@ -7,14 +7,10 @@
  * by params; {@link dev.sumbench.stats.SumAnalysis}, {@link dev.sumbench.stats.BandwidthAnalysis} and
  * {@link dev.sumbench.stats.TradeOffAnalysis} compute the figures of each table.
  *
- * <p>For {@code compare}: {@link dev.sumbench.stats.Comparisons} matches the rows of two runs into a
- * {@link dev.sumbench.stats.Comparison}; per row a {@link dev.sumbench.stats.RowComparison} with a
- * {@link dev.sumbench.stats.Summary} per side and one {@link dev.sumbench.stats.Judgement} of the
- * {@link dev.sumbench.stats.Gate} (its {@link dev.sumbench.stats.Decision}, the estimate with its interval, and a
- * {@link dev.sumbench.stats.Reason} code when it could not decide), and the exact
- * {@link dev.sumbench.stats.MannWhitney} U p as an opt-in second view; then a {@link dev.sumbench.stats.GeoMean}.
- * For {@code tune}: {@link dev.sumbench.stats.ChunkTuning} turns a chunk-size sweep into
- * {@link dev.sumbench.stats.ChunkChoice}s (best chunk, flat region, recommendation).
+ * <p>What {@code compare} is made of: {@link dev.sumbench.stats.Welch}, {@link dev.sumbench.stats.FalseDiscovery},
+ * the exact {@link dev.sumbench.stats.MannWhitney} U test, {@link dev.sumbench.stats.Samples} (fork means) and
+ * {@link dev.sumbench.stats.Direction}. For {@code tune}: {@link dev.sumbench.stats.ChunkTuning} turns a chunk-size
+ * sweep into {@link dev.sumbench.stats.ChunkChoice}s (best chunk, flat region, recommendation).
  *
  * <p>Immutable records and pure functions; Commons Math stays behind these types; no I/O and no formatting. Strategy
  * ids, their order and their family come from {@code dev.sumbench.sum.StrategyCatalog}, the only part of {@code sum}

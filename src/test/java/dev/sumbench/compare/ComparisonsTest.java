@@ -1,5 +1,6 @@
-package dev.sumbench.stats;
+package dev.sumbench.compare;
 
+import dev.sumbench.stats.Direction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -16,7 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Matching, direction, sampling unit and warnings, on rows built directly (the real-data checks are elsewhere). */
-class ComparisonsTest {
+public class ComparisonsTest {
 
     private static final String BENCH = "dev.example.SumBench.sum";
 
@@ -44,9 +45,8 @@ class ComparisonsTest {
         assertTrue(comparison.rows().isEmpty());
         assertEquals(1, comparison.onlyOld().size());
         assertEquals(1, comparison.onlyNew().size());
-        assertTrue(comparison.warnings().stream()
-                .anyMatch(w -> w.contains("no row matches") && w.contains("old: [size]") && w.contains("new: [cores, size]")),
-                comparison.warnings().toString());
+        assertTrue(comparison.notices().contains(new Notice(Notice.Kind.NO_ROW_MATCHES, null,
+                List.of("size", "cores, size"))), comparison.notices().toString());
         assertNull(comparison.geoMean());
     }
 
@@ -121,8 +121,8 @@ class ComparisonsTest {
                 comparison.rows().stream().map(r -> r.key().params()).toList());
         assertEquals(1, comparison.onlyOld().size());
         assertEquals("fork-join", comparison.onlyOld().get(0).params().get("strategy"));
-        assertTrue(comparison.warnings().stream().anyMatch(w -> w.contains("a sequential strategy ignores it: "
-                + "sequential (workers=1 in old, 2 in new)")), comparison.warnings().toString());
+        assertTrue(comparison.notices().contains(new Notice(Notice.Kind.IGNORED_WORKERS,
+                comparison.rows().get(0).key(), List.of("sequential", "1", "2"))), comparison.notices().toString());
     }
 
     @Test
@@ -131,7 +131,8 @@ class ComparisonsTest {
         Run neu = run("new.json", row(BENCH, "avgt", Map.of(), "ops/s", forks(5, 3, 1000, 5)));
         Comparison comparison = Comparisons.compare(old, neu, 0.05, 0.05);
         assertTrue(comparison.rows().isEmpty());
-        assertTrue(comparison.warnings().get(0).contains("units differ (ns/op in old, ops/s in new)"));
+        assertEquals(new Notice(Notice.Kind.UNITS_DIFFER, new Result.Key(BENCH, "avgt", Map.of()),
+                List.of("ns/op", "ops/s")), comparison.notices().get(0));
     }
 
     @Test
@@ -152,12 +153,13 @@ class ComparisonsTest {
     void differentMachinesCoresOrJdksAreWarnedAbout() {
         Run old = new Run(Path.of("a.json"), List.of(), meta("box", 2, "17.0.15"));
         Run neu = new Run(Path.of("b.json"), List.of(), meta("box", 4, "21.0.2"));
-        List<String> warnings = Comparisons.metadataWarnings(old, neu);
-        assertEquals(2, warnings.size(), warnings.toString());
-        assertTrue(warnings.get(0).startsWith("the runs differ in cores (old: 2; new: 4)"));
-        assertTrue(warnings.get(1).startsWith("the runs differ in JDK"));
-        assertTrue(Comparisons.metadataWarnings(old, old).isEmpty());
-        assertTrue(Comparisons.metadataWarnings(run("x.json"), old).get(0).startsWith("no .meta.json beside the old run"));
+        List<Notice> notices = Comparisons.metadataNotices(old, neu);
+        assertEquals(2, notices.size(), notices.toString());
+        assertEquals(new Notice(Notice.Kind.RUNS_DIFFER, null, List.of("cores", "2", "4")), notices.get(0));
+        assertEquals("JDK", notices.get(1).values().get(0));
+        assertTrue(Comparisons.metadataNotices(old, old).isEmpty());
+        assertEquals(new Notice(Notice.Kind.NO_METADATA, null, List.of("old")),
+                Comparisons.metadataNotices(run("x.json"), old).get(0));
     }
 
     @Test
@@ -209,7 +211,7 @@ class ComparisonsTest {
     }
 
     /** {@code forks} forks of {@code iterations} iterations around {@code centre}, fork f offset by f * spread / 10. */
-    static List<List<Double>> forks(int forks, int iterations, double centre, double spread) {
+    public static List<List<Double>> forks(int forks, int iterations, double centre, double spread) {
         List<List<Double>> data = new ArrayList<>();
         for (int f = 0; f < forks; f++) {
             List<Double> fork = new ArrayList<>();

@@ -1,5 +1,7 @@
-package dev.sumbench.stats;
+package dev.sumbench.compare;
 
+import dev.sumbench.stats.Direction;
+import dev.sumbench.stats.FalseDiscovery;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,10 +1,15 @@
-package dev.sumbench.stats;
+package dev.sumbench.compare;
 
 import dev.sumbench.results.Metric;
 import dev.sumbench.results.Result;
 import dev.sumbench.results.Run;
 import dev.sumbench.results.RunMeta;
 import dev.sumbench.results.ScoreUnit;
+import dev.sumbench.stats.Direction;
+import dev.sumbench.stats.MannWhitney;
+import dev.sumbench.stats.Samples;
+import dev.sumbench.stats.Summary;
+import dev.sumbench.stats.Welch;
 import dev.sumbench.sum.Family;
 import dev.sumbench.sum.StrategyCatalog;
 import java.util.ArrayList;
@@ -52,13 +57,12 @@ public final class Comparisons {
      * @param threshold the smallest change that counts as slower or faster, &gt;= 0 (0.05 for 5 %)
      */
     public static Comparison compare(Run oldRun, Run newRun, double alpha, double threshold) {
-        List<String> warnings = new ArrayList<>();
-        Map<Result.Key, Result> olds = byKey(oldRun, "old", warnings);
-        Map<Result.Key, Result> news = byKey(newRun, "new", warnings);
+        List<Notice> notices = new ArrayList<>();
+        Map<Result.Key, Result> olds = byKey(oldRun, "old", notices);
+        Map<Result.Key, Result> news = byKey(newRun, "new", notices);
         List<RowComparison> rows = new ArrayList<>();
         List<Gate.Sample> gateSamples = new ArrayList<>();
         List<Result.Key> onlyOld = new ArrayList<>();
-        Set<String> ignoredWorkers = new TreeSet<>();
         for (Map.Entry<Result.Key, Result> entry : olds.entrySet()) {
             Result newRow = news.get(entry.getKey());
             if (newRow == null) {
@@ -69,13 +73,13 @@ public final class Comparisons {
             OptionalDouble factor = Direction.conversion(ScoreUnit.parse(newRow.primary().unit()),
                     ScoreUnit.parse(oldRow.primary().unit()));
             if (factor.isEmpty()) {
-                warnings.add(describe(entry.getKey()) + ": units differ (" + oldRow.primary().unit() + " in old, "
-                        + newRow.primary().unit() + " in new) and do not convert: not compared");
+                notices.add(new Notice(Notice.Kind.UNITS_DIFFER, entry.getKey(),
+                        List.of(oldRow.primary().unit(), newRow.primary().unit())));
                 continue;
             }
             if (!oldRow.key().equals(newRow.key())) {
-                ignoredWorkers.add(oldRow.params().get("strategy") + " (" + WORKERS + "="
-                        + oldRow.params().get(WORKERS) + " in old, " + newRow.params().get(WORKERS) + " in new)");
+                notices.add(new Notice(Notice.Kind.IGNORED_WORKERS, entry.getKey(), List.of(
+                        oldRow.params().get("strategy"), oldRow.params().get(WORKERS), newRow.params().get(WORKERS))));
             }
             rows.add(compareRows(entry.getKey(), oldRow, newRow, factor.getAsDouble()));
             gateSamples.add(Gate.sample(oldRow.primary(), newRow.primary(), factor.getAsDouble(),
@@ -87,16 +91,12 @@ public final class Comparisons {
         }
         List<Result.Key> onlyNew = news.entrySet().stream().filter(e -> !olds.containsKey(e.getKey()))
                 .map(e -> e.getValue().key()).toList();
-        if (!ignoredWorkers.isEmpty()) {
-            warnings.add("matched although the " + WORKERS + " param differs, since a sequential strategy ignores it: "
-                    + String.join(", ", ignoredWorkers));
-        }
         if (rows.isEmpty() && !olds.isEmpty() && !news.isEmpty()) {
-            warnings.add("no row matches: compare the params (old: " + paramNames(olds.values()) + "; new: "
-                    + paramNames(news.values()) + ") and benchmark names");
+            notices.add(new Notice(Notice.Kind.NO_ROW_MATCHES, null,
+                    List.of(String.join(", ", paramNames(olds.values())), String.join(", ", paramNames(news.values())))));
         }
-        warnings.addAll(metadataWarnings(oldRun, newRun));
-        return new Comparison(alpha, threshold, rows, onlyOld, onlyNew, GeoMean.of(rows), warnings);
+        notices.addAll(metadataNotices(oldRun, newRun));
+        return new Comparison(alpha, threshold, rows, onlyOld, onlyNew, GeoMean.of(rows), notices);
     }
 
     /**
@@ -185,35 +185,33 @@ public final class Comparisons {
         return new Run(run.source(), rows, run.meta());
     }
 
-    /** Warnings about what differs between the runs' machines and JVMs, or that it cannot be checked. */
-    public static List<String> metadataWarnings(Run oldRun, Run newRun) {
+    /** What differs between the runs' machines and JVMs, or that it cannot be checked. */
+    public static List<Notice> metadataNotices(Run oldRun, Run newRun) {
         RunMeta a = oldRun.meta();
         RunMeta b = newRun.meta();
         if (a == null || b == null) {
-            String missing = a == null && b == null ? "either run" : a == null ? "the old run" : "the new run";
-            return List.of("no .meta.json beside " + missing + ": machine, cores and JDK not checked; a difference may "
-                    + "come from them");
+            List<String> missing = a == null && b == null ? List.of("old", "new") : List.of(a == null ? "old" : "new");
+            return List.of(new Notice(Notice.Kind.NO_METADATA, null, missing));
         }
-        List<String> warnings = new ArrayList<>();
-        differs(warnings, "host", a, b, RunMeta::host);
-        differs(warnings, "CPU", a, b, RunMeta::cpuModel);
-        differs(warnings, "cores", a, b, RunMeta::cores);
-        differs(warnings, "online CPUs", a, b, RunMeta::onlineCpus);
-        differs(warnings, "memory", a, b, m -> (m.memoryBytes() >> 20) + " MiB");
-        differs(warnings, "OS", a, b, RunMeta::os);
-        differs(warnings, "JDK", a, b, m -> m.jdkVendor() + " " + m.jdkVersion());
-        differs(warnings, "JMH", a, b, RunMeta::jmhVersion);
-        differs(warnings, "JMH options", a, b, m -> String.join(" ", m.jmhArgs()));
-        return warnings;
+        List<Notice> notices = new ArrayList<>();
+        differs(notices, "host", a, b, RunMeta::host);
+        differs(notices, "CPU", a, b, RunMeta::cpuModel);
+        differs(notices, "cores", a, b, RunMeta::cores);
+        differs(notices, "online CPUs", a, b, RunMeta::onlineCpus);
+        differs(notices, "memory", a, b, m -> (m.memoryBytes() >> 20) + " MiB");
+        differs(notices, "OS", a, b, RunMeta::os);
+        differs(notices, "JDK", a, b, m -> m.jdkVendor() + " " + m.jdkVersion());
+        differs(notices, "JMH", a, b, RunMeta::jmhVersion);
+        differs(notices, "JMH options", a, b, m -> String.join(" ", m.jmhArgs()));
+        return notices;
     }
 
-    private static void differs(List<String> warnings, String what, RunMeta a, RunMeta b,
+    private static void differs(List<Notice> notices, String what, RunMeta a, RunMeta b,
                                 Function<RunMeta, Object> field) {
         Object x = field.apply(a);
         Object y = field.apply(b);
         if (!Objects.equals(x, y)) {
-            warnings.add("the runs differ in " + what + " (old: " + x + "; new: " + y + "): a change may come from "
-                    + "that, not from the code");
+            notices.add(new Notice(Notice.Kind.RUNS_DIFFER, null, List.of(what, String.valueOf(x), String.valueOf(y))));
         }
     }
 
@@ -226,14 +224,14 @@ public final class Comparisons {
     }
 
     /** The rows of {@code run} by {@link #matchKey}, or by their own key where two rows would share one. */
-    private static Map<Result.Key, Result> byKey(Run run, String side, List<String> warnings) {
+    private static Map<Result.Key, Result> byKey(Run run, String side, List<Notice> notices) {
         Map<Result.Key, Long> perMatchKey = new java.util.HashMap<>();
         run.results().forEach(row -> perMatchKey.merge(matchKey(row.key()), 1L, Long::sum));
         Map<Result.Key, Result> byKey = new LinkedHashMap<>();
         for (Result row : run.results()) {
             Result.Key key = perMatchKey.get(matchKey(row.key())) == 1 ? matchKey(row.key()) : row.key();
             if (byKey.putIfAbsent(key, row) != null) {
-                warnings.add(describe(row.key()) + " appears twice in the " + side + " run: the first is used");
+                notices.add(new Notice(Notice.Kind.DUPLICATE_ROW, row.key(), List.of(side)));
             }
         }
         return byKey;
@@ -243,18 +241,5 @@ public final class Comparisons {
         Set<String> names = new TreeSet<>();
         rows.forEach(r -> names.addAll(r.params().keySet()));
         return names;
-    }
-
-    /** A row's identity in one line: {@code SumBenchmark.sum avgt size=10 strategy=fork-join}. */
-    public static String describe(Result.Key key) {
-        StringBuilder text = new StringBuilder(shortName(key.benchmark())).append(' ').append(key.mode());
-        key.params().forEach((name, value) -> text.append(' ').append(name).append('=').append(value));
-        return text.toString();
-    }
-
-    /** The benchmark's class and method: the last two dotted parts of its name. */
-    public static String shortName(String benchmark) {
-        String[] parts = benchmark.split("\\.");
-        return parts.length < 2 ? benchmark : parts[parts.length - 2] + "." + parts[parts.length - 1];
     }
 }

@@ -1,6 +1,7 @@
-package dev.sumbench.stats;
+package dev.sumbench.compare;
 
 import dev.sumbench.results.ScoreUnit;
+import dev.sumbench.stats.Direction;
 import java.util.List;
 
 /**

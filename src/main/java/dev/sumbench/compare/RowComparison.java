@@ -1,7 +1,9 @@
-package dev.sumbench.stats;
+package dev.sumbench.compare;
 
 import dev.sumbench.results.Result;
 import dev.sumbench.results.ScoreUnit;
+import dev.sumbench.stats.Direction;
+import dev.sumbench.stats.Summary;
 
 /**
  * One matched row of two runs, compared: one test, one answer. Every figure of the row that says how the runs differ

@@ -1,6 +1,10 @@
-package dev.sumbench.stats;
+package dev.sumbench.compare;
 
 import dev.sumbench.results.Metric;
+import dev.sumbench.stats.Direction;
+import dev.sumbench.stats.FalseDiscovery;
+import dev.sumbench.stats.Samples;
+import dev.sumbench.stats.Welch;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,8 +49,8 @@ public final class Gate {
      * The simulation in GateSimulationTest states and checks the false-alarm rate and the power.
      */
 
-    /** Fork means a side needs for a verdict: 2 give a standard error on 1 degree of freedom, useless at 5 forks' cost. */
-    public static final int MIN_FORKS = 3;
+    /** Fork means a side needs for a verdict: {@link Samples#MIN_FORKS}. */
+    public static final int MIN_FORKS = Samples.MIN_FORKS;
 
     private Gate() {
     }

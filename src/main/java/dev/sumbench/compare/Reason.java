@@ -1,4 +1,4 @@
-package dev.sumbench.stats;
+package dev.sumbench.compare;
 
 /**
  * Why a compared row is {@link Decision#INCONCLUSIVE inconclusive}, as a code: {@code report} turns it into words, with

@@ -1,4 +1,4 @@
-package dev.sumbench.stats;
+package dev.sumbench.compare;
 
 /**
  * What the gate of {@code sumbench compare} says about one row: its decision, the estimate it rests on, and why it
