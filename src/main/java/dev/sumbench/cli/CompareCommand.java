@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
                     + "(Benjamini-Hochberg). The change column shows the same test's estimate and 1 − 2 alpha "
                     + "interval, so it never disagrees with the verdict.",
             "A CSV file with its <stem>.json beside it is read from that JSON (raw data); a CSV alone is compared "
-                    + "from its summaries and its rows stay inconclusive.",
+                    + "from its scores (their ratio, no interval) and its rows stay inconclusive.",
             "Secondary metrics (-prof gc's gc.alloc.rate.norm, @Group members, percentiles) are compared when "
                     + "named with --metric; otherwise the table says which were left out.",
             "Exit codes:",

@@ -130,6 +130,17 @@ class CompareCommandTest {
     }
 
     @Test
+    void aRunComparedWithItsOwnCsvSaysThatTheSameRunIsOnBothSides() throws IOException {
+        Path csv = Files.copy(CompareFixtures.path("aa-quiet-1.csv"), dir.resolve("alone.csv"));
+        CliRun run = CliRun.of("compare", csv.toString(), QUIET_OLD);
+        assertEquals(ExitCodes.UNDECIDED, run.exitCode(), run.err());
+        assertTrue(run.out().contains("  20 samples+5 forks  inconclusive (no raw data)"), run.out());
+        assertTrue(run.out().contains("  * warning: every row has the same score on both sides: the same run on both "
+                + "sides (a file against itself, or a run's JSON against its CSV) shows nothing about a change\n"),
+                run.out());
+    }
+
+    @Test
     void csvFormatHasOneLinePerRowPlusHeader() {
         CliRun run = CliRun.of("compare", OLD, NEW, "--format", "csv");
         assertEquals(ExitCodes.UNDECIDED, run.exitCode());
