@@ -40,17 +40,18 @@ class ArchitectureTest {
     private static final String PREFIX = "dev/sumbench/";
 
     /** Package -> the sumbench packages it may use. The order is the layering, from the bottom up. */
-    static final Map<String, Set<String>> ALLOWED = Map.of(
-            "files", Set.of(),
-            "core", Set.of("files"),
-            "sum", Set.of("files"),
-            "results", Set.of("files"),
-            "process", Set.of("sum", "files"),
-            "stats", Set.of("results", "sum"),
-            "report", Set.of("stats", "results", "sum", "files"),
-            "bench", Set.of("sum", "process"),
-            "suite", Set.of("core", "bench", "sum", "results", "stats", "report", "files"),
-            "cli", Set.of("core", "sum", "process", "results", "stats", "report", "files"));
+    static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+            Map.entry("files", Set.of()),
+            Map.entry("core", Set.of("files")),
+            Map.entry("sum", Set.of("files")),
+            Map.entry("results", Set.of("files")),
+            Map.entry("process", Set.of("sum", "files")),
+            Map.entry("stats", Set.of("results", "sum")),
+            Map.entry("compare", Set.of("stats", "results", "sum")),
+            Map.entry("report", Set.of("compare", "stats", "results", "sum", "files")),
+            Map.entry("bench", Set.of("sum", "process")),
+            Map.entry("suite", Set.of("core", "bench", "sum", "results", "stats", "compare", "report", "files")),
+            Map.entry("cli", Set.of("core", "sum", "process", "results", "stats", "compare", "report", "files")));
 
     /** What {@code stats} and {@code report} may use of {@code sum}: the strategy metadata, no implementation. */
     static final Set<String> SUM_METADATA = Set.of("dev/sumbench/sum/StrategyCatalog", "dev/sumbench/sum/StrategyInfo",
@@ -132,12 +133,12 @@ class ArchitectureTest {
         List<String> violations = new ArrayList<>();
         references.forEach((from, targets) -> {
             String own = packageOf(from);
-            if (own.equals("stats") || own.equals("report")) {
+            if (own.equals("stats") || own.equals("compare") || own.equals("report")) {
                 targets.stream().filter(t -> packageOf(t).equals("sum") && !SUM_METADATA.contains(t))
                         .forEach(t -> violations.add(from + " -> " + t));
             }
         });
-        assertEquals(List.of(), violations, "stats and report may use only " + SUM_METADATA + " of sum");
+        assertEquals(List.of(), violations, "stats, compare and report may use only " + SUM_METADATA + " of sum");
     }
 
     @Test
@@ -150,6 +151,31 @@ class ArchitectureTest {
             }
         });
         assertEquals(List.of(), violations, "bench may use only " + BENCH_PROCESS + " of process");
+    }
+
+    /**
+     * The comparison speaks in codes ({@code Reason}, {@code Notice}); {@code report} says them in words. A string
+     * literal of three words or more in its sources is a sentence, allowed only in an exception's message (for the
+     * programmer, not the user): a statement that holds one must construct an exception.
+     */
+    @Test
+    void theComparisonHoldsNoSentenceForTheUser() throws IOException {
+        List<String> sentences = new ArrayList<>();
+        java.util.regex.Pattern literal = java.util.regex.Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+        try (Stream<Path> files = Files.list(Path.of("src", "main", "java", "dev", "sumbench", "compare"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                String code = Files.readString(file).replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\n]*", "");
+                for (String statement : code.split(";")) {
+                    java.util.regex.Matcher m = literal.matcher(statement);
+                    while (m.find()) {
+                        if (m.group(1).trim().split("\\s+").length >= 3 && !statement.contains("Exception(")) {
+                            sentences.add(file.getFileName() + ": \"" + m.group(1) + "\"");
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), sentences, "sentences in the comparison: make them codes that report words");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.sumbench.cli;
 
+import dev.sumbench.compare.Comparison;
+import dev.sumbench.compare.Comparisons;
 import dev.sumbench.core.BadInputException;
 import dev.sumbench.core.ExitCodes;
 import dev.sumbench.report.CompareReport;
@@ -9,8 +11,6 @@ import dev.sumbench.results.MalformedResultsException;
 import dev.sumbench.results.Run;
 import dev.sumbench.results.RunReader;
 import dev.sumbench.results.SecondaryMetrics;
-import dev.sumbench.stats.Comparison;
-import dev.sumbench.stats.Comparisons;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,17 +27,18 @@ import picocli.CommandLine.Spec;
 
 /** {@code sumbench compare OLD NEW}: two JMH runs side by side, with honest statistics and a CI exit code. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Compares two JMH result files (JSON or CSV) row by row, like benchstat: per row the old and "
-                + "new centre with a confidence interval, the change or ~ when it is not significant, the p-value and "
-                + "the sample counts, then the geometric mean.",
+        description = {"Compares two JMH result files (JSON or CSV) row by row, like benchstat, with one test per row. "
+                + "The first lines say the answer; rows that changed come first. Per row: the old and new score with "
+                + "its 95%% interval over fork means, the change (new ÷ old − 1 of the geometric means of the fork "
+                + "means) with its interval, the fork counts and the verdict.",
             "Verdict per row, with the fork as the sampling unit: slower or faster by more than the threshold, "
                     + "equivalent within ± the threshold, or inconclusive (fewer than 3 forks a side, no raw data, or "
                     + "too noisy). One-sided Welch t tests over log fork means against old × (1 ± threshold) and two "
                     + "one-sided tests for equivalence, with the false discovery rate held at alpha across rows "
-                    + "(Benjamini-Hochberg). The change and p columns: the exact Mann-Whitney U test over fork means "
-                    + "(over iterations, with a warning, when either side has fewer forks than it needs).",
+                    + "(Benjamini-Hochberg). The change column shows the same test's estimate and 1 − 2 alpha "
+                    + "interval, so it never disagrees with the verdict.",
             "A CSV file with its <stem>.json beside it is read from that JSON (raw data); a CSV alone is compared "
-                    + "from its summaries and its rows stay inconclusive.",
+                    + "from its scores (their ratio, no interval) and its rows stay inconclusive.",
             "Secondary metrics (-prof gc's gc.alloc.rate.norm, @Group members, percentiles) are compared when "
                     + "named with --metric; otherwise the table says which were left out.",
             "Exit codes:",
@@ -50,6 +51,7 @@ import picocli.CommandLine.Spec;
             "  sumbench compare results/old.json results/new.json",
             "  sumbench compare old.json new.json --alpha 0.01 --threshold 10%% --format md",
             "  sumbench compare old.json new.json --metric gc.alloc.rate.norm",
+            "  sumbench compare old.json new.json --rank-test",
             "  sumbench compare old.csv new.csv   (reads old.json and new.json when they lie beside)"})
 final class CompareCommand implements Callable<Integer> {
 
@@ -67,14 +69,20 @@ final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "NEW", description = "The run to judge against it.")
     private Path newFile;
 
-    @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.05",
-            description = "Significance level, in (0, 1) (default: ${DEFAULT-VALUE}).")
-    private double alpha;
+    @Option(names = "--alpha", paramLabel = "A", defaultValue = "5%",
+            description = "False discovery rate of each kind of verdict, below 50%%: 5%% or 0.05, written either way "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private String alpha;
 
     @Option(names = "--threshold", paramLabel = "P", defaultValue = "5%",
             description = "A row shown slower by more than this is a regression (exit code 3); rows within ± "
-                    + "this are equivalent (default: ${DEFAULT-VALUE}).")
+                    + "this are equivalent: 5%% or 0.05, written either way (default: ${DEFAULT-VALUE}).")
     private String threshold;
+
+    @Option(names = "--rank-test",
+            description = "Add a column with the exact Mann-Whitney U p over fork means (benchstat's test), a second "
+                    + "view that decides nothing.")
+    private boolean rankTest;
 
     @Option(names = "--inject-slowdown", paramLabel = "P",
             description = "A check of compare itself: make every row of NEW P slower before comparing (times × (1+P), "
@@ -93,12 +101,13 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!(alpha > 0 && alpha < 1)) {
-            throw new BadInputException("--alpha: expected a level in (0, 1), got " + alpha);
+        double alphaFraction = Percent.fraction("--alpha", alpha);
+        if (!(alphaFraction > 0 && alphaFraction < 0.5)) {
+            throw new BadInputException("--alpha: expected a rate above 0 and below 50%, got '" + alpha + "'");
         }
-        double thresholdFraction = Percent.parse("--threshold", threshold);
+        double thresholdFraction = Percent.fraction("--threshold", threshold);
         TableFormat tableFormat = FormatOption.parse(format);
-        double slowdown = injectSlowdown == null ? 0 : Percent.parse("--inject-slowdown", injectSlowdown);
+        double slowdown = injectSlowdown == null ? 0 : Percent.fraction("--inject-slowdown", injectSlowdown);
         if (injectSlowdown != null && !(slowdown > 0 && slowdown <= MAX_INJECTED_SLOWDOWN)) {
             throw new BadInputException("--inject-slowdown: expected a slowdown in (0, 1000%], got " + injectSlowdown);
         }
@@ -114,7 +123,7 @@ final class CompareCommand implements Callable<Integer> {
         if (slowdown > 0) {
             newRun = Comparisons.injectSlowdown(newRun, slowdown);
         }
-        Comparison comparison = Comparisons.compare(oldRun, newRun, alpha, thresholdFraction);
+        Comparison comparison = Comparisons.compare(oldRun, newRun, alphaFraction, thresholdFraction);
         if (comparison.rows().isEmpty()) {
             throw new BadInputException(nothingComparable(oldRun, newRun));
         }
@@ -123,7 +132,7 @@ final class CompareCommand implements Callable<Integer> {
                     + "times × " + factor(slowdown) + ", throughputs ÷ " + factor(slowdown) + "): a check of "
                     + "compare, not a measurement");
         }
-        Table table = CompareReport.table(comparison, oldFile.toString(), newFile.toString(), notes);
+        Table table = CompareReport.table(comparison, oldFile.toString(), newFile.toString(), notes, rankTest);
         PrintWriter out = spec.commandLine().getOut();
         out.print(tableFormat.render(table));
         out.flush();

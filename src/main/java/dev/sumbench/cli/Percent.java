@@ -31,6 +31,31 @@ public final class Percent {
         return percent / 100;
     }
 
+    /**
+     * The fraction {@code text} stands for, written either way: {@code 5%} or {@code 0.05}. A bare number is a
+     * fraction, so it must be at most 1; a larger share is written with {@code %} ({@code 200%}), which leaves no
+     * doubt whether {@code 5} meant 5 % or 500 %.
+     *
+     * @throws BadInputException naming {@code option} if it is neither form of a share &gt;= 0
+     */
+    public static double fraction(String option, String text) {
+        String number = text.strip();
+        if (number.endsWith("%")) {
+            return parse(option, text);
+        }
+        double fraction;
+        try {
+            fraction = Double.parseDouble(number);
+        } catch (NumberFormatException e) {
+            throw new BadInputException(option + ": expected a share such as 5% or 0.05, got '" + text + "'");
+        }
+        if (!(fraction >= 0 && fraction <= 1)) {
+            throw new BadInputException(option + ": expected a fraction in [0, 1] such as 0.05, or a percentage "
+                    + "such as 5%, got '" + text + "'");
+        }
+        return fraction;
+    }
+
     /** {@code 0.05} as {@code 5%}. */
     static String format(double fraction) {
         return new java.math.BigDecimal(String.format(Locale.ROOT, "%.6g", fraction * 100)).stripTrailingZeros()

@@ -140,6 +140,12 @@ public final class SumTables {
         return table.build();
     }
 
+    /** What a best-of-k row's interval is, said where one is shown. */
+    static final String SELECTED = "best workers: the fastest worker count, selected after the measurement: its "
+            + "speedup interval is the one a count chosen in advance would have, so it covers the selected count's "
+            + "true speedup less often than its 95 % (the winner of several equal counts looks faster than it is); "
+            + "to confirm, rerun that count alone";
+
     /** Table 5: scaling with cores, from a core sweep; empty when the runs are not one. */
     public static Optional<Table> scaling(SumAnalysis analysis) {
         List<SumAnalysis.ScalingRow> rows = analysis.scaling();
@@ -159,6 +165,7 @@ public final class SumTables {
                 + "speedup ÷ cores");
         table.note("serial fraction e = (1/speedup − 1/cores) ÷ (1 − 1/cores): 0 is perfect scaling; an e that grows "
                 + "with the cores means overhead (hand-off, memory bandwidth) rather than serial work");
+        table.note(SELECTED);
         return Optional.of(table.build());
     }
 

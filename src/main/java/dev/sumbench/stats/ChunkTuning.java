@@ -77,7 +77,7 @@ public record ChunkTuning(double within, List<ChunkChoice> choices, List<String>
         int fewestForks = groups.values().stream().flatMap(List::stream)
                 .filter(row -> row.primary().hasRawData())
                 .mapToInt(row -> Samples.forkMeans(row.primary()).length).min().orElse(Integer.MAX_VALUE);
-        int forksNeeded = Gate.MIN_FORKS;
+        int forksNeeded = Samples.MIN_FORKS;
         if (fewestForks < forksNeeded) {
             warnings.add("intervals over iterations, since some rows have only " + fewestForks + " fork"
                     + (fewestForks == 1 ? "" : "s") + ": iterations within a fork are not independent, so the "

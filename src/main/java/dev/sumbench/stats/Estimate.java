@@ -14,6 +14,9 @@ import org.apache.commons.math3.distribution.TDistribution;
  */
 public record Estimate(double centre, double lo, double hi, double confidence, long n) {
 
+    /** JMH's default confidence for its error, used when a source does not say. */
+    static final double JMH_DEFAULT_CONFIDENCE = 0.999;
+
     /** The mean of {@code values} with a t interval at {@code confidence}. */
     public static Estimate ofSamples(double[] values, double confidence) {
         int n = values.length;
@@ -38,23 +41,26 @@ public record Estimate(double centre, double lo, double hi, double confidence, l
 
     /**
      * A metric's score with an interval at {@code confidence}: over fork means when there are at least
-     * {@link Gate#MIN_FORKS} forks, else over iterations (the caller says so: {@link #overForks}); without usable raw
+     * {@link Samples#MIN_FORKS} forks, else over iterations (the caller says so: {@link #overForks}); without usable raw
      * data, from JMH's error.
      */
     public static Estimate ofMetric(Metric metric, double confidence) {
         if (Samples.usable(metric)) {
             return ofSamples(overForks(metric) ? Samples.forkMeans(metric) : Samples.iterations(metric), confidence);
         }
+        // JMH's error is t(1 - (1 - c) / 2, n - 1) * sd / sqrt(n) over all iterations: invert it for sd
         double jmhConfidence = metric.confidence() > 0 && metric.confidence() < 1 ? metric.confidence()
-                : Comparisons.JMH_DEFAULT_CONFIDENCE;
-        Welch.Moments moments = Welch.Moments.fromJmh(metric.score(), metric.error(),
-                jmhConfidence, metric.samples());
-        return ofMoments(moments.mean(), moments.sd(), moments.n(), confidence);
+                : JMH_DEFAULT_CONFIDENCE;
+        long n = metric.samples();
+        double error = metric.error();
+        double sd = n < 2 || !Double.isFinite(error) ? Double.NaN
+                : error * Math.sqrt(n) / criticalT(n - 1, jmhConfidence);
+        return ofMoments(metric.score(), sd, n, confidence);
     }
 
     /** Whether {@link #ofMetric} takes {@code metric}'s interval over fork means. */
     public static boolean overForks(Metric metric) {
-        return Samples.usable(metric) && Samples.forkMeans(metric).length >= Gate.MIN_FORKS;
+        return Samples.usable(metric) && Samples.forkMeans(metric).length >= Samples.MIN_FORKS;
     }
 
     /** The t interval of a mean at {@code confidence} from its standard deviation {@code sd} over {@code n} samples. */

@@ -123,18 +123,6 @@ public final class MannWhitney {
         return Math.min(1, 2 / choices);
     }
 
-    /**
-     * The fewest observations per side, equal on both sides, that can give a two-sided p-value &lt;= {@code alpha}
-     * (4 at alpha = 0.05, 5 at 0.01).
-     */
-    public static int fewestPerSide(double alpha) {
-        int n = 1;
-        while (smallestPossibleP(n, n) > alpha) {
-            n++;
-        }
-        return n;
-    }
-
     /** p for the doubled rank sum {@code observed} of a sample of {@code n1} among the grouped, mid-ranked values. */
     private static double exactTwoSided(int[] groupSizes, long[] groupDoubledRanks, int n1, long observed) {
         int total = Arrays.stream(groupSizes).sum();

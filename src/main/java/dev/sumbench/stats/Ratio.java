@@ -13,9 +13,11 @@ public record Ratio(double value, double lo, double hi, double confidence) {
 
     /* Implementation notes
      * With fork means on both sides (raw data, >= 3 forks each) the interval is Welch's t interval of the difference
-     * of the mean log fork means (a log-t interval for the ratio, the small-sample form of Fieller's interval when the
-     * forks are log-normal), around the ratio of the centres: it holds both levels of variance, and its coverage is
-     * checked by RatioCoverageTest against simulated forks (near the nominal 95 % with 5 forks). Otherwise, from two
+     * of the mean log fork means, exponentiated: a log-t interval for the ratio of the geometric means of the fork
+     * means (the small-sample form of Fieller's interval when the forks are log-normal). It is centred where its test
+     * is, on that ratio of geometric means, not around the ratio of the arithmetic centres: with unequal fork spreads
+     * the two differ by exp((s1^2 - s2^2) / 2), which would shift the interval off its target. It holds both levels
+     * of variance; RatioCoverageTest and CompareSimulationTest check its coverage on simulated forks. Otherwise, from two
      * summary intervals (JMH CSV), it divides the ends of the two inputs' intervals (smallest numerator by largest
      * denominator and the other way round). If each input lies in its interval with confidence c, both do with at
      * least 2c - 1 (Bonferroni): no normality or independence assumption, but those inputs treat iterations as
@@ -32,9 +34,10 @@ public record Ratio(double value, double lo, double hi, double confidence) {
             if (b == null || t == null) {
                 return new Ratio(value, Double.NaN, Double.NaN, Double.NaN);
             }
-            Gate.Welch welch = Gate.Welch.of(t, b);
-            double half = welch.se() == 0 ? 0 : welch.t(1 - (1 - Summary.FORK_CONFIDENCE) / 2) * welch.se();
-            return new Ratio(value, value * Math.exp(-half), value * Math.exp(half), Summary.FORK_CONFIDENCE);
+            Welch welch = Welch.of(t, b);
+            double half = welch.halfWidth(Summary.FORK_CONFIDENCE);
+            return new Ratio(value, Math.exp(welch.difference() - half), Math.exp(welch.difference() + half),
+                    Summary.FORK_CONFIDENCE);
         }
         if (!baseline.hasInterval() || !time.hasInterval() || !baseline.forkMeans().isEmpty()
                 || !time.forkMeans().isEmpty()) {

@@ -4,14 +4,17 @@ import dev.sumbench.results.Metric;
 import java.util.List;
 
 /**
- * The samples a comparison tests, taken from a metric's raw data (JMH JSON: per fork, the score of each measurement
- * iteration).
- *
- * <p>The rule: one sample per fork (the fork's mean) when both sides have enough forks for the rank test to reach
- * {@code alpha} at all ({@link MannWhitney#smallestPossibleP} &lt;= alpha, i.e. at least 4 forks a side at 0.05);
- * otherwise one sample per iteration, with a warning that says why that is weaker and how many forks to run.
+ * The samples of a metric's raw data (JMH JSON: per fork, the score of each measurement iteration). The fork is the
+ * sampling unit: iterations inside one fork share its JIT decisions, layout and neighbours, so every test and interval
+ * is over {@link #forkMeans}.
  */
 public final class Samples {
+
+    /**
+     * Fork means a side needs for an interval or a test: 2 give a standard error on 1 degree of freedom (a t quantile
+     * of 12.7 at 95 %), an interval that spans everything and would only look like an answer.
+     */
+    public static final int MIN_FORKS = 3;
 
     private Samples() {
     }
@@ -33,24 +36,5 @@ public final class Samples {
     /** Every iteration of every fork, in order. */
     public static double[] iterations(Metric metric) {
         return metric.rawData().stream().flatMap(List::stream).mapToDouble(Double::doubleValue).toArray();
-    }
-
-    /**
-     * Which unit to test in, for two metrics that both have raw data: {@link SampleUnit#FORK_MEANS} when the forks
-     * of both sides can reach {@code alpha}, else {@link SampleUnit#ITERATIONS}.
-     */
-    public static SampleUnit unitFor(Metric a, Metric b, double alpha) {
-        int forksA = forkMeans(a).length;
-        int forksB = forkMeans(b).length;
-        return MannWhitney.smallestPossibleP(forksA, forksB) <= alpha ? SampleUnit.FORK_MEANS : SampleUnit.ITERATIONS;
-    }
-
-    /** The samples of {@code metric} in {@code unit} (raw data units only). */
-    public static double[] of(Metric metric, SampleUnit unit) {
-        return switch (unit) {
-            case FORK_MEANS -> forkMeans(metric);
-            case ITERATIONS -> iterations(metric);
-            case SUMMARY -> throw new IllegalArgumentException("a summary has no samples");
-        };
     }
 }

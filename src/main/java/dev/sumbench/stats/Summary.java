@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A measured value with its interval. With raw data from at least {@link Gate#MIN_FORKS} forks the interval is over
+ * A measured value with its interval. With raw data from at least {@link Samples#MIN_FORKS} forks the interval is over
  * fork means, the sampling unit, at {@link #FORK_CONFIDENCE}: Student's t over the logs of the fork means, so that it
  * holds the fork-to-fork variance as well as the iterations' (Kalibera and Jones). With raw data from fewer forks
  * there is no interval, and a warning says so in words. Without raw data (JMH CSV) it is JMH's own interval (Student's
@@ -51,7 +51,7 @@ public record Summary(double center, double lo, double hi, double confidence, lo
 
     /** Whether the interval is over fork means (and {@link #forkMeans} holds them). */
     public boolean overForks() {
-        return forkMeans.size() >= Gate.MIN_FORKS;
+        return forkMeans.size() >= Samples.MIN_FORKS;
     }
 
     /** A value without an interval. */
@@ -107,13 +107,13 @@ public record Summary(double center, double lo, double hi, double confidence, lo
     }
 
     /** {@code center} with the log-t interval over {@code forks} (means per fork, same unit), or none below 3. */
-    static Summary overForks(double center, double[] forks) {
+    public static Summary overForks(double center, double[] forks) {
         List<Double> means = java.util.Arrays.stream(forks).boxed().toList();
         List<String> warnings = new ArrayList<>();
-        if (forks.length < Gate.MIN_FORKS) {
+        if (forks.length < Samples.MIN_FORKS) {
             warnings.add(String.format(Locale.ROOT, "no interval from %d fork%s: the fork is the sampling unit and an "
                     + "interval needs >= %d (iterations within a fork are not independent); run with -f 5",
-                    forks.length, forks.length == 1 ? "" : "s", Gate.MIN_FORKS));
+                    forks.length, forks.length == 1 ? "" : "s", Samples.MIN_FORKS));
             return new Summary(center, Double.NaN, Double.NaN, FORK_CONFIDENCE, forks.length, warnings, means);
         }
         double[] logs = new double[forks.length];

@@ -7,12 +7,10 @@
  * by params; {@link dev.sumbench.stats.SumAnalysis}, {@link dev.sumbench.stats.BandwidthAnalysis} and
  * {@link dev.sumbench.stats.TradeOffAnalysis} compute the figures of each table.
  *
- * <p>For {@code compare} and {@code tune}: {@link dev.sumbench.stats.Comparisons} matches the rows of two runs into a
- * {@link dev.sumbench.stats.Comparison} (per row a {@link dev.sumbench.stats.RowComparison}: an
- * {@link dev.sumbench.stats.Estimate} per side, the exact {@link dev.sumbench.stats.MannWhitney} U test over fork
- * means or {@link dev.sumbench.stats.Welch} from summaries, a {@link dev.sumbench.stats.Verdict}; and a
- * {@link dev.sumbench.stats.GeoMean}); {@link dev.sumbench.stats.ChunkTuning} turns a chunk-size sweep into
- * {@link dev.sumbench.stats.ChunkChoice}s (best chunk, flat region, recommendation).
+ * <p>What {@code compare} is made of: {@link dev.sumbench.stats.Welch}, {@link dev.sumbench.stats.FalseDiscovery},
+ * the exact {@link dev.sumbench.stats.MannWhitney} U test, {@link dev.sumbench.stats.Samples} (fork means) and
+ * {@link dev.sumbench.stats.Direction}. For {@code tune}: {@link dev.sumbench.stats.ChunkTuning} turns a chunk-size
+ * sweep into {@link dev.sumbench.stats.ChunkChoice}s (best chunk, flat region, recommendation).
  *
  * <p>Immutable records and pure functions; Commons Math stays behind these types; no I/O and no formatting. Strategy
  * ids, their order and their family come from {@code dev.sumbench.sum.StrategyCatalog}, the only part of {@code sum}

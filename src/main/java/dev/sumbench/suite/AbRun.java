@@ -1,5 +1,7 @@
 package dev.sumbench.suite;
 
+import dev.sumbench.compare.Comparison;
+import dev.sumbench.compare.Comparisons;
 import dev.sumbench.core.BadInputException;
 import dev.sumbench.core.ExitCodes;
 import dev.sumbench.files.OutputFiles;
@@ -7,8 +9,6 @@ import dev.sumbench.report.CompareReport;
 import dev.sumbench.report.TableFormat;
 import dev.sumbench.results.RunMeta;
 import dev.sumbench.results.RunReader;
-import dev.sumbench.stats.Comparison;
-import dev.sumbench.stats.Comparisons;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -174,7 +174,7 @@ class ChunkTuningTest {
     }
 
     private static Result result(Map<String, String> params, String mode, String unit, double score) {
-        List<List<Double>> raw = ComparisonsTest.forks(4, 3, score, score / 100);
+        List<List<Double>> raw = dev.sumbench.compare.ComparisonsTest.forks(4, 3, score, score / 100);
         return new Result(BENCH, mode, params, 1, 4, new Metric(score, Double.NaN, 0.999, unit, 12, raw), Map.of());
     }
 }

@@ -98,7 +98,8 @@ class MeasuredCrossoverTest {
 
     /**
      * A known crossing at 10 000 elements, log speedup linear in log size, fork means with 5 % lognormal noise, five
-     * forks a side: the 95 % interval covers the true crossing in about 95 % of 2 000 seeded runs.
+     * forks a side: the 95 % interval covers the true crossing in at least 95 % of 2 000 seeded runs. More than 95 %:
+     * the curve is straight, so the allowance for the chord's error is made of noise alone and only widens it.
      */
     @Test
     void intervalCoversAKnownCrossingAtAboutItsNominalRate() {
@@ -124,12 +125,60 @@ class MeasuredCrossoverTest {
             }
         }
         double coverage = covered / (double) runs;
-        // binomial sd at 2 000 runs is 0.5 %: [0.93, 0.97] is four of them either side of 0.95
-        assertTrue(coverage >= 0.93 && coverage <= 0.97, "coverage " + coverage);
+        System.out.printf(java.util.Locale.ROOT, "crossover interval on a log-linear curve, 5 forks a side, fork CV "
+                + "5 %%, %d runs: coverage %.1f %%%n", runs, coverage * 100);
+        // binomial sd at 2 000 runs is 0.5 %; the allowance for curvature keeps it above nominal, not far above
+        assertTrue(coverage >= 0.95 && coverage <= 0.99, "coverage " + coverage);
+    }
+
+    /**
+     * A hand-off curve, the shape sumbench measures: the candidate takes {@code h + n * c / 2} (a fixed hand-off, then
+     * half the work on each of 2 workers), the baseline {@code n * c}; they cross at {@code n = 2 h / c} = 10 000.
+     * Sizes a factor 2 apart, as a bisected grid's bracket, and 5 forks a side with log-normal fork noise: the 95 %
+     * interval covers the true crossing in at least 93 % of 1 000 seeded runs at 1, 2 and 5 % fork CV, where an
+     * interval of noise alone, which ignores the chord's error on this curve, covered 39.2 % of them at 1 %.
+     */
+    @Test
+    void intervalCoversTheCrossingOfAHandOffCurveAtOneTwoAndFivePercentForkNoise() {
+        double trueCrossing = 10_000;
+        double c = 1.0;
+        double h = trueCrossing * c / 2;
+        long[] sizes = new long[8];
+        for (int i = 0; i < sizes.length; i++) {
+            sizes[i] = 1L << (10 + i); // 1 024 .. 131 072: the crossing lies between 8 192 and 16 384
+        }
+        int runs = 1000;
+        for (double cv : new double[] {0.01, 0.02, 0.05}) {
+            Random random = new Random(20261205L + Math.round(cv * 100));
+            int covered = 0;
+            double widthSum = 0;
+            for (int run = 0; run < runs; run++) {
+                SortedMap<Long, double[]> candidate = new TreeMap<>();
+                SortedMap<Long, double[]> baseline = new TreeMap<>();
+                for (long size : sizes) {
+                    baseline.put(size, forkMeans(random, size * c, 5, cv));
+                    candidate.put(size, forkMeans(random, h + size * c / 2, 5, cv));
+                }
+                MeasuredCrossover crossover = MeasuredCrossover.of(candidate, baseline).orElseThrow();
+                if (crossover.kind() == MeasuredCrossover.Kind.AT && crossover.lower() <= trueCrossing
+                        && trueCrossing <= crossover.upper()) {
+                    covered++;
+                }
+                widthSum += crossover.hasInterval() ? crossover.upper() / crossover.lower() : Double.NaN;
+            }
+            double coverage = covered / (double) runs;
+            System.out.printf(java.util.Locale.ROOT, "crossover interval on a hand-off curve, sizes a factor 2 apart, "
+                    + "5 forks a side, fork CV %.0f %%, %d runs: coverage %.1f %%, mean width upper/lower %.2f%n",
+                    cv * 100, runs, coverage * 100, widthSum / runs);
+            assertTrue(coverage >= 0.93, "coverage at fork CV " + cv + ": " + coverage);
+        }
     }
 
     private static double[] forkMeans(Random random, double mean, int forks) {
-        double sigma = 0.05;
+        return forkMeans(random, mean, forks, 0.05);
+    }
+
+    private static double[] forkMeans(Random random, double mean, int forks, double sigma) {
         double[] values = new double[forks];
         for (int i = 0; i < forks; i++) {
             values[i] = mean * Math.exp(sigma * random.nextGaussian() - sigma * sigma / 2);

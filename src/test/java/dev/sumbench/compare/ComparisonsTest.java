@@ -1,5 +1,6 @@
-package dev.sumbench.stats;
+package dev.sumbench.compare;
 
+import dev.sumbench.stats.Direction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -16,7 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Matching, direction, sampling unit and warnings, on rows built directly (the real-data checks are elsewhere). */
-class ComparisonsTest {
+public class ComparisonsTest {
 
     private static final String BENCH = "dev.example.SumBench.sum";
 
@@ -44,9 +45,8 @@ class ComparisonsTest {
         assertTrue(comparison.rows().isEmpty());
         assertEquals(1, comparison.onlyOld().size());
         assertEquals(1, comparison.onlyNew().size());
-        assertTrue(comparison.warnings().stream()
-                .anyMatch(w -> w.contains("no row matches") && w.contains("old: [size]") && w.contains("new: [cores, size]")),
-                comparison.warnings().toString());
+        assertTrue(comparison.notices().contains(new Notice(Notice.Kind.NO_ROW_MATCHES, null,
+                List.of("size", "cores, size"))), comparison.notices().toString());
         assertNull(comparison.geoMean());
     }
 
@@ -54,63 +54,75 @@ class ComparisonsTest {
     void moreOperationsPerSecondIsFasterAndLessTimePerOperationIsFaster() {
         Result thrptOld = row(BENCH, "thrpt", Map.of(), "ops/s", forks(5, 3, 1000, 5));
         Result thrptNew = row(BENCH, "thrpt", Map.of(), "ops/s", forks(5, 3, 1200, 5));
-        RowComparison throughput = Comparisons.compareRows(thrptOld, thrptNew, 0.05);
-        assertEquals(Verdict.BETTER, throughput.verdict());
+        RowComparison throughput = compare(thrptOld, thrptNew, 0.05);
+        assertEquals(Decision.FASTER, throughput.decision());
         assertEquals(0.2, throughput.change(), 0.01);
         assertEquals(-1 / 6.0, throughput.costChange(), 0.01);
+        assertTrue(throughput.changeLo() < throughput.change() && throughput.change() < throughput.changeHi());
 
         Result timeOld = row(BENCH, "avgt", Map.of(), "ns/op", forks(5, 3, 1000, 5));
         Result timeNew = row(BENCH, "avgt", Map.of(), "ns/op", forks(5, 3, 1200, 5));
-        RowComparison time = Comparisons.compareRows(timeOld, timeNew, 0.05);
-        assertEquals(Verdict.WORSE, time.verdict());
+        RowComparison time = compare(timeOld, timeNew, 0.05);
+        assertEquals(Decision.SLOWER, time.decision());
         assertEquals(0.2, time.change(), 0.01);
-        assertEquals(Decision.SLOWER, Comparisons.compare(run("old.json", timeOld), run("new.json", timeNew), 0.05,
-                0.05).rows().get(0).decision());
-        assertEquals(Decision.EQUIVALENT, Comparisons.compare(run("old.json", timeOld), run("new.json", timeNew),
-                0.05, 0.25).rows().get(0).decision());
-        assertEquals(Decision.FASTER, Comparisons.compare(run("old.json", thrptOld), run("new.json", thrptNew), 0.05,
-                0.05).rows().get(0).decision());
+        assertEquals(Decision.EQUIVALENT, compare(timeOld, timeNew, 0.25).decision());
     }
 
     @Test
-    void enoughForksAreTestedAsForkMeansWithTheExactRankTest() {
-        RowComparison row = Comparisons.compareRows(row(BENCH, "avgt", Map.of(), "ns/op", forks(5, 4, 100, 1)),
+    void theChangeIsTheGatesEstimateTheRatioOfTheGeometricMeansOfTheForkMeans() {
+        RowComparison row = compare(row(BENCH, "avgt", Map.of(), "ns/op", forks(5, 4, 100, 1)),
                 row(BENCH, "avgt", Map.of(), "ns/op", forks(5, 4, 120, 1)), 0.05);
-        assertEquals(SampleUnit.FORK_MEANS, row.sampleUnit());
         assertEquals(5, row.oldSide().n());
-        assertEquals(2.0 / 252, row.p(), 1e-12); // five fork means against five, fully separated
-        assertTrue(row.warnings().isEmpty(), row.warnings().toString());
+        assertTrue(row.rawData());
+        assertEquals(row.judgement().costRatio() - 1, row.change(), 1e-15);
+        double[] oldMeans = {99.8, 99.9, 100, 100.1, 100.2};
+        double[] newMeans = {119.8, 119.9, 120, 120.1, 120.2};
+        double logRatio = 0;
+        for (int i = 0; i < 5; i++) {
+            logRatio += (Math.log(newMeans[i]) - Math.log(oldMeans[i])) / 5;
+        }
+        assertEquals(Math.exp(logRatio) - 1, row.change(), 1e-12);
+        assertEquals(2.0 / 252, row.rankP(), 1e-12); // the rank test, on request: five fork means against five
     }
 
     @Test
-    void tooFewForksFallBackToIterationsWithAWarningThatSaysHowManyForksToRun() {
-        RowComparison row = Comparisons.compareRows(row(BENCH, "avgt", Map.of(), "ns/op", forks(2, 5, 100, 1)),
+    void belowThreeForksTheRowHasAChangeButNoIntervalAndSaysWhy() {
+        RowComparison row = compare(row(BENCH, "avgt", Map.of(), "ns/op", forks(2, 5, 100, 1)),
                 row(BENCH, "avgt", Map.of(), "ns/op", forks(2, 5, 120, 1)), 0.05);
-        assertEquals(SampleUnit.ITERATIONS, row.sampleUnit());
-        assertEquals(10, row.oldSide().n());
-        assertEquals(Verdict.WORSE, row.verdict());
-        assertEquals(1, row.warnings().size());
-        assertTrue(row.warnings().get(0).startsWith("only 2+2 forks: need >= 4 forks per side"), row.warnings().get(0));
-    }
-
-    @Test
-    void tooFewSamplesToDetectAnythingAreSaidToBeSo() {
-        RowComparison row = Comparisons.compareRows(row(BENCH, "avgt", Map.of(), "ns/op", forks(1, 3, 100, 1)),
-                row(BENCH, "avgt", Map.of(), "ns/op", forks(1, 3, 200, 1)), 0.05);
-        assertEquals(Verdict.UNCHANGED, row.verdict());
-        assertEquals(0.1, row.p(), 1e-12);
-        assertTrue(row.warnings().stream().anyMatch(
-                w -> w.equals("too few samples (3+3 iterations): need >= 4 per side to detect a difference at alpha=0.05")),
-                row.warnings().toString());
+        assertEquals(2, row.oldSide().n());
+        assertFalse(row.oldSide().hasInterval());
+        assertEquals(0.2, row.change(), 0.001);
+        assertFalse(row.judgement().hasInterval());
+        assertTrue(Double.isNaN(row.changeLo()));
+        assertEquals(Decision.INCONCLUSIVE, row.decision());
+        assertEquals(Reason.TOO_FEW_FORKS, row.judgement().reason());
     }
 
     @Test
     void theNewRunsUnitIsConvertedIntoTheOldOnes() {
-        RowComparison row = Comparisons.compareRows(row(BENCH, "avgt", Map.of(), "ns/op", forks(5, 3, 1000, 5)),
+        RowComparison row = compare(row(BENCH, "avgt", Map.of(), "ns/op", forks(5, 3, 1000, 5)),
                 row(BENCH, "avgt", Map.of(), "us/op", forks(5, 3, 1.0, 0.005)), 0.05);
         assertEquals("ns/op", row.unit().text());
-        assertEquals(1000, row.newSide().centre(), 1e-6);
-        assertEquals(Verdict.UNCHANGED, row.verdict());
+        assertEquals(1000, row.newSide().center(), 1e-6);
+        assertEquals(0, row.change(), 1e-9);
+        assertEquals(Decision.EQUIVALENT, row.decision());
+    }
+
+    @Test
+    void aSequentialStrategyIsMatchedWhateverItsWorkersParam() {
+        Run old = run("old.json", row(BENCH, "avgt", Map.of("strategy", "sequential", "workers", "1"), "ns/op",
+                forks(5, 3, 100, 1)), row(BENCH, "avgt", Map.of("strategy", "fork-join", "workers", "1"), "ns/op",
+                forks(5, 3, 100, 1)));
+        Run neu = run("new.json", row(BENCH, "avgt", Map.of("strategy", "sequential", "workers", "2"), "ns/op",
+                forks(5, 3, 100, 1)), row(BENCH, "avgt", Map.of("strategy", "fork-join", "workers", "2"), "ns/op",
+                forks(5, 3, 100, 1)));
+        Comparison comparison = Comparisons.compare(old, neu, 0.05, 0.05);
+        assertEquals(List.of(Map.of("strategy", "sequential")),
+                comparison.rows().stream().map(r -> r.key().params()).toList());
+        assertEquals(1, comparison.onlyOld().size());
+        assertEquals("fork-join", comparison.onlyOld().get(0).params().get("strategy"));
+        assertTrue(comparison.notices().contains(new Notice(Notice.Kind.IGNORED_WORKERS,
+                comparison.rows().get(0).key(), List.of("sequential", "1", "2"))), comparison.notices().toString());
     }
 
     @Test
@@ -119,42 +131,35 @@ class ComparisonsTest {
         Run neu = run("new.json", row(BENCH, "avgt", Map.of(), "ops/s", forks(5, 3, 1000, 5)));
         Comparison comparison = Comparisons.compare(old, neu, 0.05, 0.05);
         assertTrue(comparison.rows().isEmpty());
-        assertTrue(comparison.warnings().get(0).contains("units differ (ns/op in old, ops/s in new)"));
+        assertEquals(new Notice(Notice.Kind.UNITS_DIFFER, new Result.Key(BENCH, "avgt", Map.of()),
+                List.of("ns/op", "ops/s")), comparison.notices().get(0));
     }
 
     @Test
-    void summariesOnlyAreTestedWithWelchAndAWarningThatRawDataIsBetter() {
-        Result old = summaryRow(100, 2, 25);
-        Result neu = summaryRow(110, 2, 25);
-        Comparison comparison = Comparisons.compare(run("old.csv", old), run("new.csv", neu), 0.05, 0.05);
+    void summariesOnlyGiveTheScoresRatioWithoutAnIntervalOrAVerdict() {
+        Comparison comparison = Comparisons.compare(run("old.csv", summaryRow(100, 2, 25)),
+                run("new.csv", summaryRow(110, 2, 25)), 0.05, 0.05);
         RowComparison row = comparison.rows().get(0);
-        assertEquals(SampleUnit.SUMMARY, row.sampleUnit());
-        assertEquals(Verdict.WORSE, row.verdict());
-        assertTrue(row.p() < 1e-6);
-        assertTrue(comparison.warnings().stream().anyMatch(w -> w.startsWith("1 of 1 rows have no raw data")
-                && w.contains("-rf json")), comparison.warnings().toString());
-        // the interval is t at 95 % rather than JMH's 99.9 %: narrower
-        assertTrue(row.oldSide().hi() - row.oldSide().centre() < 2);
-    }
-
-    @Test
-    void aSummaryWithoutErrorIsUntested() {
-        RowComparison row = Comparisons.compareRows(summaryRow(100, Double.NaN, 2), summaryRow(150, 2, 25), 0.05);
-        assertEquals(Verdict.UNTESTED, row.verdict());
-        assertTrue(Double.isNaN(row.p()));
-        assertTrue(row.warnings().get(0).startsWith("no error on the old side"));
+        assertFalse(row.rawData());
+        assertEquals(25, row.oldSide().n());
+        assertEquals(0.1, row.change(), 1e-12);
+        assertFalse(row.judgement().hasInterval());
+        assertTrue(Double.isNaN(row.rankP()));
+        assertEquals(Decision.INCONCLUSIVE, row.decision());
+        assertEquals(Reason.NO_RAW_DATA, row.judgement().reason());
     }
 
     @Test
     void differentMachinesCoresOrJdksAreWarnedAbout() {
         Run old = new Run(Path.of("a.json"), List.of(), meta("box", 2, "17.0.15"));
         Run neu = new Run(Path.of("b.json"), List.of(), meta("box", 4, "21.0.2"));
-        List<String> warnings = Comparisons.metadataWarnings(old, neu);
-        assertEquals(2, warnings.size(), warnings.toString());
-        assertTrue(warnings.get(0).startsWith("the runs differ in cores (old: 2; new: 4)"));
-        assertTrue(warnings.get(1).startsWith("the runs differ in JDK"));
-        assertTrue(Comparisons.metadataWarnings(old, old).isEmpty());
-        assertTrue(Comparisons.metadataWarnings(run("x.json"), old).get(0).startsWith("no .meta.json beside the old run"));
+        List<Notice> notices = Comparisons.metadataNotices(old, neu);
+        assertEquals(2, notices.size(), notices.toString());
+        assertEquals(new Notice(Notice.Kind.RUNS_DIFFER, null, List.of("cores", "2", "4")), notices.get(0));
+        assertEquals("JDK", notices.get(1).values().get(0));
+        assertTrue(Comparisons.metadataNotices(old, old).isEmpty());
+        assertEquals(new Notice(Notice.Kind.NO_METADATA, null, List.of("old")),
+                Comparisons.metadataNotices(run("x.json"), old).get(0));
     }
 
     @Test
@@ -165,7 +170,7 @@ class ComparisonsTest {
                 row(BENCH, "thrpt", Map.of(), "ops/s", forks(5, 3, 1000, 1)));
         GeoMean geoMean = Comparisons.compare(old, neu, 0.05, 0.05).geoMean();
         assertEquals(2, geoMean.rows());
-        assertEquals(0.2, geoMean.change(), 1e-9); // both rows 20 % slower in time
+        assertEquals(0.2, geoMean.change(), 1e-6); // both rows 20 % slower in time (geometric means of forks)
         assertEquals(Direction.LOWER_IS_BETTER, geoMean.direction());
         assertNull(geoMean.unit());
         assertTrue(Double.isNaN(geoMean.oldCentre()));
@@ -187,34 +192,26 @@ class ComparisonsTest {
         Run neu = run("new.json", row(BENCH, "avgt", Map.of("size", "1"), "ns/op", forks(5, 3, 103, 0.5)),
                 row(BENCH, "avgt", Map.of("size", "2"), "ns/op", forks(5, 3, 110, 0.5)));
         Comparison comparison = Comparisons.compare(old, neu, 0.05, 0.05);
-        assertEquals(2, comparison.significant().size());
+        assertEquals(Decision.EQUIVALENT, comparison.rows().get(0).decision());
         assertEquals(List.of(Map.of("size", "2")), comparison.regressions().stream().map(r -> r.key().params()).toList());
     }
 
     @Test
-    void aNoisyRowThatIsNotSignificantSaysThatARegressionCouldHideInIt() {
-        Run old = run("old.json", row(BENCH, "avgt", Map.of(), "ns/op", forks(5, 3, 100, 60)));
-        Run neu = run("new.json", row(BENCH, "avgt", Map.of(), "ns/op", forks(5, 3, 100, 60)));
-        RowComparison noisy = Comparisons.compare(old, neu, 0.05, 0.05).rows().get(0);
-        assertEquals(Verdict.UNCHANGED, noisy.verdict());
-        assertTrue(noisy.warnings().get(0).startsWith("not significant, but an interval is wider than the 5 % "
-                + "threshold"), noisy.warnings().toString());
-        RowComparison quiet = Comparisons.compare(old, neu, 0.05, 0.5).rows().get(0);
-        assertTrue(quiet.warnings().isEmpty(), quiet.warnings().toString());
-    }
-
-    @Test
-    void rawDataWithNaNFallsBackToTheSummariesWithAWarning() {
+    void rawDataWithNaNGivesTheScoresRatioAndNoVerdict() {
         List<List<Double>> broken = List.of(List.of(100.0, Double.NaN, 101.0), List.of(99.0, 100.0, 102.0));
         Result old = new Result(BENCH, "avgt", Map.of(), 1, 2, new Metric(100, 1, 0.999, "ns/op", 6, broken), Map.of());
-        RowComparison row = Comparisons.compareRows(old, row(BENCH, "avgt", Map.of(), "ns/op", forks(5, 3, 100, 1)),
-                0.05);
-        assertEquals(SampleUnit.SUMMARY, row.sampleUnit());
-        assertTrue(row.warnings().get(0).startsWith("raw data without iterations or with NaN"), row.warnings().toString());
+        RowComparison row = Comparisons.compare(run("old.json", old),
+                run("new.json", row(BENCH, "avgt", Map.of(), "ns/op", forks(5, 3, 100, 1))), 0.05, 0.05).rows().get(0);
+        assertFalse(row.rawData());
+        assertEquals(Reason.UNUSABLE_RAW_DATA, row.judgement().reason());
+    }
+
+    private static RowComparison compare(Result old, Result neu, double threshold) {
+        return Comparisons.compare(run("old.json", old), run("new.json", neu), 0.05, threshold).rows().get(0);
     }
 
     /** {@code forks} forks of {@code iterations} iterations around {@code centre}, fork f offset by f * spread / 10. */
-    static List<List<Double>> forks(int forks, int iterations, double centre, double spread) {
+    public static List<List<Double>> forks(int forks, int iterations, double centre, double spread) {
         List<List<Double>> data = new ArrayList<>();
         for (int f = 0; f < forks; f++) {
             List<Double> fork = new ArrayList<>();

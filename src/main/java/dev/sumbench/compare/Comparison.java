@@ -1,4 +1,4 @@
-package dev.sumbench.stats;
+package dev.sumbench.compare;
 
 import dev.sumbench.results.Result;
 import java.util.List;
@@ -12,16 +12,16 @@ import java.util.List;
  * @param onlyOld   rows only the old run has
  * @param onlyNew   rows only the new run has
  * @param geoMean   the geometric mean over the matched rows, or {@code null} when none qualifies
- * @param warnings  what limits the whole comparison (metadata that differs, no raw data, ...), as advice
+ * @param notices   what limits the whole comparison (metadata that differs, rows not compared, ...), as codes
  */
 public record Comparison(double alpha, double threshold, List<RowComparison> rows, List<Result.Key> onlyOld,
-                         List<Result.Key> onlyNew, GeoMean geoMean, List<String> warnings) {
+                         List<Result.Key> onlyNew, GeoMean geoMean, List<Notice> notices) {
 
     public Comparison {
         rows = List.copyOf(rows);
         onlyOld = List.copyOf(onlyOld);
         onlyNew = List.copyOf(onlyNew);
-        warnings = List.copyOf(warnings);
+        notices = List.copyOf(notices);
     }
 
     /** The rows the gate found slower by more than the threshold: what makes {@code compare} exit with 3. */
@@ -37,11 +37,5 @@ public record Comparison(double alpha, double threshold, List<RowComparison> row
     /** The rows the gate could not decide (too few forks, no raw data, too noisy): never a silent pass. */
     public List<RowComparison> inconclusive() {
         return decided(Decision.INCONCLUSIVE);
-    }
-
-    /** The rows with a significant change in either direction. */
-    public List<RowComparison> significant() {
-        return rows.stream().filter(r -> r.verdict() == Verdict.BETTER || r.verdict() == Verdict.WORSE
-                || r.verdict() == Verdict.CHANGED).toList();
     }
 }

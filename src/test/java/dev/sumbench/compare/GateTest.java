@@ -1,7 +1,10 @@
-package dev.sumbench.stats;
+package dev.sumbench.compare;
 
+import dev.sumbench.stats.Direction;
+import dev.sumbench.stats.FalseDiscovery;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sumbench.results.Metric;
@@ -56,11 +59,14 @@ class GateTest {
                 Gate.sample(csv, three, 1, Direction.LOWER_IS_BETTER),
                 Gate.sample(three, three, 1, Direction.UNKNOWN)), 0.05, 0.05);
         assertTrue(judgements.stream().allMatch(j -> j.decision() == Decision.INCONCLUSIVE));
-        assertTrue(judgements.get(0).reason().startsWith("only 3+2 forks: a verdict needs >= 3 forks per side"),
-                judgements.get(0).reason());
-        assertTrue(judgements.get(1).reason().startsWith("no raw data on the old side (JMH CSV)"),
-                judgements.get(1).reason());
-        assertTrue(judgements.get(2).reason().contains("does not say whether higher is better"));
+        assertEquals(Reason.TOO_FEW_FORKS, judgements.get(0).reason());
+        assertFalse(judgements.get(0).hasInterval()); // 2 forks: the ratio of geometric means, no interval
+        assertEquals(Math.exp((Math.log(100) + Math.log(101)) / 2) / Math.cbrt(100 * 101 * 99.0),
+                judgements.get(0).costRatio(), 1e-12);
+        assertEquals(Reason.NO_RAW_DATA_OLD, judgements.get(1).reason());
+        assertEquals(1.0, judgements.get(1).costRatio(), 1e-12); // the scores' ratio
+        assertEquals(Reason.NO_DIRECTION, judgements.get(2).reason());
+        assertTrue(judgements.get(2).hasInterval()); // an estimate with its interval, but no direction to test
     }
 
     @Test
@@ -71,7 +77,7 @@ class GateTest {
                 Gate.sample(quiet, noisy, 1, Direction.LOWER_IS_BETTER)), 0.05, 0.05);
         assertEquals(Decision.EQUIVALENT, judgements.get(0).decision());
         assertEquals(Decision.INCONCLUSIVE, judgements.get(1).decision());
-        assertTrue(judgements.get(1).reason().startsWith("too noisy for the 5 % threshold"));
+        assertEquals(Reason.TOO_NOISY, judgements.get(1).reason());
     }
 
     /** One iteration per fork, with these fork means. */

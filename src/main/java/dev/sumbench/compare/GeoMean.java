@@ -1,6 +1,7 @@
-package dev.sumbench.stats;
+package dev.sumbench.compare;
 
 import dev.sumbench.results.ScoreUnit;
+import dev.sumbench.stats.Direction;
 import java.util.List;
 
 /**
@@ -10,8 +11,8 @@ import java.util.List;
  * @param unit      the unit of all of them, or {@code null} when they differ (then only the change is meaningful)
  * @param oldCentre geometric mean of the old centres (NaN when the units differ)
  * @param newCentre geometric mean of the new centres (NaN when the units differ)
- * @param change    the geometric mean of the per-row ratios, minus 1, in the rows' own sense when they all share a
- *                  direction, else in cost terms (time: &gt; 0 is slower)
+ * @param change    the geometric mean of the rows' changes as ratios ({@link RowComparison#change}), minus 1, in the
+ *                  rows' own sense when they all share a direction, else in cost terms (time: &gt; 0 is slower)
  * @param direction the direction {@code change} is read in
  */
 public record GeoMean(int rows, ScoreUnit unit, double oldCentre, double newCentre, double change,
@@ -27,7 +28,7 @@ public record GeoMean(int rows, ScoreUnit unit, double oldCentre, double newCent
     public static GeoMean of(List<RowComparison> compared) {
         List<RowComparison> usable = compared.stream()
                 .filter(r -> r.direction() != Direction.UNKNOWN)
-                .filter(r -> r.oldSide().centre() > 0 && r.newSide().centre() > 0)
+                .filter(r -> r.oldSide().center() > 0 && r.newSide().center() > 0 && r.change() > -1)
                 .toList();
         if (usable.isEmpty()) {
             return null;
@@ -38,11 +39,9 @@ public record GeoMean(int rows, ScoreUnit unit, double oldCentre, double newCent
         double logNew = 0;
         double logRatio = 0;
         for (RowComparison row : usable) {
-            double o = row.oldSide().centre();
-            double n = row.newSide().centre();
-            logOld += Math.log(o);
-            logNew += Math.log(n);
-            logRatio += Math.log(oneDirection ? n / o : row.direction().costRatio(o, n));
+            logOld += Math.log(row.oldSide().center());
+            logNew += Math.log(row.newSide().center());
+            logRatio += Math.log(oneDirection ? 1 + row.change() : 1 + row.costChange());
         }
         int count = usable.size();
         Direction direction = oneDirection ? usable.get(0).direction() : Direction.LOWER_IS_BETTER;

@@ -1,4 +1,4 @@
-package dev.sumbench.stats;
+package dev.sumbench.compare;
 
 /**
  * How a compared row ends at the gate of {@code sumbench compare}, judged against the threshold: every row ends as

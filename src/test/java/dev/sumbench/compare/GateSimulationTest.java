@@ -1,5 +1,6 @@
-package dev.sumbench.stats;
+package dev.sumbench.compare;
 
+import dev.sumbench.stats.Direction;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sumbench.results.Metric;
