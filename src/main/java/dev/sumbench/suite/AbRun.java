@@ -202,7 +202,7 @@ final class AbRun {
                     try {
                         measured.set(index, runOnce(v, round, console));
                     } catch (RunnerException | RuntimeException e) {
-                        String reason = ForkErrors.shortened(String.valueOf(e.getMessage()));
+                        String reason = ForkErrors.shortened(String.valueOf(e.getMessage())).replaceFirst("\\.$", "");
                         return stopped(round, v, "JMH stopped: " + reason, published);
                     }
                     int missing = v.plan().trials().size() - trials(measured.get(index));
