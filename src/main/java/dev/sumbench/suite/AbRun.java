@@ -131,6 +131,9 @@ final class AbRun {
         if (request.dryRun()) {
             return ExitCodes.OK;
         }
+        for (Planned v : variants) {
+            Suite.prepareWorkerArchive(v.jvm(), out); // each JDK's workers start from an archive of their own
+        }
         return rounds(variants, perRound);
     }
 
