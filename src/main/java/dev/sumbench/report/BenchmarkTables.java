@@ -133,9 +133,13 @@ public final class BenchmarkTables {
     private static List<String> notes(List<Sourced> rows) {
         List<String> levels = rows.stream().map(r -> r.row().primary().confidence()).distinct().sorted()
                 .map(Formats::confidence).toList();
+        boolean summed = rows.stream().flatMap(r -> r.row().secondary().values().stream())
+                .anyMatch(Metric::summedOverSamples);
         return List.of("± error: JMH's half-width at " + String.join(" or ", levels) + " confidence (NaN: too few "
                 + "samples), in the row's unit; times scaled to s, ms, µs or ns; metric ':label': a secondary metric "
-                + "(profilers, @Group members, percentiles)");
+                + "(profilers, @Group members, percentiles)" + (summed ? "; '(mean per sample)': JMH adds such a "
+                + "metric up over all its samples (an event counter), so its score grows with the samples: shown is "
+                + "the mean of one sample, the figure the other tables use" : ""));
     }
 
     private static boolean isNumber(String value) {
@@ -144,10 +148,12 @@ public final class BenchmarkTables {
 
     private static List<String> cells(List<String> lead, String metricName, Metric metric) {
         List<String> cells = new ArrayList<>(lead);
-        Formats.Scale scale = Formats.scale(metric.score(), metric.scoreUnit());
-        cells.add(metricName);
-        cells.add(scale.format(metric.score()));
-        cells.add(scale.format(metric.error()));
+        boolean summed = metric.summedOverSamples();
+        double score = metric.perSample();
+        Formats.Scale scale = Formats.scale(score, metric.scoreUnit());
+        cells.add(summed ? metricName + " (mean per sample)" : metricName);
+        cells.add(scale.format(score));
+        cells.add(summed ? Formats.NONE : scale.format(metric.error()));
         cells.add(scale.unit());
         cells.add(Long.toString(metric.samples()));
         return cells;
