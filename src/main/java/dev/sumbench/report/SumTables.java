@@ -181,7 +181,8 @@ public final class SumTables {
             boolean baseline = row.strategy().equals(SumMatrix.BASELINE);
             Double handOff = handOffs.get(row.strategy());
             table.row(row.strategy(), Integer.toString(row.workers()),
-                    model.map(m -> Formats.significant(m.fixedNanos() / 1e3)).orElse(Formats.NONE),
+                    model.map(m -> Formats.significant(m.fixedNanos() / 1e3) + (m.fixedNanos() < 0
+                            ? " (below 0: noise)" : "")).orElse(Formats.NONE),
                     handOff == null ? Formats.NONE : Durations.format(handOff),
                     model.map(m -> Formats.significant(m.perElementNanos())).orElse(Formats.NONE),
                     model.map(m -> Formats.decimals(m.rSquared(), 3)).orElse(Formats.NONE),
