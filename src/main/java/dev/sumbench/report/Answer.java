@@ -118,9 +118,12 @@ public final class Answer {
             return new Part(strategy + ": " + String.join(", ", patterns) + " (" + how + ", "
                     + Formats.workers(workers) + ")", "4b");
         }
+        // the most workers measured: one worker sums in the caller, its gains are not parallel ones (table 2's note)
+        int most = analysis.models().stream().filter(m -> m.strategy().equals(strategy))
+                .mapToInt(SumAnalysis.ModelRow::workers).max().orElse(1);
         OptionalLong from = analysis.models().stream().filter(m -> m.strategy().equals(strategy))
-                .map(SumAnalysis.ModelRow::firstFasterMeasured).filter(OptionalLong::isPresent)
-                .mapToLong(OptionalLong::getAsLong).min();
+                .filter(m -> m.workers() == most).map(SumAnalysis.ModelRow::firstFasterMeasured)
+                .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min();
         return new Part(strategy + (from.isPresent() ? ": faster at every measured size from "
                 + Formats.size(from.getAsLong()) + " (no crossover measured, no interval)"
                 : ": faster at no measured size"), "4");
@@ -137,8 +140,11 @@ public final class Answer {
 
     /** "best 1.78× [1.66, 1.90] at 10,000,000 with 2 workers, the most measured". */
     private static Optional<Part> best(String strategy, SumAnalysis analysis) {
-        List<SumAnalysis.SpeedupRow> rows = analysis.speedups().stream().filter(r -> r.strategy().equals(strategy))
+        List<SumAnalysis.SpeedupRow> all = analysis.speedups().stream().filter(r -> r.strategy().equals(strategy))
                 .toList();
+        // parallel rows where there are some: one worker's gain over the loop is not parallelism (table 2's note)
+        List<SumAnalysis.SpeedupRow> rows = all.stream().anyMatch(r -> r.workers() > 1)
+                ? all.stream().filter(r -> r.workers() > 1).toList() : all;
         SumAnalysis.SpeedupRow bestRow = null;
         long bestSize = 0;
         Ratio best = null;
@@ -170,6 +176,10 @@ public final class Answer {
                     + (analysis.cores() > 0 ? " on " + analysis.cores() + " cores" : "");
         } else {
             where = "best with " + Formats.workers(bestRow.workers()) + ", more workers are slower";
+        }
+        if (rows.size() < all.size() && bestRow.workers() == most && levels == bestRow.workers()) {
+            where = Formats.workers(bestRow.workers()) + ", the most measured"
+                    + (analysis.cores() > 0 ? " on " + analysis.cores() + " cores" : "");
         }
         return Optional.of(new Part("best " + Formats.ratio(best) + " at " + Formats.size(size) + ", " + where,
                 "2"));
