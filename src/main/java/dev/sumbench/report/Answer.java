@@ -82,7 +82,10 @@ public final class Answer {
                 + "; the lines below only show that every part ran", "")))));
         Optional<TradeOffAnalysis.Aspect> memory = tradeOff.aspects().stream()
                 .filter(a -> a.name().equals("memory per worker")).findFirst();
-        for (String strategy : analysis.matrix().strategies()) {
+        // a run of the crossover benchmark alone answers where splitting pays, and nothing else
+        List<String> strategies = !analysis.matrix().isEmpty() ? analysis.matrix().strategies()
+                : crossover.rows().stream().map(CrossoverAnalysis.Row::strategy).distinct().toList();
+        for (String strategy : strategies) {
             if (strategy.equals(SumMatrix.BASELINE)) {
                 continue;
             }

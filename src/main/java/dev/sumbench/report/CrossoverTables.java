@@ -140,31 +140,6 @@ public final class CrossoverTables {
                 + (c.upperOpen() ? "≥ " : "") + Formats.size(Math.rint(c.upper())) + "]";
     }
 
-    /**
-     * One line for the console: per pattern of use, the earliest crossing of each strategy; "a loop of sums (hot):
-     * thread-pool from ≈ 74,273 [...] (default, 2 workers), fork-join not by 1,048,576 ...; an occasional sum ...".
-     */
-    public static String summary(CrossoverAnalysis analysis) {
-        List<String> patterns = new ArrayList<>();
-        for (String idle : analysis.patterns()) {
-            List<String> parts = new ArrayList<>();
-            for (CrossoverAnalysis.Row row : analysis.bestPerStrategy(idle)) {
-                MeasuredCrossover c = row.crossover();
-                String interval = c.kind() == MeasuredCrossover.Kind.AT ? " " + interval(c) : "";
-                String from = c.kind() == MeasuredCrossover.Kind.AT ? "from " : "";
-                parts.add(row.strategy() + " " + from + estimate(c) + interval + " (" + row.chunking() + ", "
-                        + Formats.workers(row.workers()) + ")");
-            }
-            String pattern = idle.equals(CrossoverAnalysis.HOT) ? "a loop of sums (hot)"
-                    : "an occasional sum (after " + idle + " idle)";
-            patterns.add(pattern + ": " + String.join(", ", parts));
-        }
-        if (analysis.patterns().equals(List.of(CrossoverAnalysis.HOT))) {
-            patterns.add("an occasional sum: not measured (no afterIdle rows)");
-        }
-        return "beats sequential (measured, 95 %): " + String.join("; ", patterns);
-    }
-
     /** Panels per row of the crossover chart. */
     private static final int PANEL_COLUMNS = 2;
     /** Size of one panel, in pixels: two side by side make a chart as wide as the others. */

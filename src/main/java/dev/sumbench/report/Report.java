@@ -127,7 +127,7 @@ public final class Report {
 
     /** The answer's lines (empty for runs that are not sumbench's): they lead the document and end the summary. */
     public List<Answer.Line> answer() {
-        if (!isSumbench()) {
+        if (!isSumbench() && crossover.isEmpty()) {
             return List.of();
         }
         return Answer.lines(analysis, crossover, tradeOff, cannotAnswer());
@@ -192,7 +192,7 @@ public final class Report {
 
     private String markdown(Optional<String> chartStem, List<Charts.Chart> charts) {
         StringBuilder out = new StringBuilder();
-        out.append("# ").append(isSumbench() ? "sumbench: " : "JMH results: ").append(names()).append("\n\n");
+        out.append("# ").append(isSumbench() || !crossover.isEmpty() ? "sumbench: " : "JMH results: ").append(names()).append("\n\n");
         for (String line : runLines()) {
             out.append("- ").append(line).append('\n');
         }
@@ -227,7 +227,7 @@ public final class Report {
 
     private String text() {
         StringBuilder out = new StringBuilder();
-        out.append(isSumbench() ? "sumbench: " : "JMH results: ").append(names()).append('\n');
+        out.append(isSumbench() || !crossover.isEmpty() ? "sumbench: " : "JMH results: ").append(names()).append('\n');
         for (String line : runLines()) {
             out.append("  ").append(line).append('\n');
         }
@@ -359,7 +359,8 @@ public final class Report {
                     .count();
             lines.add("tables: " + rows + " rows of " + benchmarks + " benchmarks from " + names());
             if (!crossover.isEmpty()) {
-                lines.add(CrossoverTables.summary(crossover));
+                lines.add(ANSWER_HEADING);
+                answer().forEach(line -> lines.add("  " + line.text()));
             }
             return lines;
         }
