@@ -101,7 +101,7 @@ public final class Answer {
         return lines;
     }
 
-    /** "pays from ≈ 418,302 [339,766, 487,210] hot, not by 1,048,576 after 1ms idle (split in halves, 2 workers)". */
+    /** "thread-pool: hot pays from ≈ 418,302 [339,766, 487,210], after 1ms idle does not pay up to 1,048,576 (...)". */
     private static Part paysFrom(String strategy, SumAnalysis analysis, CrossoverAnalysis crossover) {
         List<CrossoverAnalysis.Row> rows = crossover.rows().stream().filter(r -> r.strategy().equals(strategy))
                 .toList();
@@ -184,8 +184,9 @@ public final class Answer {
             where = Formats.workers(bestRow.workers()) + ", the most measured"
                     + (analysis.cores() > 0 ? " on " + analysis.cores() + " cores" : "");
         }
-        return Optional.of(new Part("best " + Formats.ratio(best) + " at " + Formats.size(size) + ", " + where,
-                "2"));
+        boolean oneThread = StrategyCatalog.family(strategy).equals(Optional.of(Family.SEQUENTIAL));
+        return Optional.of(new Part("best " + Formats.ratio(best) + " at " + Formats.size(size)
+                + (oneThread ? "" : ", " + where), "2"));
     }
 
     /** "a worker costs 0.377 MiB RSS (PSS ...)" as table 7 writes it. */

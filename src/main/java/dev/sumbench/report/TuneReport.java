@@ -40,7 +40,7 @@ public final class TuneReport {
         columns.addAll(List.of(Table.Column.right("best chunk"), Table.Column.right("best"),
                 Table.Column.right("±"), Table.Column.right("flat (within " + within + ")"),
                 Table.Column.right("recommended"), Table.Column.right("its score"), Table.Column.right("chunk 0"),
-                Table.Column.right("size/(4·workers)"), Table.Column.left("ForkJoinTask 100..10 000")));
+                Table.Column.right("size/(4·workers)"), Table.Column.left("ForkJoinTask 100..10,000")));
         Table.Builder table = Table.builder("chunk sizes of " + runName, columns.toArray(Table.Column[]::new));
         List<String> warnings = new ArrayList<>();
         for (ChunkChoice choice : tuning.choices()) {
@@ -87,7 +87,7 @@ public final class TuneReport {
                     + "the caller sums; the profile stores the size itself");
         }
         table.note("chunk 0: the strategy's own default, for reference; size/(4·workers): the chunk a parallel stream "
-                + "makes (4 leaves per worker), and whether it is in the flat region; ForkJoinTask 100..10 000: "
+                + "makes (4 leaves per worker), and whether it is in the flat region; ForkJoinTask 100..10,000: "
                 + "its javadoc's rule of basic steps per task, against the recommendation");
         tuning.warnings().forEach(w -> table.note("warning: " + w));
         warnings.forEach(w -> table.note("warning: " + w));
