@@ -111,7 +111,7 @@ public final class Report {
             Set<Result> used = matrix.rows();
             // the profilers' metrics (-prof gc) of the rows in sumbench's tables, which show the primary metric only
             for (Table table : BenchmarkTables.of(all.stream().filter(r -> used.contains(r.row())).toList(),
-                    BenchmarkTables.Metrics.SECONDARY_ONLY, "Secondary metrics (profilers): ")) {
+                    BenchmarkTables.Metrics.SECONDARY_ONLY, "Secondary metrics (profilers): ", true)) {
                 sections.add(new Section(table, Optional.empty()));
             }
             all = all.stream().filter(r -> !used.contains(r.row())).toList();
@@ -119,7 +119,8 @@ public final class Report {
             crossoverSection.ifPresent(sections::add);
             defaultsSection.ifPresent(sections::add);
         }
-        for (Table table : BenchmarkTables.of(all, BenchmarkTables.Metrics.ALL, "")) {
+        // in sumbench's own runs a summed counter shows its mean per sample, the figure its tables use
+        for (Table table : BenchmarkTables.of(all, BenchmarkTables.Metrics.ALL, "", !matrix.isEmpty())) {
             sections.add(new Section(table, Optional.empty(), true));
         }
         return new Report(runs, analysis, crossover, sections, tradeOff);
