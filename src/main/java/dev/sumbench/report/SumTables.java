@@ -101,11 +101,11 @@ public final class SumTables {
             return Optional.empty();
         }
         return Optional.of("1 worker above 1× (" + String.join(", ", rows) + "): not parallelism. One worker sums "
-                + "in the caller by the same loop as sequential, but that loop is compiled in another context (called "
-                + "through the strategy rather than inlined into the benchmark's own loop), so its machine code, "
-                + "inlining and alignment differ, and with them its speed, by a few per cent either way from one "
-                + "compilation to the next. Read gains of a few per cent of any row that way, not as a strategy's "
-                + "merit");
+                + "in the caller by the same loop as sequential, but sequential's loop is inlined into JMH's own "
+                + "measurement loop and compiles to other, here slower, code than the loop a strategy calls; with the "
+                + "loop kept out of line everywhere (-XX:CompileCommand=dontinline,dev.sumbench.sum.Ranges::loop) the "
+                + "two are at par (docs/tables.md). Read gains of a few per cent of any row that way, not as a "
+                + "strategy's merit");
     }
 
     /**

@@ -77,6 +77,7 @@ class DocsFiguresTest {
     private static final String README = "README.md";
     private static final String FINDINGS = "docs/findings.md";
     private static final String SUITE = "docs/suite.md";
+    private static final String TABLES = "docs/tables.md";
 
     private static final String SUM = "SumBenchmark.sum";
     private static final String DISPATCH = "DispatchBenchmark.handOff";
@@ -188,6 +189,17 @@ class DocsFiguresTest {
                 score(README, "after 1 ms idle 94.4 and 76.3 µs", RUN, AFTER_IDLE, "strategy=process-pipe", "94.4"),
                 score(README, "after 1 ms idle 94.4 and 76.3 µs", RUN, AFTER_IDLE, "strategy=process-shared",
                         "76.3 µs"),
+                // docs/tables.md: why one worker beats sequential
+                new Quoted(TABLES, "**1.04× [1.01, 1.06]**", XEON + "20261205-022230_one-worker-inlined.md",
+                        "| thread-pool | 1 | 1.04× [1.01, 1.06] |", "1.04×"),
+                new Quoted(TABLES, "(27.5 µs against 26.6 µs;", XEON + "20261205-022230_one-worker-inlined.md",
+                        "| 100,000 | 27.5 µs ±2.4% | 26.6 µs ±1.7% (1w) |", "27.5 µs"),
+                new Quoted(TABLES, "**0.988× [0.970, 1.01]**", XEON + "20261205-022230_one-worker-dontinline.md",
+                        "| thread-pool | 1 | 0.988× [0.970, 1.01] |", "0.988×"),
+                new Quoted(TABLES, "itself took 25.1 µs", XEON + "20261205-022230_one-worker-dontinline.md",
+                        "| 100,000 | 25.1 µs ±1.4% |", "25.1 µs"),
+                new Quoted(TABLES, "(1.03× to 1.07× in the reference run)", RUN_MD,
+                        "| thread-pool | 1 | 0.878× [0.826, 0.933] | 1.03× [1.02, 1.05] | 1.07× [1.05, 1.08] |", "1.07×"),
                 // README.md: the answer table, each figure as its run's document prints it
                 halvesRow("thread-pool", "hot", "≈ 414,452 [325,172, 531,918]"),
                 halvesRow("thread-pool", "after 1ms idle", "≈ 1,825,924 [1,751,543, 1,893,593]"),
