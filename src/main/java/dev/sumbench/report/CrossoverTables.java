@@ -130,6 +130,9 @@ public final class CrossoverTables {
 
     /** {@code [52,000, 91,000]}, with {@code ≤}/{@code ≥} for an end at the measured range's edge. */
     static String interval(MeasuredCrossover c) {
+        if (c.kind() == MeasuredCrossover.Kind.NOT_REACHED) {
+            return "none: not faster at the largest size measured";
+        }
         if (c.kind() != MeasuredCrossover.Kind.AT) {
             return Formats.NONE;
         }
