@@ -73,7 +73,8 @@ public class CrossoverBenchmark {
     static final String DEFAULT = "default";
 
     /** The plain loop and the parallel strategies; virtual-threads is left out by the suite below JDK 21. */
-    @Param({"sequential", "thread-pool", "fork-join", "parallel-stream", "virtual-threads", "process-shared"})
+    @Param({"sequential", "thread-pool", "fork-join", "parallel-stream", "jdk-parallel-stream", "virtual-threads",
+            "process-shared"})
     public String strategy;
 
     /**

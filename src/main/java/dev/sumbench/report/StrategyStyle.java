@@ -21,8 +21,8 @@ public record StrategyStyle(Color color, Shape shape) {
 
     /* Implementation notes
      * Okabe & Ito, "Color Universal Design" (2008): black, orange, sky blue, bluish green, yellow, blue, vermillion,
-     * reddish purple. Nine strategies, eight colours: the two sequential ones (the baseline and its stream variant)
-     * share black and differ by shape. Orange and vermillion go to strategies of different families (a process and
+     * reddish purple. Ten strategies, eight colours: the two sequential ones (the baseline and its stream variant)
+     * share black and differ by shape, and so do the two parallel streams (ours and the JDK's own) in bluish green. Orange and vermillion go to strategies of different families (a process and
      * fork/join) with different shapes, so that they never need telling apart by hue. Yellow is pale on white, so it
      * gets a filled square, the largest marker. A strategy outside the registry (another version's id in an old
      * file) is grey with a circle; the registry test checks that every known id has a distinct pair. */
@@ -48,6 +48,7 @@ public record StrategyStyle(Color color, Shape shape) {
             new StrategyStyle(BLUE, square()),                                   // thread-pool
             new StrategyStyle(VERMILLION, ShapeUtils.createUpTriangle((float) SIZE / 2 + 1)),  // fork-join
             new StrategyStyle(BLUISH_GREEN, ShapeUtils.createDiamond((float) SIZE / 2 + 1)),   // parallel-stream
+            new StrategyStyle(BLUISH_GREEN, new Ellipse2D.Double(-SIZE / 2 - 1, -SIZE / 4, SIZE + 2, SIZE / 2)), // jdk
             new StrategyStyle(REDDISH_PURPLE, ShapeUtils.createDownTriangle((float) SIZE / 2 + 1)), // virtual-threads
             new StrategyStyle(ORANGE, ShapeUtils.createRegularCross((float) SIZE / 2 + 1, 1.5f)), // process-pipe
             new StrategyStyle(SKY_BLUE, new Rectangle2D.Double(-SIZE / 2 - 1, -SIZE / 4, SIZE + 2, SIZE / 2)), // shared

@@ -112,7 +112,7 @@ public final class Probe {
         long timed = 0;
         while (done < repeat && (done == 0 || timed < budgetNanos)) {
             if (idleNanos > 0) {
-                Calibration.idle(idleNanos);
+                IdleTime.park(idleNanos);
             }
             long t = timedBatch(strategy, data, batch, expected);
             times[done++] = (double) t / batch;

@@ -26,7 +26,8 @@ class DefaultsCheckScriptTest {
         ScriptRun result = run("--chunking", "fixed,bogus");
 
         assertEquals(2, result.exitCode(), result.output());
-        assertEquals("defaults-check: --chunking: expected adaptive and/or fixed (RULE,RULE), got 'fixed,bogus'",
+        assertEquals("defaults-check: --chunking: expected adaptive, fixed and/or before (RULE,RULE), got "
+                + "'fixed,bogus'",
                 result.output().strip());
     }
 
