@@ -26,6 +26,9 @@ public final class ProcessPipe implements ChunkingStrategy {
     /** The fixed rule's chunks per worker: a fixed pool with round-robin assignment has nothing to balance. */
     static final int FIXED_CHUNKS_PER_WORKER = 1;
 
+    /** Every split copies its chunks through the pipes. */
+    private static final boolean COPIES = true;
+
     private final Settings settings;
     private final ProcessPool pool;
     private final ChunkDecider decider;
@@ -33,9 +36,8 @@ public final class ProcessPipe implements ChunkingStrategy {
     public ProcessPipe(Settings settings, WorkerLauncher launcher) {
         this.settings = settings;
         this.pool = ProcessPool.start(settings.workers(), launcher);
-        boolean copies = true;
         this.decider = new ChunkDecider(ID, settings, FIXED_CHUNKS_PER_WORKER, ChunkDecider.OneChunk.BY_A_WORKER,
-                pool::sumValues, copies);
+                pool::sumValues, COPIES);
     }
 
     @Override

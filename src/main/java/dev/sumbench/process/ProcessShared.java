@@ -43,6 +43,9 @@ public final class ProcessShared implements ChunkingStrategy {
     /** Values compared to recognise the data placed last: a cheap guard against an array refilled in place. */
     public static final int SAMPLES = 16;
 
+    /** A split sends offsets into data placed once: nothing is copied per sum. */
+    private static final boolean NO_COPY = false;
+
     private final Settings settings;
     private final ProcessPool pool;
     private final Path base;
@@ -66,11 +69,9 @@ public final class ProcessShared implements ChunkingStrategy {
         this.base = base;
         SharedDirectory.removeStale(base);
         this.pool = ProcessPool.start(settings.workers(), launcher);
-        // the hand-off is measured through the pipes: a tiny chunk's request travels the same way with both transports,
-        // and a shared-memory request would need data placed first; nothing is copied per sum, so t = 0
-        boolean copies = false;
+        // measured on its own split path: the calibration's arrays are placed in shared memory like any other
         this.decider = new ChunkDecider(ID, settings, ProcessPipe.FIXED_CHUNKS_PER_WORKER,
-                ChunkDecider.OneChunk.BY_A_WORKER, pool::sumValues, copies);
+                ChunkDecider.OneChunk.BY_A_WORKER, this::sumPlaced, NO_COPY);
     }
 
     @Override

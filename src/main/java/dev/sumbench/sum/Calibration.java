@@ -4,23 +4,31 @@ import java.util.Arrays;
 
 /**
  * Measures the inputs of the default chunking's rule ({@link SplitCosts}) for one strategy when it starts: the loop's
- * cost per element {@code c}, the strategy's hand-off {@code h} and, for a strategy whose split copies the data, the
- * split path's own cost per element {@code t}. Nothing is cached between strategies: each one measures its own, so
- * no strategy's decisions depend on which were made before it.
+ * cost per element {@code c}, the strategy's hand-off {@code h} and, for a strategy whose split copies the data,
+ * the split's own cost per element {@code t}.
+ * Nothing is cached between strategies: each one measures its own, so no strategy's decisions depend on which were
+ * made before it.
  *
- * <p>Thread-safe (no state). A measurement takes about {@link #WARM_UP_NANOS} plus {@link #SAMPLES} calls of each kind.
+ * <p>Thread-safe (no state). A measurement takes {@link #WARM_UP_NANOS} plus {@link #SAMPLES} times
+ * {@link #IDLE_NANOS} and the calls.
  */
 public final class Calibration {
 
     /*
-     * Implementation notes. Everything is timed after a warm-up that runs the timed code itself (the loop and the
-     * split) until the JIT has had WARM_UP_NANOS to compile it and the pool has started its threads. c is the fastest
-     * of SAMPLES loops over an array in cache, measured before and after the hand-offs (the minimum of both): the
-     * fastest is the compiled loop, whatever else the machine did meanwhile. h is the median of SAMPLES forced splits
-     * of a tiny array (a chunk of one element per worker: the summing is nothing), the hand-off a typical call pays.
-     * t is what a split of the cached array costs beyond h and the parallel loop, per element, again a median. Rejected:
-     * a fallback value when the loop is not compiled in time (it is a guess the decision then rests on), and caches of
-     * the measured values per JVM (a strategy's decisions would depend on which strategies were made before it).
+     * Implementation notes. Everything is timed after a warm-up that runs the timed code itself (the loop, a tiny split
+     * and a split of the cached array) for WARM_UP_NANOS. c is the fastest of SAMPLES loops over an array in cache,
+     * measured before and after the hand-offs (the minimum of both): the fastest is the compiled loop, whatever else
+     * the machine did meanwhile. h is the median of SAMPLES forced splits of the first elements (one per worker: the
+     * summing is nothing), each after the caller was idle for IDLE_NANOS: then every pool thread has parked, and each
+     * hand-off pays its wake-up. Back to back, whether a worker is still awake depends on who of caller and worker
+     * finished the last call first, which made the medians of identical runs differ tenfold (3 µs or 35 µs); a parked
+     * pool is the state every run can reproduce, and the dearer one, so the rule errs towards the loop. t, for a split
+     * that copies, is what a split of the cached array costs beyond h and each summer's share of the loop, per
+     * element, again a median: the copy through a pipe. Where nothing is copied t is 0: what a worker pays beyond the
+     * loop to read its chunk (its cache, a stream's own loop) shows in cached data but hides behind memory at the
+     * sizes where a split pays. Rejected: a fallback value when the loop is not compiled in time (a guess the decision
+     * would rest on), and caches of the measured values per JVM (a strategy's decisions would depend on which
+     * strategies were made before it).
      */
 
     /** A split call of a strategy: sums {@code plan} over {@code data} by handing chunks to its workers. */
@@ -33,8 +41,10 @@ public final class Calibration {
     static final int ELEMENT_ARRAY = 1 << 16;
     /** Timed calls per input, odd for a median: enough that one preempted call moves neither summary. */
     static final int SAMPLES = 51;
-    /** Warm-up of the loop and the split before any timing: C2 compiles a hot loop within a few milliseconds. */
-    static final long WARM_UP_NANOS = 30_000_000L;
+    /** Warm-up of the loop and the split before any timing: C1 and C2 compile a hot loop within a few milliseconds. */
+    static final long WARM_UP_NANOS = 50_000_000L;
+    /** The caller's idle time before each timed hand-off: long enough for every pool thread to park. */
+    static final long IDLE_NANOS = 1_000_000L;
 
     private Calibration() {
     }
@@ -42,47 +52,45 @@ public final class Calibration {
     /**
      * Measures the costs of a strategy that splits with {@code splitter} over {@code workers} workers.
      *
-     * @param copies whether its split copies the elements (then t is measured; else t = 0)
+     * @param copies whether its split copies the elements it hands out (then t is measured; else t = 0)
      */
     public static SplitCosts measure(Splitter splitter, int workers, boolean copies) {
         long[] data = Data.generate(ELEMENT_ARRAY, Data.DEFAULT_SEED);
         int chunks = Math.max(2, workers);
-        long[] tiny = new long[chunks];
+        // the tiny split sums the first elements of the same array: a strategy that places its data (process-shared)
+        // places it once
         ChunkPlan tinyPlan = ChunkPlan.byCount(0, chunks, chunks);
+        ChunkPlan plan = ChunkPlan.byCount(0, data.length, chunks);
         long sink = 0;
         long start = System.nanoTime();
         while (System.nanoTime() - start < WARM_UP_NANOS) {
             sink += Ranges.loop(data, 0, data.length);
-            sink += splitter.sum(tiny, tinyPlan);
+            sink += splitter.sum(data, tinyPlan);
+            sink += splitter.sum(data, plan);
         }
         double fastestLoop = fastestLoopNanos(data);
         long[] handOffs = new long[SAMPLES];
+        long[] splits = new long[SAMPLES];
         for (int i = 0; i < SAMPLES; i++) {
+            IdleTime.park(IDLE_NANOS);
             long t0 = System.nanoTime();
-            sink += splitter.sum(tiny, tinyPlan);
+            sink += splitter.sum(data, tinyPlan);
             handOffs[i] = System.nanoTime() - t0;
-        }
-        double h = median(handOffs);
-        int cores = Runtime.getRuntime().availableProcessors();
-        double copy = 0;
-        if (copies) {
-            ChunkPlan plan = ChunkPlan.byCount(0, data.length, chunks);
-            long[] splits = new long[SAMPLES];
-            for (int i = 0; i < SAMPLES; i++) {
-                long t0 = System.nanoTime();
+            if (copies) {
+                long t1 = System.nanoTime();
                 sink += splitter.sum(data, plan);
-                splits[i] = System.nanoTime() - t0;
+                splits[i] = System.nanoTime() - t1;
             }
-            copy = median(splits);
         }
         blackhole(sink);
+        // the fastest loop of both measurements: the second comes after the hand-offs, long after the warm-up, so a
+        // loop the JIT had not compiled in time on a busy JVM is compiled by then
         double c = Math.max(1, Math.min(fastestLoop, fastestLoopNanos(data))) / data.length;
-        if (copies) {
-            // t: what the split of the cached array took beyond the hand-off and each summer's share of the loop
-            int p = Math.max(1, Math.min(workers, cores));
-            copy = Math.max(0, (copy - h) / data.length - c / p);
-        }
-        return new SplitCosts(c, copy, h, cores);
+        double h = median(handOffs);
+        int cores = Runtime.getRuntime().availableProcessors();
+        int p = Math.max(1, Math.min(workers, cores));
+        double t = copies ? Math.max(0, (median(splits) - h) / data.length - c / p) : 0;
+        return new SplitCosts(c, t, h, cores);
     }
 
     /**

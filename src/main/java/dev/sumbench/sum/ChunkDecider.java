@@ -32,7 +32,7 @@ public final class ChunkDecider {
      * measured rule.
      *
      * @param chunksPerWorker the chunks per worker of the fixed rule (see {@link DefaultChunking#decide})
-     * @param copies          whether {@code splitter} copies the elements it sums (process-pipe)
+     * @param copies          whether {@code splitter} copies the elements it hands out (process-pipe)
      */
     public ChunkDecider(String id, Settings settings, int chunksPerWorker, OneChunk oneChunk,
                         Calibration.Splitter splitter, boolean copies) {

@@ -26,6 +26,9 @@ public final class ForkJoin implements ChunkingStrategy {
     /** The fixed rule's leaves per worker: enough for stealing to even out a slow worker (as the JDK's streams do). */
     private static final int FIXED_LEAVES_PER_WORKER = 4;
 
+    /** The split hands out ranges of the caller's array: nothing is copied. */
+    private static final boolean NO_COPY = false;
+
     private final Settings settings;
     /** Created in the constructor, shut down in close(). */
     private final ForkJoinPool pool;
@@ -37,7 +40,7 @@ public final class ForkJoin implements ChunkingStrategy {
         this.settings = settings;
         this.pool = PoolThreads.forkJoinPool(ID, CallerShare.poolThreads(settings.workers()));
         this.decider = new ChunkDecider(ID, settings, FIXED_LEAVES_PER_WORKER, ChunkDecider.OneChunk.IN_CALLER,
-                splitter, false);
+                splitter, NO_COPY);
     }
 
     @Override

@@ -23,6 +23,9 @@ public final class ParallelStream implements ChunkingStrategy {
     /** The fixed rule's leaves per worker: the JDK's own AbstractTask.LEAF_TARGET. */
     private static final int FIXED_LEAVES_PER_WORKER = 4;
 
+    /** The split hands out ranges of the caller's array: nothing is copied. */
+    private static final boolean NO_COPY = false;
+
     private final Settings settings;
     /** Created in the constructor, shut down in close(). */
     private final ForkJoinPool pool;
@@ -34,7 +37,7 @@ public final class ParallelStream implements ChunkingStrategy {
         this.settings = settings;
         this.pool = PoolThreads.forkJoinPool(ID, CallerShare.poolThreads(settings.workers()));
         this.decider = new ChunkDecider(ID, settings, FIXED_LEAVES_PER_WORKER, ChunkDecider.OneChunk.IN_CALLER,
-                splitter, false);
+                splitter, NO_COPY);
     }
 
     @Override

@@ -24,6 +24,9 @@ public final class ThreadPool implements ChunkingStrategy {
     /** The fixed rule's chunks per worker: a fixed pool has no work stealing to balance more. */
     private static final int FIXED_CHUNKS_PER_WORKER = 1;
 
+    /** The split hands out ranges of the caller's array: nothing is copied. */
+    private static final boolean NO_COPY = false;
+
     private final Settings settings;
     /** Created in the constructor, shut down in close(). */
     private final ExecutorService pool;
@@ -35,7 +38,7 @@ public final class ThreadPool implements ChunkingStrategy {
         this.settings = settings;
         this.pool = Executors.newFixedThreadPool(CallerShare.poolThreads(settings.workers()), PoolThreads.named(ID));
         this.decider = new ChunkDecider(ID, settings, FIXED_CHUNKS_PER_WORKER, ChunkDecider.OneChunk.IN_CALLER,
-                splitter, false);
+                splitter, NO_COPY);
     }
 
     @Override

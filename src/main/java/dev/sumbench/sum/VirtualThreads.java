@@ -25,6 +25,9 @@ public final class VirtualThreads implements ChunkingStrategy {
     /** {@code Executors.newVirtualThreadPerTaskExecutor()}, looked up once; absent below JDK 21. */
     private static final Optional<MethodHandle> FACTORY = lookUpFactory();
 
+    /** The split hands out ranges of the caller's array: nothing is copied. */
+    private static final boolean NO_COPY = false;
+
     private final Settings settings;
     /** Created in the constructor, shut down in close(). */
     private final ExecutorService executor;
@@ -37,7 +40,7 @@ public final class VirtualThreads implements ChunkingStrategy {
         this.settings = settings;
         this.executor = executor;
         this.decider = new ChunkDecider(ID, settings, FIXED_CHUNKS_PER_WORKER, ChunkDecider.OneChunk.IN_CALLER,
-                splitter, false);
+                splitter, NO_COPY);
     }
 
     /** Whether the running JVM has virtual threads. */

@@ -17,7 +17,7 @@ class CalibrationTest {
     }
 
     @Test
-    void theHandOffIsTheMedianOfTheSplitsAndTheLoopCostIsPositive() {
+    void theHandOffIsTheMedianOfTheSplitsAfterIdleAndTheLoopCostIsPositive() {
         long park = 300_000;
         AtomicInteger bigSplits = new AtomicInteger();
         SplitCosts costs = Calibration.measure((data, plan) -> {
@@ -30,7 +30,7 @@ class CalibrationTest {
         assertTrue(costs.handOffNanos() >= park && costs.handOffNanos() < 100 * park, "h = " + costs.handOffNanos());
         assertTrue(costs.elementNanos() > 0 && Double.isFinite(costs.elementNanos()), "c = " + costs.elementNanos());
         assertEquals(0.0, costs.copyNanos(), "t is measured only for a split that copies");
-        assertEquals(0, bigSplits.get(), "without a copy only tiny splits are made");
+        assertTrue(bigSplits.get() > 0, "the warm-up runs the split of the cached array too");
         assertEquals(Runtime.getRuntime().availableProcessors(), costs.cores());
     }
 
@@ -53,7 +53,7 @@ class CalibrationTest {
             }
             return sum;
         }, 2, true);
-        assertEquals(Calibration.SAMPLES, bigSplits.get(), "one timed split of the cached array per sample");
+        assertTrue(bigSplits.get() > Calibration.SAMPLES, "the warm-up's and one timed split per sample");
         assertTrue(costs.copyNanos() > costs.elementNanos() / 2, "t = " + costs.copyNanos() + " c = "
                 + costs.elementNanos());
         assertEquals(Long.MAX_VALUE, costs.minParallelSize(2), costs.formula(2));
