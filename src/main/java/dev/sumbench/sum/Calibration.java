@@ -21,8 +21,8 @@ public final class Calibration {
      * the machine did meanwhile. h is the median of SAMPLES forced splits of the first elements (one per worker: the
      * summing is nothing), each after the caller was idle for IDLE_NANOS: then every pool thread has parked, and each
      * hand-off pays its wake-up. Back to back, whether a worker is still awake depends on who of caller and worker
-     * finished the last call first, which made the medians of identical runs differ tenfold (3 µs or 35 µs); a parked
-     * pool is the state every run can reproduce, and the dearer one, so the rule errs towards the loop. t, for a split
+     * finished the last call first, which made the medians of identical runs differ several times over; a parked pool
+     * is the state every run can reproduce, and the dearer one, so the rule errs towards the loop. t, for a split
      * that copies, is what a split of the cached array costs beyond h and each summer's share of the loop, per
      * element, again a median: the copy through a pipe. Where nothing is copied t is 0: what a worker pays beyond the
      * loop to read its chunk (its cache, a stream's own loop) shows in cached data but hides behind memory at the
