@@ -47,7 +47,15 @@ final class DemoCommand implements Callable<Integer> {
     /** The teaching note's list: 1..10. */
     static final int SIZE = 10;
     /** Two halves: two workers of five elements each. */
-    static final Settings TWO_HALVES = new Settings(2, SIZE / 2);
+    private static final int TWO = 2;
+    /**
+     * Two halves: two workers of five elements each. Made when the demo runs, not when the class loads: the settings
+     * read {@code -Dsumbench.chunking}, and a bad value must not break {@code --help}.
+     */
+    static Settings twoHalves() {
+        return new Settings(TWO, SIZE / 2);
+    }
+
     /** Timed sums per strategy when nothing else is asked for. */
     private static final int DEFAULT_REPEAT = 201;
     /** Time budget per strategy for the timed sums (process-spawn starts JVMs in every call). */
@@ -112,7 +120,7 @@ final class DemoCommand implements Callable<Integer> {
         List<Long> setups = new ArrayList<>();
         for (StrategyInfo info : infos) {
             long setupStart = System.nanoTime();
-            try (SumStrategy strategy = Strategies.create(info.id(), TWO_HALVES)) {
+            try (SumStrategy strategy = Strategies.create(info.id(), twoHalves())) {
                 setups.add(System.nanoTime() - setupStart);
                 probes.add(Probe.run(strategy, data, repeat, BUDGET_NANOS, idleNanos));
             }
@@ -156,7 +164,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         double handOff = Math.max(0, median - sequentialMedian);
         SplitCosts costs = new SplitCosts(elementNanos, 0, handOff, Runtime.getRuntime().availableProcessors());
-        long min = costs.minParallelSize(TWO_HALVES.workers());
+        long min = costs.minParallelSize(TWO);
         return min == Long.MAX_VALUE ? "never" : Long.toString(min);
     }
 

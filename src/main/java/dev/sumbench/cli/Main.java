@@ -3,6 +3,7 @@ package dev.sumbench.cli;
 import dev.sumbench.core.ExitCodes;
 import dev.sumbench.core.OneLineErrors;
 import dev.sumbench.core.VersionProvider;
+import dev.sumbench.sum.SystemProperties;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -29,6 +30,7 @@ public final class Main {
         cli.setOut(out);
         cli.setErr(err);
         OneLineErrors.install(cli, err, Main::qualifiedName, commandLine -> qualifiedName(commandLine) + " --help");
+        OneLineErrors.checkBeforeRunning(cli, SystemProperties::check);
         VersionProvider.install(cli);
         return cli;
     }

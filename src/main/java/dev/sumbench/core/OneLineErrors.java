@@ -49,6 +49,29 @@ public final class OneLineErrors {
     }
 
     /**
+     * Runs {@code check} before any command of {@code cli} runs, except when only help or the version is asked for:
+     * the settings every command depends on (system properties) are input too, refused by {@code check} with an
+     * {@link IllegalArgumentException} that becomes one line and {@link ExitCodes#BAD_INPUT}, while {@code --help}
+     * still works.
+     */
+    public static void checkBeforeRunning(CommandLine cli, Runnable check) {
+        cli.setExecutionStrategy(parseResult -> {
+            boolean helpOnly = parseResult.asCommandLineList().stream().anyMatch(c -> c.isUsageHelpRequested()
+                    || c.isVersionHelpRequested() || c.getCommand() instanceof CommandLine.HelpCommand);
+            if (!helpOnly) {
+                try {
+                    check.run();
+                } catch (IllegalArgumentException e) {
+                    CommandLine last = parseResult.asCommandLineList().get(parseResult.asCommandLineList().size() - 1);
+                    throw new CommandLine.ExecutionException(last, e.getMessage(), new BadInputException(
+                            e.getMessage(), e));
+                }
+            }
+            return new CommandLine.RunLast().execute(parseResult);
+        });
+    }
+
+    /**
      * Runs {@code cli} with {@code args}; a JVM out of threads or memory (an {@link OutOfMemoryError}, which the
      * handlers of {@link #install} never see) is one line on {@code err} and {@link ExitCodes#FAILURE} too.
      */

@@ -1,6 +1,7 @@
 package dev.sumbench.process;
 
 import dev.sumbench.sum.ChunkPlan;
+import dev.sumbench.sum.SystemProperties;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +85,7 @@ public final class ProcessPool implements AutoCloseable {
     private static final int SPARE_CORES_TO_SPIN = 2;
 
     /** The system property that sets the stall floor, in milliseconds (read when a pool starts). */
-    public static final String STALL_PROPERTY = "sumbench.workerStallMillis";
+    public static final String STALL_PROPERTY = SystemProperties.WORKER_STALL_MILLIS;
     /**
      * The default stall floor: 60 s. A request of a benchmark's chunk takes milliseconds; a minute without any
      * progress is a stopped or wedged worker on any machine, not a slow one.
@@ -133,10 +134,14 @@ public final class ProcessPool implements AutoCloseable {
         this.stallFloorNanos = TimeUnit.MILLISECONDS.toNanos(stallFloorMillis());
     }
 
-    /** The stall floor: {@value #STALL_PROPERTY} if it is a positive number of milliseconds, else the default. */
+    /**
+     * The stall floor: {@value #STALL_PROPERTY} in milliseconds, else the default.
+     *
+     * @throws IllegalArgumentException if the property is set and not a positive whole number
+     */
     static long stallFloorMillis() {
-        Long millis = Long.getLong(STALL_PROPERTY);
-        return millis != null && millis > 0 ? millis : DEFAULT_STALL_MILLIS;
+        Long millis = SystemProperties.wholeNumber(STALL_PROPERTY, n -> n > 0, "a whole number of milliseconds > 0");
+        return millis != null ? millis : DEFAULT_STALL_MILLIS;
     }
 
     /** The stall limit of a request over {@code bytes} bytes of data (see the class comment). */

@@ -131,6 +131,7 @@ public final class BenchMain implements Callable<Integer> {
         cli.setErr(err);
         OneLineErrors.install(cli, err, commandLine -> NAME,
                 commandLine -> BenchMain.class.getName() + " --help");
+        OneLineErrors.checkBeforeRunning(cli, dev.sumbench.sum.SystemProperties::check);
         VersionProvider.install(cli);
         return cli;
     }

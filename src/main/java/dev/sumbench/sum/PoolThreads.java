@@ -19,9 +19,18 @@ final class PoolThreads {
      * How long a caller spins on a pending result before it parks. A park/unpark pair costs 5..20 us on the machines we
      * measure, more than the tiny tasks of the small sizes take; spinning this long keeps the caller's wake-up off the
      * hand-off cost without burning a core for long when the work is big. The system property
-     * {@code sumbench.callerSpinNanos} overrides it (0 parks at once).
+     * {@value SystemProperties#CALLER_SPIN_NANOS} overrides it (0 parks at once); the commands check it before they
+     * run, so a bad value here falls back to the default instead of failing the class.
      */
-    static final long SPIN_BEFORE_PARK_NANOS = Long.getLong("sumbench.callerSpinNanos", 50_000);
+    static final long SPIN_BEFORE_PARK_NANOS = spinBeforeParkNanos();
+
+    private static long spinBeforeParkNanos() {
+        try {
+            return SystemProperties.wholeNumber(SystemProperties.CALLER_SPIN_NANOS, 50_000, n -> n >= 0, "");
+        } catch (IllegalArgumentException e) {
+            return 50_000;
+        }
+    }
 
     /** How long close() waits for idle workers to finish before it interrupts them. */
     private static final long GRACEFUL_SHUTDOWN_SECONDS = 5;
