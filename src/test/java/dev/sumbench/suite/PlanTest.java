@@ -97,7 +97,7 @@ class PlanTest {
             Plan all = plan(jvm(2, ids), false);
             Duration total = all.estimate().plus(new CrossoverRefinement(all, CrossoverRefinement.Mode.DEFAULT, false,
                     new java.io.PrintWriter(java.io.Writer.nullWriter())).estimate());
-            System.out.println("default run on 2 cores, JDK " + (strategies == 6 ? "21+" : "17") + ", with the "
+            System.out.println("default run on 2 cores, JDK " + (strategies == 7 ? "21+" : "17") + ", with the "
                     + "bisection: " + Suite.roughly(total));
             assertTrue(total.compareTo(Duration.ofMinutes(20)) <= 0, "default with the bisection: " + total);
         }
