@@ -79,6 +79,12 @@ final class CompareCommand implements Callable<Integer> {
                     + "this are equivalent: 5%% or 0.05, written either way (default: ${DEFAULT-VALUE}).")
     private String threshold;
 
+    @Option(names = "--assume-fork-cv", paramLabel = "P", defaultValue = "5%",
+            description = "For rows without raw data on either side (two JMH CSVs): judge them as if each side's "
+                    + "score were one fork whose log cost spreads by P, and mark them 'assumed'; 0 judges no such "
+                    + "row (default: ${DEFAULT-VALUE}).")
+    private String assumeForkCv;
+
     @Option(names = "--rank-test",
             description = "Add a column with the exact Mann-Whitney U p over fork means (benchstat's test), a second "
                     + "view that decides nothing.")
@@ -106,6 +112,10 @@ final class CompareCommand implements Callable<Integer> {
             throw new BadInputException("--alpha: expected a rate above 0 and below 50%, got '" + alpha + "'");
         }
         double thresholdFraction = Percent.fraction("--threshold", threshold);
+        double assumedForkCv = Percent.fraction("--assume-fork-cv", assumeForkCv);
+        if (!(assumedForkCv >= 0 && assumedForkCv <= 1)) {
+            throw new BadInputException("--assume-fork-cv: expected a spread in [0, 100%], got '" + assumeForkCv + "'");
+        }
         TableFormat tableFormat = FormatOption.parse(format);
         double slowdown = injectSlowdown == null ? 0 : Percent.fraction("--inject-slowdown", injectSlowdown);
         if (injectSlowdown != null && !(slowdown > 0 && slowdown <= MAX_INJECTED_SLOWDOWN)) {
@@ -123,7 +133,8 @@ final class CompareCommand implements Callable<Integer> {
         if (slowdown > 0) {
             newRun = Comparisons.injectSlowdown(newRun, slowdown);
         }
-        Comparison comparison = Comparisons.compare(oldRun, newRun, alphaFraction, thresholdFraction);
+        Comparison comparison = Comparisons.compare(oldRun, newRun, alphaFraction, thresholdFraction,
+                assumedForkCv);
         if (comparison.rows().isEmpty()) {
             throw new BadInputException(nothingComparable(oldRun, newRun));
         }

@@ -57,6 +57,15 @@ public final class Comparisons {
      * @param threshold the smallest change that counts as slower or faster, &gt;= 0 (0.05 for 5 %)
      */
     public static Comparison compare(Run oldRun, Run newRun, double alpha, double threshold) {
+        return compare(oldRun, newRun, alpha, threshold, Double.NaN);
+    }
+
+    /**
+     * As {@link #compare(Run, Run, double, double)}, with the rows that have no raw data on either side (two JMH
+     * CSVs) judged under an assumed fork-to-fork spread ({@link Gate#sample(Metric, Metric, double, Direction,
+     * double)}); NaN or 0 assumes nothing.
+     */
+    public static Comparison compare(Run oldRun, Run newRun, double alpha, double threshold, double assumedForkCv) {
         List<Notice> notices = new ArrayList<>();
         Map<Result.Key, Result> olds = byKey(oldRun, "old", notices);
         Map<Result.Key, Result> news = byKey(newRun, "new", notices);
@@ -83,7 +92,7 @@ public final class Comparisons {
             }
             rows.add(compareRows(entry.getKey(), oldRow, newRow, factor.getAsDouble()));
             gateSamples.add(Gate.sample(oldRow.primary(), newRow.primary(), factor.getAsDouble(),
-                    Direction.of(ScoreUnit.parse(oldRow.primary().unit()))));
+                    Direction.of(ScoreUnit.parse(oldRow.primary().unit())), assumedForkCv));
         }
         List<Judgement> judgements = Gate.judge(gateSamples, alpha, threshold);
         for (int i = 0; i < rows.size(); i++) {

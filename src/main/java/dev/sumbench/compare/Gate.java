@@ -57,13 +57,22 @@ public final class Gate {
 
     /**
      * The per-row input of the gate: the log-cost samples of both sides (each fork's mean; without raw data, the
-     * score alone, which gives an estimate but no test), and why the row cannot be tested.
+     * score alone, which gives an estimate but no test unless a fork-to-fork spread is assumed), and why the row
+     * cannot be tested.
      *
-     * @param oldLogCosts log of each old fork's mean cost (empty when there is no estimate at all)
-     * @param newLogCosts the same for the new side
-     * @param missing     why the row cannot be tested, or {@link Reason#NONE} when it can
+     * @param oldLogCosts   log of each old fork's mean cost (empty when there is no estimate at all)
+     * @param newLogCosts   the same for the new side
+     * @param missing       why the row cannot be tested, or {@link Reason#NONE} when it can
+     * @param assumedForkCv for a row without raw data judged under an assumption, the standard deviation of a side's
+     *                      log score that is assumed (each side's score taken as one fork of that spread); NaN when
+     *                      the spread is measured
      */
-    public record Sample(double[] oldLogCosts, double[] newLogCosts, Reason missing) {
+    public record Sample(double[] oldLogCosts, double[] newLogCosts, Reason missing, double assumedForkCv) {
+
+        /** A sample whose spread is measured from its fork means. */
+        public Sample(double[] oldLogCosts, double[] newLogCosts, Reason missing) {
+            this(oldLogCosts, newLogCosts, missing, Double.NaN);
+        }
 
         /** A row without a test or an estimate, for {@code missing}. */
         public static Sample untestable(Reason missing) {
@@ -73,6 +82,11 @@ public final class Gate {
         /** Whether the samples give an estimate of the ratio. */
         boolean estimable() {
             return oldLogCosts.length > 0 && newLogCosts.length > 0;
+        }
+
+        /** Whether the row is judged under an assumed fork-to-fork spread. */
+        public boolean assumed() {
+            return !Double.isNaN(assumedForkCv);
         }
     }
 
@@ -84,6 +98,16 @@ public final class Gate {
      * @param direction which way the unit improves
      */
     public static Sample sample(Metric oldMetric, Metric newMetric, double factor, Direction direction) {
+        return sample(oldMetric, newMetric, factor, direction, Double.NaN);
+    }
+
+    /**
+     * As {@link #sample(Metric, Metric, double, Direction)}, but a row without raw data on either side (two JMH CSVs)
+     * is tested under the assumption that each side's score is one fork whose log cost spreads by
+     * {@code assumedForkCv} (0.05 for 5 %); NaN or 0 assumes nothing, and such rows stay untested.
+     */
+    public static Sample sample(Metric oldMetric, Metric newMetric, double factor, Direction direction,
+                                double assumedForkCv) {
         double sign = direction == Direction.HIGHER_IS_BETTER ? -1 : 1;
         boolean raw = oldMetric.hasRawData() && newMetric.hasRawData();
         Reason missing = Reason.NONE;
@@ -97,7 +121,13 @@ public final class Gate {
             // no fork means: the scores give the estimate, and nothing to test
             double[] x = logs(new double[] {oldMetric.score()}, 1, sign);
             double[] y = logs(new double[] {newMetric.score()}, factor, sign);
-            return x == null || y == null ? Sample.untestable(missing) : new Sample(x, y, missing);
+            if (x == null || y == null) {
+                return Sample.untestable(missing);
+            }
+            if (missing == Reason.NO_RAW_DATA && assumedForkCv > 0 && direction != Direction.UNKNOWN) {
+                return new Sample(x, y, Reason.NONE, assumedForkCv);
+            }
+            return new Sample(x, y, missing);
         }
         double[] x = logs(Samples.forkMeans(oldMetric), 1, sign);
         double[] y = logs(Samples.forkMeans(newMetric), factor, sign);
@@ -138,10 +168,15 @@ public final class Gate {
             }
             double logRatio = Welch.mean(s.newLogCosts()) - Welch.mean(s.oldLogCosts());
             interval[i] = new double[] {logRatio, Double.NaN, Double.NaN};
-            if (s.oldLogCosts().length < MIN_FORKS || s.newLogCosts().length < MIN_FORKS) {
+            Welch w;
+            if (s.assumed()) {
+                // a known standard error: each side one score of the assumed spread, so normal tails
+                w = new Welch(logRatio, Math.sqrt(2) * s.assumedForkCv(), Double.POSITIVE_INFINITY);
+            } else if (s.oldLogCosts().length < MIN_FORKS || s.newLogCosts().length < MIN_FORKS) {
                 continue;
+            } else {
+                w = Welch.of(s.oldLogCosts(), s.newLogCosts());
             }
-            Welch w = Welch.of(s.oldLogCosts(), s.newLogCosts());
             double half = w.halfWidth(confidence);
             interval[i] = new double[] {logRatio, logRatio - half, logRatio + half};
             if (s.missing() == Reason.NONE) {
@@ -175,7 +210,7 @@ public final class Gate {
                 }
             }
             judgements.add(new Judgement(decision, Math.exp(interval[i][0]), Math.exp(interval[i][1]),
-                    Math.exp(interval[i][2]), confidence, pSlower[i], qSlower[i], reason));
+                    Math.exp(interval[i][2]), confidence, pSlower[i], qSlower[i], reason, s.assumedForkCv()));
         }
         return judgements;
     }

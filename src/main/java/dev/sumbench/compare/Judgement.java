@@ -16,14 +16,21 @@ package dev.sumbench.compare;
  *                   untested
  * @param qSlower    the same adjusted for the false discovery rate (Benjamini–Hochberg) across the tested rows
  * @param reason     for an inconclusive row, what is missing or too noisy; {@link Reason#NONE} for a decided one
+ * @param assumedForkCv for a row without raw data judged under an assumed fork-to-fork spread (two JMH CSVs), that
+ *                   spread; NaN when the spread is measured
  */
 public record Judgement(Decision decision, double costRatio, double lo, double hi, double confidence,
-                        double pSlower, double qSlower, Reason reason) {
+                        double pSlower, double qSlower, Reason reason, double assumedForkCv) {
 
     /** An inconclusive row without a test or an estimate, for {@code reason}. */
     public static Judgement untested(Reason reason) {
         return new Judgement(Decision.INCONCLUSIVE, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, reason);
+                Double.NaN, reason, Double.NaN);
+    }
+
+    /** Whether the row was judged under an assumed fork-to-fork spread rather than a measured one. */
+    public boolean assumed() {
+        return !Double.isNaN(assumedForkCv);
     }
 
     /** Whether the ratio has an interval. */

@@ -183,6 +183,11 @@ public final class CompareReport {
             legend.add("rank p: two-sided exact Mann-Whitney U over the fork means (benchstat's view), not adjusted "
                     + "across rows; it decides nothing: the verdict is the gate's");
         }
+        comparison.rows().stream().filter(r -> r.judgement().assumed()).findFirst().ifPresent(r -> legend.add(
+                "assumed: no raw data on either side (JMH CSV), so judged as if each side's score were one fork whose "
+                + "log cost spreads by " + Formats.confidence(r.judgement().assumedForkCv()) + " (--assume-fork-cv; "
+                + "0 judges no such row): a verdict under an assumption about the fork-to-fork spread, not a measured "
+                + "one; compare the JMH JSON files (-rf json) for that"));
         if (geoMean != null) {
             legend.add("geomean: of the rows' changes" + (geoMean.unit() == null
                     ? ", in time terms (throughput rows inverted), since the units differ" : ""));
@@ -192,8 +197,9 @@ public final class CompareReport {
 
     /** The verdict cell: the decision, and for an inconclusive row what is missing, in a word or two. */
     private static String verdict(RowComparison row) {
+        String assumed = row.judgement().assumed() ? "assumed" : "";
         if (row.decision() != Decision.INCONCLUSIVE) {
-            return row.decision().word();
+            return row.decision().word() + (assumed.isEmpty() ? "" : " (" + assumed + ")");
         }
         String why = switch (row.judgement().reason()) {
             case NONE, NOT_JUDGED -> "not judged";
@@ -205,7 +211,7 @@ public final class CompareReport {
             case TOO_NOISY -> "too noisy";
             case ACROSS_ROWS -> "across rows";
         };
-        return row.decision().word() + " (" + why + ")";
+        return row.decision().word() + " (" + (assumed.isEmpty() ? "" : assumed + ", ") + why + ")";
     }
 
     /** Why {@code row} is inconclusive, in a sentence that says what to do. */

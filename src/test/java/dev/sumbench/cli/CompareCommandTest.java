@@ -109,14 +109,31 @@ class CompareCommandTest {
     }
 
     @Test
-    void csvOnlyIsComparedFromSummariesWithAWarningAndNeverDecided() throws IOException {
+    void csvOnlyWithoutAnAssumedSpreadIsComparedFromSummariesWithAWarningAndNeverDecided() throws IOException {
         Path old = Files.copy(CompareFixtures.path("aa-long-1.csv"), dir.resolve("old.csv"));
         Path neu = Files.copy(CompareFixtures.path("aa-long-2.csv"), dir.resolve("new.csv"));
-        CliRun run = CliRun.of("compare", old.toString(), neu.toString(), "--format", "md");
+        CliRun run = CliRun.of("compare", old.toString(), neu.toString(), "--format", "md", "--assume-fork-cv", "0");
         assertEquals(ExitCodes.UNDECIDED, run.exitCode(), run.err());
         assertTrue(run.out().startsWith("### compare "), run.out());
         assertTrue(run.out().contains("20+20 samples"), run.out());
         assertTrue(run.out().contains("- inconclusive (no raw data): no raw data on either side (JMH CSV)"), run.out());
+    }
+
+    @Test
+    void csvOnlyIsJudgedUnderTheAssumedSpreadAndEveryRowSaysSo() throws IOException {
+        Path old = Files.copy(CompareFixtures.path("aa-long-1.csv"), dir.resolve("old.csv"));
+        Path neu = Files.copy(CompareFixtures.path("aa-long-2.csv"), dir.resolve("new.csv"));
+        CliRun run = CliRun.of("compare", old.toString(), neu.toString());
+        List<String> rows = run.out().lines().filter(l -> l.contains("20+20 samples")).toList();
+        assertEquals(24, rows.size(), run.out());
+        assertTrue(rows.stream().allMatch(l -> l.contains(" (assumed")), run.out());
+        // a busy machine's pair, whose JSON decides no row: 3 rows are slower under an assumption it does not meet
+        assertTrue(run.out().contains("verdict: 3 slower and 0 faster beyond ±5%, 0 equivalent within ±5%, 21 "
+                + "inconclusive, of 24 rows"), run.out());
+        assertTrue(run.out().contains("  * assumed: no raw data on either side (JMH CSV), so judged as if each side's "
+                + "score were one fork whose log cost spreads by 5% (--assume-fork-cv; "), run.out());
+        assertTrue(CliRun.of("compare", old.toString(), neu.toString(), "--assume-fork-cv", "x").exitCode()
+                == ExitCodes.BAD_INPUT);
     }
 
     @Test
