@@ -98,16 +98,17 @@ public final class Gate {
      * @param direction which way the unit improves
      */
     public static Sample sample(Metric oldMetric, Metric newMetric, double factor, Direction direction) {
-        return sample(oldMetric, newMetric, factor, direction, Double.NaN);
+        return sample(oldMetric, newMetric, factor, direction, Double.NaN, Samples.MEDIAN);
     }
 
     /**
      * As {@link #sample(Metric, Metric, double, Direction)}, but a row without raw data on either side (two JMH CSVs)
      * is tested under the assumption that each side's score is one fork whose log cost spreads by
-     * {@code assumedForkCv} (0.05 for 5 %); NaN or 0 assumes nothing, and such rows stay untested.
+     * {@code assumedForkCv} (0.05 for 5 %); NaN or 0 assumes nothing, and such rows stay untested. A sample-mode
+     * row is tested on each fork's {@code percentile} of its histogram ({@link Samples#perFork}).
      */
     public static Sample sample(Metric oldMetric, Metric newMetric, double factor, Direction direction,
-                                double assumedForkCv) {
+                                double assumedForkCv, double percentile) {
         double sign = direction == Direction.HIGHER_IS_BETTER ? -1 : 1;
         boolean raw = oldMetric.hasRawData() && newMetric.hasRawData();
         Reason missing = Reason.NONE;
@@ -129,8 +130,8 @@ public final class Gate {
             }
             return new Sample(x, y, missing);
         }
-        double[] x = logs(Samples.forkMeans(oldMetric), 1, sign);
-        double[] y = logs(Samples.forkMeans(newMetric), factor, sign);
+        double[] x = logs(Samples.perFork(oldMetric, percentile), 1, sign);
+        double[] y = logs(Samples.perFork(newMetric, percentile), factor, sign);
         if (x == null || y == null) {
             return Sample.untestable(Reason.NOT_POSITIVE);
         }

@@ -10,6 +10,7 @@ import dev.sumbench.compare.RowComparison;
 import dev.sumbench.results.Result;
 import dev.sumbench.results.ScoreUnit;
 import dev.sumbench.stats.Estimate;
+import dev.sumbench.stats.Samples;
 import dev.sumbench.stats.Summary;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -147,6 +148,9 @@ public final class CompareReport {
                 case NO_METADATA -> grouped.put("no .meta.json beside " + (v.size() == 2 ? "either run"
                         : "the " + v.get(0) + " run") + ": machine, cores and JDK not checked; a difference may "
                         + "come from them", List.of());
+                case ON_PERCENTILE -> {
+                    // a property of the method, said in the legend
+                }
                 case RUNS_DIFFER -> grouped.put("the runs differ in " + v.get(0) + " (old: " + v.get(1) + "; new: "
                         + v.get(2) + "): a change may come from that, not from the code", List.of());
             }
@@ -183,6 +187,14 @@ public final class CompareReport {
             legend.add("rank p: two-sided exact Mann-Whitney U over the fork means (benchstat's view), not adjusted "
                     + "across rows; it decides nothing: the verdict is the gate's");
         }
+        comparison.notices().stream().filter(n -> n.kind() == Notice.Kind.ON_PERCENTILE).findFirst().ifPresent(n -> {
+            double p = Double.parseDouble(n.values().get(0));
+            String which = p == Samples.MEDIAN ? "median"
+                    : "p" + (p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p));
+            legend.add("sample mode (" + n.values().get(1) + " row" + ("1".equals(n.values().get(1)) ? "" : "s")
+                    + "): old, new and change are over each fork's " + which + " of JMH's histogram of every timed "
+                    + "operation, not its mean, which a few long outliers move (--percentile P for another)");
+        });
         comparison.rows().stream().filter(r -> r.judgement().assumed()).findFirst().ifPresent(r -> legend.add(
                 "assumed: no raw data on either side (JMH CSV), so judged as if each side's score were one fork whose "
                 + "log cost spreads by " + Formats.confidence(r.judgement().assumedForkCv()) + " (--assume-fork-cv; "

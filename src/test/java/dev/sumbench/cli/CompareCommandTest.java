@@ -83,6 +83,23 @@ class CompareCommandTest {
     }
 
     @Test
+    void sampleModeRowsAreComparedOnEachForksMedianOrAChosenPercentileAndTheLegendSaysWhich() {
+        String a = "results/reference/epyc-2vcpu/20261201-183800_vm_jdk17_A.json";
+        String b = "results/reference/epyc-2vcpu/20261201-183800_vm_jdk17_B.json";
+        CliRun median = CliRun.of("compare", a, b);
+        // the committed A/A pair: the after-idle rows' medians, 5 forks a side
+        assertTrue(median.out().contains("168 ns/op  ±10.0%   176 ns/op   ±16%  +4.3% [-8.6%, +19.0%]"), median.out());
+        assertTrue(median.out().contains("170 ns/op   ±8.7%   174 ns/op  ±8.1%  +2.4% [-5.5%, +10.9%]"), median.out());
+        assertTrue(median.out().contains("  * sample mode (8 rows): old, new and change are over each fork's median of "
+                + "JMH's histogram of every timed operation, not its mean, which a few long outliers move "
+                + "(--percentile P for another)\n"), median.out());
+        CliRun p99 = CliRun.of("compare", a, b, "--percentile", "99");
+        assertTrue(p99.out().contains("  * sample mode (8 rows): old, new and change are over each fork's p99 of "),
+                p99.out());
+        assertEquals(ExitCodes.BAD_INPUT, CliRun.of("compare", a, b, "--percentile", "0").exitCode());
+    }
+
+    @Test
     void helpListsEveryExitCode() {
         CliRun run = CliRun.of("compare", "--help");
         for (String code : new String[] {"0", "1", "2", "3", "4"}) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sumbench.results.Run;
 import dev.sumbench.results.RunReader;
+import dev.sumbench.stats.Samples;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ class AssumedForkCvTest {
     void theOjAlgoCsvWithTwentyPercentMoreThroughputIsFasterOnEveryRowUnderTheDefaultAssumption() {
         Run old = RunReader.read(corpus("foreign-thrpt-params.csv"));
         Run faster = Comparisons.injectSlowdown(old, 1 / 1.2 - 1);
-        Comparison comparison = Comparisons.compare(old, faster, ALPHA, THRESHOLD, ASSUMED);
+        Comparison comparison = Comparisons.compare(old, faster, ALPHA, THRESHOLD, ASSUMED, Samples.MEDIAN);
         assertEquals(8, comparison.rows().size());
         for (RowComparison row : comparison.rows()) {
             assertEquals(Decision.FASTER, row.decision(), row.key().toString());
@@ -61,7 +62,7 @@ class AssumedForkCvTest {
             } catch (RuntimeException unreadable) {
                 continue; // the corpus holds malformed files on purpose; CorpusConformanceTest covers them
             }
-            Comparison comparison = Comparisons.compare(run, run, ALPHA, THRESHOLD, ASSUMED);
+            Comparison comparison = Comparisons.compare(run, run, ALPHA, THRESHOLD, ASSUMED, Samples.MEDIAN);
             assertTrue(comparison.regressions().isEmpty(), csv.toString());
             assertTrue(comparison.decided(Decision.FASTER).isEmpty(), csv.toString());
             compared++;
