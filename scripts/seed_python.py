@@ -32,14 +32,18 @@ import multiprocessing
 import os
 import platform
 import socket
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_BAD_INPUT = 2
+#: A shell's code for a run stopped by Ctrl-C (128 + SIGINT).
+EXIT_INTERRUPTED = 130
 
 #: The suite's sizes (SumBenchmark's).
 DEFAULT_SIZES = [10, 1000, 100000, 10000000]
@@ -52,8 +56,19 @@ BENCHMARK_EXERCISE = "python.SeedPython.exercise"
 SUM_VARIANTS = ["sequential-python", "threads-python", "threads-python-cold", "processes-python",
                 "processes-python-cold"]
 EXERCISE_VARIANTS = ["threads", "processes"]
-#: Longest a child interpreter (one fork) may take before the run fails instead of hanging.
-FORK_TIMEOUT_S = 3600
+#: Longest a warm pool may take to start all its workers: forking or spawning even 1000 workers takes seconds; a
+#: pool that cannot start them (a process limit, `ulimit -u`) fails or hangs instead, and is stopped.
+POOL_START_TIMEOUT_S = 30
+#: Longest one call may run past its iteration: a cold pool's call on the largest size allowed (10^8 numbers, pickled
+#: to the workers) takes well under it; a call that takes longer is stuck (a worker that died or never started).
+TASK_TIMEOUT_S = 120
+#: Upper bounds of the counts: far above any useful run, low enough that a typo is refused instead of running for
+#: years. More forks than 100 or iterations than 1000 narrow nothing that a quieter machine would not; a pool of more
+#: than 1024 workers only measures the process limit.
+MAX_FORKS = 100
+MAX_ITERATIONS = 1000
+MAX_ITERATION_MS = 60000
+MAX_WORKERS = 1024
 
 # The note's exercise, run with `python3 -c` for --from-main: the function lives in a __main__ a child cannot import.
 NOTE_CODE = """
@@ -121,10 +136,47 @@ def t_quantile(p, df):
     return (lo + hi) / 2
 
 
+def stop_children():
+    """Kills every worker this interpreter started (multiprocessing's children) and waits for each."""
+    for child in multiprocessing.active_children():
+        child.kill()
+    for child in multiprocessing.active_children():
+        child.join(5)
+
+
+class Watchdog:
+    """Ends this interpreter, workers included, when what it guards overruns: a stuck pool never returns."""
+
+    def __init__(self):
+        self.timer = None
+
+    def arm(self, seconds, what):
+        self.disarm()
+        self.timer = threading.Timer(seconds, self.fire, (seconds, what))
+        self.timer.daemon = True
+        self.timer.start()
+
+    def disarm(self):
+        if self.timer is not None:
+            self.timer.cancel()
+            self.timer = None
+
+    @staticmethod
+    def fire(seconds, what):
+        print("%s did not finish within %d s; stopped" % (what, seconds), file=sys.stderr, flush=True)
+        stop_children()
+        os._exit(EXIT_FAILURE)
+
+
+WATCHDOG = Watchdog()
+
+
 def measure(call, expected, warmups, iterations, iteration_s):
     """Per iteration, the mean time of one call in microseconds; the result is checked outside the timing."""
     scores = []
     for i in range(warmups + iterations):
+        # an iteration ends after the first call that reaches iteration_s: that call may take TASK_TIMEOUT_S
+        WATCHDOG.arm(iteration_s + TASK_TIMEOUT_S, "an iteration (%.0f ms and one call)" % (iteration_s * 1000))
         calls = 0
         start = time.perf_counter()
         while True:
@@ -137,6 +189,7 @@ def measure(call, expected, warmups, iterations, iteration_s):
             raise RuntimeError("wrong sum: %d, expected %d" % (result, expected))
         if i >= warmups:
             scores.append(elapsed / calls * 1e6)
+    WATCHDOG.disarm()
     return scores
 
 
@@ -154,6 +207,9 @@ def run_fork(config):
                                         iterations, iteration_s)
     with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as threads, \
             concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=context) as processes:
+        WATCHDOG.arm(POOL_START_TIMEOUT_S, "starting a pool of %d worker processes" % workers)
+        list(processes.map(half_sum, [[i] for i in range(workers)]))  # the workers start before any timing
+        WATCHDOG.disarm()
         for size in config["sizes"]:
             numbers = list(range(1, size + 1))
             expected = size * (size + 1) // 2
@@ -313,6 +369,41 @@ def parse_args(argv):
     return parser.parse_args(argv)
 
 
+def fork_child(config):
+    """The body of one fork: its results as one JSON line, or one line on stderr and no worker left."""
+    try:
+        print(json.dumps(run_fork(config)))
+        return EXIT_OK
+    except Exception as e:  # one line for whatever stops a fork: the parent shows it
+        hint = (" (cannot start %d worker processes: a process limit such as ulimit -u? try fewer --workers)"
+                % config["workers"] if isinstance(e, BlockingIOError) else "")
+        print("%s: %s%s" % (type(e).__name__, e, hint), file=sys.stderr, flush=True)
+        stop_children()
+        return EXIT_FAILURE
+
+
+def fork_timeout_s(config):
+    """What a fork may take at most when every guard of the child holds: the parent's own guard against the rest."""
+    trials = len(EXERCISE_VARIANTS) + len(SUM_VARIANTS) * len(config["sizes"])
+    per_iteration = config["iteration_ms"] / 1000.0 + TASK_TIMEOUT_S
+    return int(POOL_START_TIMEOUT_S + trials * (config["warmups"] + config["iterations"]) * per_iteration)
+
+
+def run_child(command, timeout):
+    """Runs a fork in a process group of its own; a timeout or Ctrl-C kills the group, pool workers included."""
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             start_new_session=True)
+    try:
+        stdout, stderr = child.communicate(timeout=timeout)
+        return subprocess.CompletedProcess(command, child.returncode, stdout, stderr)
+    finally:
+        try:
+            os.killpg(child.pid, signal.SIGKILL)  # what the child left behind, or all of it on a timeout
+        except ProcessLookupError:
+            pass
+        child.wait()
+
+
 def cpus():
     try:
         return len(os.sched_getaffinity(0))
@@ -326,8 +417,7 @@ def main(argv):
     except SystemExit as e:
         return EXIT_OK if e.code == 0 else EXIT_BAD_INPUT
     if args.fork_child is not None:
-        print(json.dumps(run_fork(json.loads(args.fork_child))))
-        return EXIT_OK
+        return fork_child(json.loads(args.fork_child))
     if args.from_main:
         return from_main_demo(args.start_method)
     try:
@@ -338,14 +428,13 @@ def main(argv):
         print("seed-python: --sizes: expected sizes from 1 to 100000000 separated by commas, got '%s'" % args.sizes,
               file=sys.stderr)
         return EXIT_BAD_INPUT
-    for name in ("forks", "iterations", "iteration_ms"):
-        if getattr(args, name) < 1:
-            print("seed-python: --%s: expected at least 1, got %d" % (name.replace("_", "-"), getattr(args, name)),
-                  file=sys.stderr)
+    for name, low, high in (("forks", 1, MAX_FORKS), ("iterations", 1, MAX_ITERATIONS),
+                            ("iteration_ms", 1, MAX_ITERATION_MS), ("warmups", 0, MAX_ITERATIONS),
+                            ("workers", 0, MAX_WORKERS)):
+        if not low <= getattr(args, name) <= high:
+            print("seed-python: --%s: expected %d to %d, got %d" % (name.replace("_", "-"), low, high,
+                                                                   getattr(args, name)), file=sys.stderr)
             return EXIT_BAD_INPUT
-    if args.warmups < 0 or args.workers < 0:
-        print("seed-python: --warmups and --workers cannot be negative", file=sys.stderr)
-        return EXIT_BAD_INPUT
     if os.path.lexists(args.out) and (os.path.islink(args.out) or not os.path.isdir(args.out)):
         print("seed-python: --out: not a directory (or a link): " + args.out, file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -355,12 +444,13 @@ def main(argv):
     for fork in range(1, args.forks + 1):
         print("seed-python: fork %d of %d (%s, %d workers, start method %s)" % (
             fork, args.forks, sys.executable, config["workers"], config["start_method"]), flush=True)
+        timeout = fork_timeout_s(config)
         try:
-            done = subprocess.run([sys.executable, os.path.abspath(__file__), "--fork-child", json.dumps(config)],
-                                  capture_output=True, text=True, timeout=FORK_TIMEOUT_S)
+            done = run_child([sys.executable, os.path.abspath(__file__), "--fork-child", json.dumps(config)],
+                             timeout)
         except subprocess.TimeoutExpired:
             print("seed-python: fork %d ran longer than %d s and was stopped; nothing was written" % (
-                fork, FORK_TIMEOUT_S), file=sys.stderr)
+                fork, timeout), file=sys.stderr)
             return EXIT_FAILURE
         if done.returncode != 0:
             tail = [line for line in done.stderr.splitlines() if line.strip()]
@@ -379,4 +469,10 @@ def main(argv):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    # SIGINT stops the run (one line, exit code 130) also where a script started it in the background, which ignores it
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except KeyboardInterrupt:
+        print("seed-python: interrupted; nothing was written", file=sys.stderr)
+        sys.exit(EXIT_INTERRUPTED)

@@ -89,8 +89,14 @@ final class TablesCommand implements Callable<Integer> {
             throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
         }
         if (summary) {
-            report.summary().forEach(stdout::println);
+            // the files written before the answer, so that the answer ends the summary
+            List<String> lines = report.summary();
+            int answer = lines.indexOf(Report.ANSWER_HEADING);
+            lines.subList(0, answer < 0 ? lines.size() : answer).forEach(stdout::println);
             stdout.println("written: " + String.join(", ", written.stream().map(Path::toString).toList()));
+            if (answer >= 0) {
+                lines.subList(answer, lines.size()).forEach(stdout::println);
+            }
         }
         stdout.flush();
         return ExitCodes.OK;

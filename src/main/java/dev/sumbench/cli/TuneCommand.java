@@ -4,6 +4,7 @@ import dev.sumbench.core.BadInputException;
 import dev.sumbench.core.ExitCodes;
 import dev.sumbench.files.OutputFiles;
 import dev.sumbench.files.RefusedFileException;
+import dev.sumbench.report.Formats;
 import dev.sumbench.report.TableFormat;
 import dev.sumbench.report.TuneReport;
 import dev.sumbench.results.Run;
@@ -119,11 +120,7 @@ final class TuneCommand implements Callable<Integer> {
         ChunkProfiles.write(profileFile, document, TablesCommand.inputsOf(List.of(runFile)), force);
         err.println("tune: wrote " + written.size() + " recommendation" + (written.size() == 1 ? "" : "s") + " to "
                 + profileFile);
-        for (ChunkProfiles.MinParallel min : document.minParallel()) {
-            err.println("tune: " + min.strategy() + " with " + min.workers() + " workers splits from " + min.size()
-                    + " elements (tuned " + document.pattern().id() + ")");
-        }
-        err.flush();
+        tellMinimumSizes(run, document, err);
         return ExitCodes.OK;
     }
 
@@ -143,12 +140,38 @@ final class TuneCommand implements Callable<Integer> {
         }
         ChunkProfiles.write(profileFile, document, TablesCommand.inputsOf(List.of(runFile)), force);
         err.println("tune: wrote 0 recommendations to " + profileFile);
+        tellMinimumSizes(run, document, err);
+        return ExitCodes.OK;
+    }
+
+    /**
+     * The pattern the profile's rows were measured under, each minimum parallel size written, and for each strategy
+     * without one, why not.
+     */
+    private static void tellMinimumSizes(Run run, ChunkProfiles.Document document, PrintWriter err) {
+        String pattern = document.pattern() == UsePattern.AFTER_IDLE ? "after idle (its rows waited before each call)"
+                : "back to back (its rows called the sum in a loop, no idle time)";
+        err.println("tune: the profile is tuned for calls " + pattern + ": pattern " + document.pattern().id());
         for (ChunkProfiles.MinParallel min : document.minParallel()) {
-            err.println("tune: " + min.strategy() + " with " + min.workers() + " workers splits from " + min.size()
-                    + " elements (tuned " + document.pattern().id() + ")");
+            err.println("tune: " + min.strategy() + " with " + min.workers() + " workers splits from "
+                    + Formats.size(min.size()) + " elements");
+        }
+        List<MinParallelSize> all = MinParallelSize.of(run);
+        if (all.isEmpty()) {
+            err.println("tune: no minimum parallel size: the run has no crossover rows (CrossoverBenchmark, "
+                    + "chunking halves); the strategies keep deciding from their own measured sums");
+        }
+        boolean afterIdle = document.pattern() == UsePattern.AFTER_IDLE;
+        java.util.Set<String> told = new java.util.HashSet<>();
+        document.minParallel().forEach(m -> told.add(m.strategy() + "/" + m.workers()));
+        for (MinParallelSize min : all) {
+            if (min.size().isEmpty() && min.hot() != afterIdle && told.add(min.strategy() + "/" + min.workers())) {
+                err.println("tune: no minimum parallel size for " + min.strategy() + " with " + min.workers()
+                        + " workers: " + (min.warnings().isEmpty() ? "no size where splitting paid"
+                        : String.join("; ", min.warnings())));
+            }
         }
         err.flush();
-        return ExitCodes.OK;
     }
 
     /**
@@ -183,12 +206,14 @@ final class TuneCommand implements Callable<Integer> {
     }
 
     private static ChunkProfiles.Document document(Run run, double within, List<ChunkChoice> chosen) {
+        // a chunk at or above the size is one chunk: the profile says so with the size itself, never more
         List<ChunkProfiles.Entry> entries = chosen.stream()
                 .map(c -> slowerThanDefault(c)
                         ? new ChunkProfiles.Entry(c.strategy(), (int) c.workers().getAsLong(), c.size().getAsLong(),
                                 Settings.DEFAULT_CHUNK, 0, 0)
                         : new ChunkProfiles.Entry(c.strategy(), (int) c.workers().getAsLong(), c.size().getAsLong(),
-                                (int) Math.min(Integer.MAX_VALUE, c.recommended().chunk()), c.flatFrom(), c.flatTo()))
+                                (int) Math.min(Integer.MAX_VALUE, Math.min(c.recommended().chunk(), c.size().getAsLong())),
+                                Math.min(c.flatFrom(), c.size().getAsLong()), Math.min(c.flatTo(), c.size().getAsLong())))
                 .toList();
         // the cores of the chunk sweep's rows, else of the crossover rows, else the run's machine
         int cores = (int) chosen.stream().map(ChunkChoice::cores).filter(OptionalLong::isPresent)
@@ -210,7 +235,9 @@ final class TuneCommand implements Callable<Integer> {
                         m -> new ChunkProfiles.MinParallel(m.strategy(), (int) m.workers(), m.size().getAsLong()),
                         (first, second) -> first, java.util.LinkedHashMap::new))
                 .values().stream().toList();
-        boolean afterIdle = hotMins || idleMins ? !hotMins : run.results().stream().map(r -> r.param("idle"))
+        // else the pattern of the chunk sweep's own rows: other benchmarks' idle rows (the dispatch benchmark's) are not
+        // what the profile's figures come from
+        boolean afterIdle = hotMins || idleMins ? !hotMins : chosen.stream().map(c -> c.params().get("idle"))
                 .anyMatch(idle -> idle != null && IdleTime.parseNanosOrZero(idle) > 0);
         ChunkProfiles.Origin origin = run.metadata().map(m -> new ChunkProfiles.Origin(m.host(), m.cpuModel(),
                 m.jdkVendor(), m.jdkFeature(), profileCores > 0 ? (int) profileCores : m.cores())).orElse(null);

@@ -50,15 +50,16 @@ public final class BenchmarkTables {
 
     /** One table per benchmark class (in the order they first appear), rows in file order, from one file. */
     public static List<Table> of(List<Result> rows) {
-        return of(rows.stream().map(r -> new Sourced("", r)).toList(), Metrics.ALL, "");
+        return of(rows.stream().map(r -> new Sourced("", r)).toList(), Metrics.ALL, "", false);
     }
 
     /**
      * One table per benchmark class, in the order the classes first appear, rows in file order, with {@code metrics}
      * of each row; each title starts with {@code titlePrefix}. With rows from more than one source, a {@code file}
-     * column comes first.
+     * column comes first. With {@code meanPerSample}, a metric JMH adds up over its samples (an event counter) shows
+     * its mean per sample, as sumbench's own tables show such a figure; without, JMH's score, as JMH prints it.
      */
-    public static List<Table> of(List<Sourced> rows, Metrics metrics, String titlePrefix) {
+    public static List<Table> of(List<Sourced> rows, Metrics metrics, String titlePrefix, boolean meanPerSample) {
         Map<String, List<Sourced>> byClass = new LinkedHashMap<>();
         for (Sourced row : rows) {
             if (metrics == Metrics.SECONDARY_ONLY && row.row().secondary().isEmpty()) {
@@ -71,7 +72,8 @@ public final class BenchmarkTables {
         for (int i = 0; i < classes.size(); i++) {
             List<Sourced> group = byClass.get(classes.get(i));
             boolean last = i == classes.size() - 1;
-            tables.add(table(titlePrefix + classes.get(i), group, metrics, last ? notes(rows) : List.of()));
+            tables.add(table(titlePrefix + classes.get(i), group, metrics, meanPerSample,
+                    last ? notes(rows, meanPerSample) : List.of()));
         }
         return tables;
     }
@@ -87,7 +89,8 @@ public final class BenchmarkTables {
         return dot > 0 ? benchmark.substring(dot + 1) : benchmark;
     }
 
-    private static Table table(String title, List<Sourced> rows, Metrics metrics, List<String> notes) {
+    private static Table table(String title, List<Sourced> rows, Metrics metrics, boolean meanPerSample,
+                               List<String> notes) {
         boolean sources = rows.stream().map(Sourced::source).distinct().count() > 1;
         List<String> params = new ArrayList<>(new TreeSet<>(rows.stream()
                 .flatMap(r -> r.row().params().keySet().stream()).toList()));
@@ -119,10 +122,10 @@ public final class BenchmarkTables {
             lead.add(row.mode());
             lead.add(Integer.toString(row.threads()));
             if (metrics == Metrics.ALL) {
-                table.row(cells(lead, "score", row.primary()));
+                table.row(cells(lead, "score", row.primary(), false));
             }
             for (Map.Entry<String, Metric> secondary : row.secondary().entrySet()) {
-                table.row(cells(lead, ":" + secondary.getKey(), secondary.getValue()));
+                table.row(cells(lead, ":" + secondary.getKey(), secondary.getValue(), meanPerSample));
             }
         }
         notes.forEach(table::note);
@@ -130,24 +133,30 @@ public final class BenchmarkTables {
     }
 
     /** The definitions, once for all tables: the confidence levels the rows' errors are at. */
-    private static List<String> notes(List<Sourced> rows) {
+    private static List<String> notes(List<Sourced> rows, boolean meanPerSample) {
         List<String> levels = rows.stream().map(r -> r.row().primary().confidence()).distinct().sorted()
                 .map(Formats::confidence).toList();
+        boolean summed = meanPerSample && rows.stream().flatMap(r -> r.row().secondary().values().stream())
+                .anyMatch(Metric::summedOverSamples);
         return List.of("± error: JMH's half-width at " + String.join(" or ", levels) + " confidence (NaN: too few "
                 + "samples), in the row's unit; times scaled to s, ms, µs or ns; metric ':label': a secondary metric "
-                + "(profilers, @Group members, percentiles)");
+                + "(profilers, @Group members, percentiles)" + (summed ? "; '(mean per sample)': JMH adds such a "
+                + "metric up over all its samples (an event counter), so its score grows with the samples: shown is "
+                + "the mean of one sample, the figure the other tables use" : ""));
     }
 
     private static boolean isNumber(String value) {
         return value.matches("[+-]?\\d+(\\.\\d+)?");
     }
 
-    private static List<String> cells(List<String> lead, String metricName, Metric metric) {
+    private static List<String> cells(List<String> lead, String metricName, Metric metric, boolean meanPerSample) {
         List<String> cells = new ArrayList<>(lead);
-        Formats.Scale scale = Formats.scale(metric.score(), metric.scoreUnit());
-        cells.add(metricName);
-        cells.add(scale.format(metric.score()));
-        cells.add(scale.format(metric.error()));
+        boolean summed = meanPerSample && metric.summedOverSamples();
+        double score = summed ? metric.perSample() : metric.score();
+        Formats.Scale scale = Formats.scale(score, metric.scoreUnit());
+        cells.add(summed ? metricName + " (mean per sample)" : metricName);
+        cells.add(scale.format(score));
+        cells.add(summed ? Formats.NONE : scale.format(metric.error()));
         cells.add(scale.unit());
         cells.add(Long.toString(metric.samples()));
         return cells;

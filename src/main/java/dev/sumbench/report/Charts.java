@@ -40,8 +40,12 @@ public final class Charts {
     }
 
     /** Width and height of every chart, in pixels: readable on a page, small as a PNG. */
-    private static final int WIDTH = 900;
-    private static final int HEIGHT = 560;
+    static final int WIDTH = 900;
+    static final int HEIGHT = 560;
+    /** How far apart series sharing a size stand on a log axis, in decades per series. */
+    static final double DODGE_DECADES = 0.012;
+    /** How far the outermost of the series sharing a worker count stands from it, in steps of the axis. */
+    private static final double DODGE_STEPS = 0.2;
     /** Width of an error bar's cap, in pixels. */
     private static final double CAP_LENGTH = 6;
 
@@ -86,7 +90,9 @@ public final class Charts {
         String cores = analysis.cores() > 0 ? ", " + analysis.cores() + " cores" : "";
         String timeTitle = "Time per call vs size (best workers" + cores + ")";
         drawInto(charts, skipped, "-time.png", timeTitle, "Lower is faster; where a strategy's line crosses below "
-                + "sequential's (black circles) it starts to pay off. Bars: JMH's 99.9 % intervals.",
+                + "sequential's (black circles) it starts to pay off. Bars: each time's 95 % interval over the fork "
+                + "means, as in table 1 (JMH's 99.9 % error where the file has no raw data); points that share a size "
+                + "are drawn side by side.",
                 () -> timeChart(analysis.timeSeries(), timeTitle));
         Map<String, List<SumAnalysis.XY>> byWorkers = analysis.speedupByWorkers();
         if (!byWorkers.isEmpty()) {
@@ -94,7 +100,9 @@ public final class Charts {
             String title = "Speedup over sequential vs workers (size " + Formats.size(size) + cores + ")";
             drawInto(charts, skipped, "-speedup-workers.png", title, "Above 1 is faster than sequential; the closer "
                     + "to the dashed ideal line" + (analysis.cores() > 0 ? " (drawn up to the " + analysis.cores()
-                    + " cores)" : "") + ", the better more workers pay off. Bars: intervals of the ratio, where bounded.",
+                    + " cores)" : "") + ", the better more workers pay off. Bars: the speedup's 95 % interval over "
+                    + "fork means, as in table 2, where bounded; points that share a worker count are drawn side by "
+                    + "side.",
                     () -> speedupChart(byWorkers, title, "workers", analysis.cores()));
         }
         Map<String, List<SumAnalysis.XY>> byCores = analysis.speedupByCores();
@@ -103,7 +111,7 @@ public final class Charts {
                     + Formats.size(analysis.scalingSize().orElse(0)) + ")";
             drawInto(charts, skipped, "-speedup-cores.png", title, "How each strategy scales with the cores it may "
                     + "use: a line that flattens below the dashed ideal means overhead or memory bandwidth, not serial "
-                    + "work alone. Bars: intervals of the ratio, where bounded.",
+                    + "work alone. Bars: the speedup's 95 % interval over fork means, as in table 5, where bounded.",
                     () -> speedupChart(byCores, title, "cores", 0));
         }
         return new Drawn(charts, skipped);
@@ -121,8 +129,11 @@ public final class Charts {
     static JFreeChart timeChart(Map<String, List<SumAnalysis.XY>> series, String title) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         List<String> strategies = new ArrayList<>();
+        int n = series.size();
         series.forEach((strategy, points) -> {
-            data.addSeries(toSeries(strategy, points));
+            // side by side at a shared size: a small factor on the log axis, the same for every size
+            double factor = Math.pow(10, DODGE_DECADES * (strategies.size() - (n - 1) / 2.0));
+            data.addSeries(toSeries(strategy, points, x -> x * factor));
             strategies.add(strategy);
         });
         LogAxis x = new LogAxis("size (elements)");
@@ -148,8 +159,11 @@ public final class Charts {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         List<String> strategies = new ArrayList<>();
         double maxX = 1;
+        int n = series.size();
         for (Map.Entry<String, List<SumAnalysis.XY>> entry : series.entrySet()) {
-            data.addSeries(toSeries(entry.getKey(), entry.getValue()));
+            // side by side at a shared worker or core count, within a fifth of a step either way
+            double offset = n < 2 ? 0 : DODGE_STEPS * (strategies.size() - (n - 1) / 2.0) / ((n - 1) / 2.0);
+            data.addSeries(toSeries(entry.getKey(), entry.getValue(), x -> x + offset));
             strategies.add(entry.getKey());
             for (SumAnalysis.XY point : entry.getValue()) {
                 maxX = Math.max(maxX, point.x());
@@ -202,16 +216,21 @@ public final class Charts {
         return chart;
     }
 
-    /** A series with each point's interval; a point without a bounded interval gets none drawn (low = high = y). */
-    private static YIntervalSeries toSeries(String name, List<SumAnalysis.XY> points) {
+    /**
+     * A series with each point's interval, each x moved by {@code dodge} so that series sharing an x stand side by
+     * side; a point without a bounded interval gets none drawn (low = high = y).
+     */
+    static YIntervalSeries toSeries(String name, List<SumAnalysis.XY> points,
+                                    java.util.function.DoubleUnaryOperator dodge) {
         YIntervalSeries series = new YIntervalSeries(name);
         for (SumAnalysis.XY point : points) {
+            double x = dodge.applyAsDouble(point.x());
             if (point.hasInterval()) {
                 // a log axis cannot draw zero: a lower end at or below zero is drawn to the point itself
                 double lo = point.lo() > 0 ? point.lo() : point.y();
-                series.add(point.x(), point.y(), lo, point.hi());
+                series.add(x, point.y(), lo, point.hi());
             } else {
-                series.add(point.x(), point.y(), point.y(), point.y());
+                series.add(x, point.y(), point.y(), point.y());
             }
         }
         return series;
@@ -243,7 +262,10 @@ public final class Charts {
     }
 
     static byte[] png(JFreeChart chart) {
-        BufferedImage image = chart.createBufferedImage(WIDTH, HEIGHT);
+        return png(chart.createBufferedImage(WIDTH, HEIGHT));
+    }
+
+    static byte[] png(BufferedImage image) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ChartUtils.writeBufferedImageAsPNG(out, image);

@@ -130,6 +130,9 @@ public final class CrossoverTables {
 
     /** {@code [52,000, 91,000]}, with {@code ≤}/{@code ≥} for an end at the measured range's edge. */
     static String interval(MeasuredCrossover c) {
+        if (c.kind() == MeasuredCrossover.Kind.NOT_REACHED) {
+            return "none: not faster at the largest size measured";
+        }
         if (c.kind() != MeasuredCrossover.Kind.AT) {
             return Formats.NONE;
         }
@@ -140,53 +143,79 @@ public final class CrossoverTables {
                 + (c.upperOpen() ? "≥ " : "") + Formats.size(Math.rint(c.upper())) + "]";
     }
 
+    /** Panels per row of the crossover chart. */
+    private static final int PANEL_COLUMNS = 2;
+    /** Size of one panel, in pixels: two side by side make a chart as wide as the others. */
+    private static final int PANEL_WIDTH = 560;
+    private static final int PANEL_HEIGHT = 380;
+
     /**
-     * One line for the console: per pattern of use, the earliest crossing of each strategy; "a loop of sums (hot):
-     * thread-pool from ≈ 74,273 [...] (default, 2 workers), fork-join not by 1,048,576 ...; an occasional sum ...".
+     * The chart: one panel per strategy (small multiples), each with its speedup against size (log size axis) for
+     * each chunking and pattern, the 1× line, and each size's interval as a bar; every panel on the same axes.
      */
-    public static String summary(CrossoverAnalysis analysis) {
-        List<String> patterns = new ArrayList<>();
-        for (String idle : analysis.patterns()) {
-            List<String> parts = new ArrayList<>();
-            for (CrossoverAnalysis.Row row : analysis.bestPerStrategy(idle)) {
-                MeasuredCrossover c = row.crossover();
-                String interval = c.kind() == MeasuredCrossover.Kind.AT ? " " + interval(c) : "";
-                String from = c.kind() == MeasuredCrossover.Kind.AT ? "from " : "";
-                parts.add(row.strategy() + " " + from + estimate(c) + interval + " (" + row.chunking() + ", "
-                        + Formats.workers(row.workers()) + ")");
-            }
-            String pattern = idle.equals(CrossoverAnalysis.HOT) ? "a loop of sums (hot)"
-                    : "an occasional sum (after " + idle + " idle)";
-            patterns.add(pattern + ": " + String.join(", ", parts));
-        }
-        if (analysis.patterns().equals(List.of(CrossoverAnalysis.HOT))) {
-            patterns.add("an occasional sum: not measured (no afterIdle rows)");
-        }
-        return "beats sequential (measured, 95 %): " + String.join("; ", patterns);
-    }
-
-    private static String firstChunking(CrossoverAnalysis analysis, String strategy) {
-        return analysis.rows().stream().filter(r -> r.strategy().equals(strategy)).findFirst()
-                .map(CrossoverAnalysis.Row::chunking).orElse("");
-    }
-
-    /** The chart: speedup against size, log size axis, the 1× line, and each size's interval as a bar. */
     public static Charts.Chart chart(CrossoverAnalysis analysis) {
         String title = "Speedup over sequential vs size (crossover benchmark)";
-        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        List<String> strategies = analysis.rows().stream().map(CrossoverAnalysis.Row::strategy).distinct().toList();
         double minX = Double.POSITIVE_INFINITY;
         double maxX = 1;
+        double maxY = 1;
         for (CrossoverAnalysis.Row row : analysis.rows()) {
-            YIntervalSeries series = new YIntervalSeries(row.strategy() + " / " + row.chunking()
-                    + (row.hot() ? "" : " / " + CrossoverAnalysis.pattern(row.idle())));
             for (MeasuredCrossover.Point p : row.crossover().points()) {
-                double lo = Double.isNaN(p.lower()) ? p.speedup() : p.lower();
-                double hi = Double.isNaN(p.upper()) ? p.speedup() : p.upper();
-                series.add(p.size(), p.speedup(), lo, hi);
                 minX = Math.min(minX, p.size());
                 maxX = Math.max(maxX, p.size());
+                maxY = Math.max(maxY, Double.isFinite(p.upper()) ? Math.max(p.upper(), p.speedup()) : p.speedup());
+            }
+        }
+        int columns = Math.min(PANEL_COLUMNS, Math.max(1, strategies.size()));
+        int rows = (strategies.size() + columns - 1) / columns;
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(PANEL_WIDTH * columns,
+                PANEL_HEIGHT * Math.max(1, rows), java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        for (int i = 0; i < strategies.size(); i++) {
+            JFreeChart panel = panel(analysis, strategies.get(i), minX, maxX, maxY);
+            panel.draw(g, new java.awt.geom.Rectangle2D.Double((i % columns) * PANEL_WIDTH,
+                    (i / columns) * PANEL_HEIGHT, PANEL_WIDTH, PANEL_HEIGHT));
+        }
+        g.dispose();
+        return new Charts.Chart(CHART_SUFFIX, title, "One panel per strategy, on the same axes. Above the dashed 1× "
+                + "line the strategy beats sequential; where a line crosses it is the crossover size (table 4b). "
+                + "Colour: the strategy's own for its default chunking (or its only one), grey for halves; solid: hot (a loop of sums), "
+                + "dashed: after idle (an occasional sum). Bars: the speedup's 95 % interval over fork means at each "
+                + "size; points that share a size are drawn side by side.", Charts.png(image));
+    }
+
+    /** One strategy's panel: a series per chunking and pattern. */
+    private static JFreeChart panel(CrossoverAnalysis analysis, String strategy, double minX, double maxX,
+                                    double maxY) {
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        List<CrossoverAnalysis.Row> rows = analysis.rows().stream().filter(r -> r.strategy().equals(strategy))
+                .toList();
+        XYErrorRenderer renderer = new XYErrorRenderer();
+        renderer.setDrawXError(false);
+        renderer.setDefaultLinesVisible(true);
+        renderer.setDefaultShapesVisible(true);
+        StrategyStyle style = StrategyStyle.of(strategy);
+        for (int i = 0; i < rows.size(); i++) {
+            CrossoverAnalysis.Row row = rows.get(i);
+            YIntervalSeries series = new YIntervalSeries(row.chunking() + ", " + CrossoverAnalysis.pattern(row.idle()));
+            double factor = Math.pow(10, Charts.DODGE_DECADES * 2 * (i - (rows.size() - 1) / 2.0));
+            for (MeasuredCrossover.Point p : row.crossover().points()) {
+                double lo = Double.isNaN(p.lower()) ? p.speedup() : p.lower();
+                double hi = Double.isFinite(p.upper()) ? p.upper() : p.speedup();
+                series.add(p.size() * factor, p.speedup(), lo, hi);
             }
             data.addSeries(series);
+            // the strategy's colour for its default chunking, or for its only one
+            boolean defaultChunking = row.chunking().equals(DEFAULT_CHUNKING)
+                    || rows.stream().allMatch(r -> r.chunking().equals(row.chunking()));
+            renderer.setSeriesPaint(i, defaultChunking ? style.color() : StrategyStyle.GREY);
+            renderer.setSeriesShape(i, defaultChunking ? style.shape() : new java.awt.geom.Ellipse2D.Double(-4, -4,
+                    8, 8));
+            renderer.setSeriesStroke(i, row.hot() ? new BasicStroke(2f) : new BasicStroke(1.5f,
+                    BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
+            renderer.setSeriesLinesVisible(i, true);
         }
         LogAxis x = new LogAxis("size (elements, log scale)");
         x.setBase(2);
@@ -196,40 +225,24 @@ public final class CrossoverTables {
         x.setNumberFormatOverride(new java.text.DecimalFormat("#,##0",
                 java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)));
         if (Double.isFinite(minX)) {
-            x.setRange(minX / 1.5, maxX * 1.5);
+            x.setRange(minX / 1.6, maxX * 1.6);
         }
         NumberAxis y = new NumberAxis("speedup over sequential (×)");
-        y.setAutoRangeIncludesZero(true);
-        XYErrorRenderer renderer = new XYErrorRenderer();
-        renderer.setDrawXError(false);
-        renderer.setDefaultLinesVisible(true);
-        renderer.setDefaultShapesVisible(true);
-        // each strategy's own colour and shape (StrategyStyle); a second chunking of the same strategy is dashed; an
-        // after-idle series is drawn thin, beside its hot one
-        for (int i = 0; i < data.getSeriesCount(); i++) {
-            String strategy = analysis.rows().get(i).strategy();
-            StrategyStyle style = StrategyStyle.of(strategy);
-            CrossoverAnalysis.Row row = analysis.rows().get(i);
-            float width = row.hot() ? 2f : 1f;
-            boolean dashed = !row.chunking().equals(firstChunking(analysis, strategy));
-            renderer.setSeriesStroke(i, dashed ? new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
-                    10f, new float[] {3f, 3f}, 0f) : new BasicStroke(width));
-            renderer.setSeriesPaint(i, style.color());
-            renderer.setSeriesShape(i, style.shape());
-            renderer.setSeriesLinesVisible(i, true);
-        }
+        y.setRange(0, maxY * 1.08);
         XYPlot plot = new XYPlot(data, x, y, renderer);
-        ValueMarker par = new ValueMarker(1.0, Color.GRAY, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
+        ValueMarker par = new ValueMarker(1.0, Color.DARK_GRAY, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
                 BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
-        par.setLabel("1× (sequential)");
+        // the label inside the plot, at its left end, above the line: never clipped by the plot's right edge
+        par.setLabel("1× = sequential");
+        par.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
+        par.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
+        par.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(2, 6, 2, 2));
         plot.addRangeMarker(par);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        JFreeChart chart = new JFreeChart(strategy, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
-        return new Charts.Chart(CHART_SUFFIX, title, "Above the dashed 1× line the strategy beats sequential; "
-                + "where its line crosses it is the crossover size. Bars: the speedup's interval at each size.",
-                Charts.png(chart));
+        return chart;
     }
 }

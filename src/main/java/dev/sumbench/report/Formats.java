@@ -30,6 +30,9 @@ public final class Formats {
     /** Below this magnitude a value is written with an exponent ({@code 1.23e-05}): the zeros would hide it. */
     private static final double SMALLEST_PLAIN = 1e-4;
 
+    /** Below this a speedup is written as a fraction: {@code 1/133,000×} reads where {@code 7.53e-06×} does not. */
+    private static final double SMALLEST_PLAIN_RATIO = 0.01;
+
     /**
      * The time units a time is scaled to, largest first, in nanoseconds: like benchstat, nothing above seconds, so
      * that every time of a table reads in a unit people compare at a glance.
@@ -165,9 +168,22 @@ public final class Formats {
         return duration(nanos.center()) + relative;
     }
 
-    /** A speedup: {@code 1.85×}. */
+    /** A speedup: {@code 1.85×}; below 0.01 as a fraction, {@code 1/3,040×} (3,040 times slower). */
     public static String times(double ratio) {
-        return Double.isFinite(ratio) ? significant(ratio) + "×" : significant(ratio);
+        return Double.isFinite(ratio) ? ratioNumber(ratio) + "×" : significant(ratio);
+    }
+
+    /**
+     * A ratio without its sign: {@code 1.85}, {@code 0.0341}; below {@value #SMALLEST_PLAIN_RATIO} as one over three
+     * significant digits of its inverse, grouped ({@code 1/133,000}), where the decimal would need an exponent or a
+     * row of zeros.
+     */
+    public static String ratioNumber(double ratio) {
+        if (!(ratio > 0 && ratio < SMALLEST_PLAIN_RATIO)) {
+            return significant(ratio);
+        }
+        BigDecimal inverse = new BigDecimal(1 / ratio).round(new MathContext(SIGNIFICANT_DIGITS, RoundingMode.HALF_UP));
+        return "1/" + String.format(Locale.ROOT, "%,d", inverse.toBigInteger());
     }
 
     /**
@@ -178,7 +194,7 @@ public final class Formats {
         if (!hasUsefulInterval(ratio)) {
             return times(ratio.value());
         }
-        return times(ratio.value()) + " [" + significant(ratio.lo()) + ", " + significant(ratio.hi()) + "]";
+        return times(ratio.value()) + " [" + ratioNumber(ratio.lo()) + ", " + ratioNumber(ratio.hi()) + "]";
     }
 
     /** Whether {@link #ratio} prints an interval: there is one, and it is bounded above. */

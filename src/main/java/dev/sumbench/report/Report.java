@@ -54,30 +54,40 @@ public final class Report {
         }
     }
 
-    /** At most this many forks per row (0 is in-process, 1 a single JVM) make a run a smoke test... */
-    private static final int SMOKE_TEST_FORKS = 1;
     /**
-     * ...with at most this many samples per row: {@code -Dbench.quick} measures 3 iterations in 1 fork. A run of one
-     * fork with more iterations (a core sweep's counts, say) has figures, with warnings where intervals are missing.
+     * At most this many iterations per fork in every row make a run a smoke test: {@code -Dbench.quick} measures 3
+     * iterations of 50 ms per fork, too few to average out a JIT's or a neighbour's hiccup.
      */
-    private static final long SMOKE_TEST_SAMPLES = 3;
+    private static final int SMOKE_TEST_ITERATIONS = 3;
+    /** Fewer forks than this give a row no interval (the fork is the sampling unit). */
+    private static final int FORKS_FOR_AN_INTERVAL = 3;
+    /** Above this share of rows wider than ±10 %, the run is too noisy to answer. */
+    private static final double NOISY_SHARE = 0.25;
+
+    /** The summary's line before the answer's lines. */
+    public static final String ANSWER_HEADING = "the answer of this run:";
 
     private final List<Run> runs;
     private final SumAnalysis analysis;
     private final CrossoverAnalysis crossover;
     private final List<Section> sections;
+    private final TradeOffAnalysis tradeOff;
 
-    private Report(List<Run> runs, SumAnalysis analysis, CrossoverAnalysis crossover, List<Section> sections) {
+    private Report(List<Run> runs, SumAnalysis analysis, CrossoverAnalysis crossover, List<Section> sections,
+                   TradeOffAnalysis tradeOff) {
         this.runs = List.copyOf(runs);
         this.analysis = analysis;
         this.crossover = crossover;
         this.sections = List.copyOf(sections);
+        this.tradeOff = tradeOff;
     }
 
     /** The report of {@code runs}, merged. */
     public static Report of(List<Run> runs) {
         SumMatrix matrix = SumMatrix.of(runs);
         SumAnalysis analysis = new SumAnalysis(matrix);
+        TradeOffAnalysis tradeOff = matrix.isEmpty() ? new TradeOffAnalysis(List.of())
+                : TradeOffAnalysis.of(runs, analysis);
         List<Section> sections = new ArrayList<>();
         CrossoverAnalysis crossover = CrossoverAnalysis.of(runs);
         List<BenchmarkTables.Sourced> all = sourced(runs).stream()
@@ -94,14 +104,14 @@ public final class Report {
                     !crossover.isEmpty()), Optional.empty()));
             crossoverSection.ifPresent(sections::add);
             defaultsSection.ifPresent(sections::add);
-            SumTables.scaling(analysis).ifPresent(t -> sections.add(new Section(t,
-                    Optional.of("-speedup-cores.png"))));
+            sections.add(SumTables.scaling(analysis).map(t -> new Section(t, Optional.of("-speedup-cores.png")))
+                    .orElseGet(() -> new Section(SumTables.noScaling(), Optional.empty())));
             sections.add(new Section(SumTables.bandwidth(BandwidthAnalysis.of(runs, matrix)), Optional.empty()));
-            sections.add(new Section(SumTables.tradeOff(TradeOffAnalysis.of(runs, analysis)), Optional.empty()));
+            sections.add(new Section(SumTables.tradeOff(tradeOff), Optional.empty()));
             Set<Result> used = matrix.rows();
             // the profilers' metrics (-prof gc) of the rows in sumbench's tables, which show the primary metric only
             for (Table table : BenchmarkTables.of(all.stream().filter(r -> used.contains(r.row())).toList(),
-                    BenchmarkTables.Metrics.SECONDARY_ONLY, "Secondary metrics (profilers): ")) {
+                    BenchmarkTables.Metrics.SECONDARY_ONLY, "Secondary metrics (profilers): ", true)) {
                 sections.add(new Section(table, Optional.empty()));
             }
             all = all.stream().filter(r -> !used.contains(r.row())).toList();
@@ -109,10 +119,19 @@ public final class Report {
             crossoverSection.ifPresent(sections::add);
             defaultsSection.ifPresent(sections::add);
         }
-        for (Table table : BenchmarkTables.of(all, BenchmarkTables.Metrics.ALL, "")) {
+        // in sumbench's own runs a summed counter shows its mean per sample, the figure its tables use
+        for (Table table : BenchmarkTables.of(all, BenchmarkTables.Metrics.ALL, "", !matrix.isEmpty())) {
             sections.add(new Section(table, Optional.empty(), true));
         }
-        return new Report(runs, analysis, crossover, sections);
+        return new Report(runs, analysis, crossover, sections, tradeOff);
+    }
+
+    /** The answer's lines (empty for runs that are not sumbench's): they lead the document and end the summary. */
+    public List<Answer.Line> answer() {
+        if (!isSumbench() && crossover.isEmpty()) {
+            return List.of();
+        }
+        return Answer.lines(analysis, crossover, tradeOff, cannotAnswer());
     }
 
     /** The crossover analysis behind table 4b (empty without crossover rows). */
@@ -174,10 +193,18 @@ public final class Report {
 
     private String markdown(Optional<String> chartStem, List<Charts.Chart> charts) {
         StringBuilder out = new StringBuilder();
-        out.append("# ").append(isSumbench() ? "sumbench: " : "JMH results: ").append(names()).append("\n\n");
-        smokeTest().ifPresent(line -> out.append("**").append(line).append("**\n\n"));
+        out.append("# ").append(isSumbench() || !crossover.isEmpty() ? "sumbench: " : "JMH results: ").append(names()).append("\n\n");
         for (String line : runLines()) {
             out.append("- ").append(line).append('\n');
+        }
+        List<Answer.Line> answer = answer();
+        if (!answer.isEmpty()) {
+            out.append("\n## The answer of this run\n\n");
+            for (Answer.Line line : answer) {
+                out.append("- ").append(line.render(table -> " ([table " + table + "](#" + anchor(table) + "))"))
+                        .append('\n');
+            }
+            out.append("\n## The tables\n");
         }
         boolean otherRowsHeading = false;
         for (Section section : sections) {
@@ -201,10 +228,14 @@ public final class Report {
 
     private String text() {
         StringBuilder out = new StringBuilder();
-        out.append(isSumbench() ? "sumbench: " : "JMH results: ").append(names()).append('\n');
-        smokeTest().ifPresent(line -> out.append(line).append('\n'));
+        out.append(isSumbench() || !crossover.isEmpty() ? "sumbench: " : "JMH results: ").append(names()).append('\n');
         for (String line : runLines()) {
             out.append("  ").append(line).append('\n');
+        }
+        List<Answer.Line> answer = answer();
+        if (!answer.isEmpty()) {
+            out.append("\nThe answer of this run\n");
+            answer.forEach(line -> out.append("  ").append(line.text()).append('\n'));
         }
         for (Section section : sections) {
             out.append('\n').append(TableFormat.TEXT.render(section.table()));
@@ -235,22 +266,54 @@ public final class Report {
     }
 
     /**
-     * For sumbench's runs where every row comes from a single fork and at most three samples (as with
-     * {@code -Dbench.quick}): a line saying the figures are a smoke test, not results.
+     * Why the run cannot answer, for sumbench's runs: every row measured at most {@value #SMOKE_TEST_ITERATIONS}
+     * iterations per fork (a smoke test, as {@code -Dbench.quick} runs), rows with too few forks for an interval, or
+     * too many rows wider than ±10 %; empty when it can.
      */
-    Optional<String> smokeTest() {
+    Optional<String> cannotAnswer() {
         if (!isSumbench()) {
             return Optional.empty();
         }
         Set<Result> rows = analysis.matrix().rows();
-        long samples = rows.stream().mapToLong(row -> row.primary().samples()).max().orElse(0);
-        if (rows.stream().anyMatch(row -> row.forks() > SMOKE_TEST_FORKS) || samples > SMOKE_TEST_SAMPLES) {
-            return Optional.empty();
+        int forks = rows.stream().mapToInt(Result::forks).max().orElse(0);
+        int iterations = rows.stream().flatMap(row -> row.primary().rawData().stream()).mapToInt(List::size).max()
+                .orElse(0);
+        long fewForks = rows.stream().filter(row -> row.forks() < FORKS_FOR_AN_INTERVAL).count();
+        long wide = analysis.matrix().cells().stream().filter(c -> c.nanos().relativeHalfWidth() > 0.10).count();
+        int cells = analysis.matrix().cells().size();
+        if (iterations > 0 && iterations <= SMOKE_TEST_ITERATIONS) {
+            return Optional.of("a smoke test (" + forks + " fork" + (forks == 1 ? "" : "s") + " of at most "
+                    + iterations + " iteration" + (iterations == 1 ? "" : "s") + " per row, as -Dbench.quick runs): "
+                    + "it shows that the suite runs, not how fast anything is");
         }
-        return Optional.of("Smoke test: every row comes from one JVM fork (at most " + samples + " sample"
-                + (samples == 1 ? "" : "s") + "), as in "
-                + "-Dbench.quick: these tables show that the suite runs, not how fast anything is; the intervals need "
-                + "more forks and iterations");
+        if (fewForks > 0) {
+            return Optional.of(fewForks + " of " + rows.size() + " rows have fewer than " + FORKS_FOR_AN_INTERVAL
+                    + " forks, so no interval: run with -f 5");
+        }
+        if (cells > 0 && wide > NOISY_SHARE * cells) {
+            return Optional.of("too noisy: " + wide + " of " + cells + " rows have an interval wider than ±10%; run "
+                    + "again on a quiet machine");
+        }
+        return Optional.empty();
+    }
+
+    /** The Markdown anchor of table {@code number}'s heading ({@code 4b}), as GitHub makes it. */
+    private String anchor(String number) {
+        return sections.stream().map(s -> s.table().title()).filter(t -> t.startsWith(number + ". ")).findFirst()
+                .map(Report::slug).orElse("");
+    }
+
+    /** GitHub's heading anchor: lower case, letters, digits, spaces as hyphens, hyphens and underscores kept. */
+    static String slug(String heading) {
+        StringBuilder out = new StringBuilder();
+        heading.toLowerCase(Locale.ROOT).codePoints().forEach(c -> {
+            if (Character.isLetterOrDigit(c) || c == '-' || c == '_') {
+                out.appendCodePoint(c);
+            } else if (c == ' ') {
+                out.append('-');
+            }
+        });
+        return out.toString();
     }
 
     /** One line per run: its file, and its machine and JDK from the metadata when there is some. */
@@ -286,8 +349,8 @@ public final class Report {
     }
 
     /**
-     * A few lines for a console after a run: what was read, the fastest strategy at the largest size, the crossover
-     * sizes, and the bandwidth.
+     * A few lines for a console after a run: what was read and the bandwidth, then the answer's lines, the same as
+     * the document's.
      */
     public List<String> summary() {
         List<String> lines = new ArrayList<>();
@@ -297,7 +360,8 @@ public final class Report {
                     .count();
             lines.add("tables: " + rows + " rows of " + benchmarks + " benchmarks from " + names());
             if (!crossover.isEmpty()) {
-                lines.add(CrossoverTables.summary(crossover));
+                lines.add(ANSWER_HEADING);
+                answer().forEach(line -> lines.add("  " + line.text()));
             }
             return lines;
         }
@@ -310,45 +374,16 @@ public final class Report {
                 + range(workers.get(0).toString(), workers.get(workers.size() - 1).toString())
                 + (cores.get(cores.size() - 1) > 0 ? ", cores " + range(cores.get(0).toString(),
                 cores.get(cores.size() - 1).toString()) : ""));
-        long largest = sizes.get(sizes.size() - 1);
-        analysis.timeBySize().stream().filter(r -> r.size() == largest).findFirst().ifPresent(row -> {
-            SumMatrix.Cell fastest = row.best().values().stream()
-                    .min(Comparator.comparingDouble(c -> c.nanos().center())).orElseThrow();
-            String speedup = analysis.speedups().stream()
-                    .filter(s -> s.strategy().equals(fastest.strategy()) && s.workers() == fastest.workers())
-                    .map(s -> s.bySize().get(largest)).filter(r -> r != null).findFirst()
-                    .map(r -> ", speedup " + Formats.ratio(r) + " over sequential").orElse("");
-            lines.add("fastest at size " + Formats.size(largest) + (analysis.cores() > 0 ? " on " + analysis.cores()
-                    + " cores" : "") + ": " + fastest.strategy() + workersNote(fastest.strategy(),
-                    fastest.workers()) + " "
-                    + Durations.format(fastest.nanos().center()) + speedup);
-        });
-        if (!crossover.isEmpty()) {
-            lines.add(CrossoverTables.summary(crossover));
-        } else {
-            List<String> grid = new ArrayList<>();
-            for (String strategy : matrix.strategies()) {
-                if (strategy.equals(SumMatrix.BASELINE)) {
-                    continue;
-                }
-                analysis.models().stream().filter(m -> m.strategy().equals(strategy))
-                        .filter(m -> m.firstFasterMeasured().isPresent())
-                        .min(Comparator.comparingLong(m -> m.firstFasterMeasured().getAsLong()))
-                        .ifPresent(m -> grid.add(strategy + " " + Formats.size(m.firstFasterMeasured().getAsLong())
-                                + " (" + m.workers() + "w)"));
-            }
-            if (!grid.isEmpty()) {
-                lines.add("faster than sequential from measured size (no crossover benchmark in the run): "
-                        + String.join("; ", grid));
-            }
-        }
         BandwidthAnalysis bandwidth = BandwidthAnalysis.of(runs, matrix);
         bandwidth.rows().stream().filter(r -> !r.kernel()).max(Comparator.comparingDouble(BandwidthAnalysis.Row::gbps))
                 .ifPresent(top -> lines.add("bandwidth: " + top.label() + workersNote(top.label(), top.workers()) + " "
                         + Formats.significant(top.gbps()) + " GB/s" + (Double.isNaN(bandwidth.ceilingGbps())
                         ? " (no ceiling: " + bandwidth.ceilingSource() + ")"
                         : ", " + Formats.percent(top.share()) + " of the ceiling "
-                                + Formats.significant(bandwidth.ceilingGbps()) + " GB/s")));
+                                + Formats.significant(bandwidth.ceilingGbps()) + " GB/s" + (top.share() > 1
+                                ? " (above the ceiling: the rows were not measured alike; see table 6)" : ""))));
+        lines.add(ANSWER_HEADING);
+        answer().forEach(line -> lines.add("  " + line.text()));
         return lines;
     }
 

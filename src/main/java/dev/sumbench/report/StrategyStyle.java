@@ -10,9 +10,9 @@ import org.jfree.chart.util.ShapeUtils;
 
 /**
  * The one colour and marker shape of each strategy, the same in every chart: the colours are the Okabe–Ito palette
- * (safe for the common colour-vision deficiencies), assigned by the strategy's place in
- * {@link StrategyCatalog#ids()}, and every strategy also has a shape of its own, so that two strategies never
- * differ by colour alone.
+ * without its yellow, a dark grey and an olive (safe for the common colour-vision deficiencies, readable on white),
+ * assigned by the strategy's place in {@link StrategyCatalog#ids()}; every strategy has a colour and a shape of its
+ * own.
  *
  * @param color the line and marker colour
  * @param shape the marker shape
@@ -20,18 +20,21 @@ import org.jfree.chart.util.ShapeUtils;
 public record StrategyStyle(Color color, Shape shape) {
 
     /* Implementation notes
-     * Okabe & Ito, "Color Universal Design" (2008): black, orange, sky blue, bluish green, yellow, blue, vermillion,
-     * reddish purple. Nine strategies, eight colours: the two sequential ones (the baseline and its stream variant)
-     * share black and differ by shape. Orange and vermillion go to strategies of different families (a process and
-     * fork/join) with different shapes, so that they never need telling apart by hue. Yellow is pale on white, so it
-     * gets a filled square, the largest marker. A strategy outside the registry (another version's id in an old
-     * file) is grey with a circle; the registry test checks that every known id has a distinct pair. */
+     * Okabe & Ito, "Color Universal Design" (2008): black, orange, sky blue, bluish green, blue, vermillion, reddish
+     * purple; their yellow is left out, pale on white. Nine strategies need two more colours that stay apart from
+     * those for the common deficiencies and read on white: a dark grey for sequential-stream (the baseline's stream
+     * variant, beside the baseline's black) and Paul Tol's olive (#999933, from his "muted" scheme, designed to the
+     * same standard) for process-spawn. Orange and vermillion go to strategies of different families (a process and
+     * fork/join) with different shapes, so that they never need telling apart by hue. A strategy outside the registry
+     * (another version's id in an old file) is light grey with a circle; the test checks that every known id has a
+     * colour and a shape of its own. */
 
     private static final Color BLACK = new Color(0x000000);
     private static final Color ORANGE = new Color(0xE69F00);
     private static final Color SKY_BLUE = new Color(0x56B4E9);
     private static final Color BLUISH_GREEN = new Color(0x009E73);
-    private static final Color YELLOW = new Color(0xF0E442);
+    private static final Color DARK_GREY = new Color(0x555555);
+    private static final Color OLIVE = new Color(0x999933);
     private static final Color BLUE = new Color(0x0072B2);
     private static final Color VERMILLION = new Color(0xD55E00);
     private static final Color REDDISH_PURPLE = new Color(0xCC79A7);
@@ -44,14 +47,14 @@ public record StrategyStyle(Color color, Shape shape) {
     /** In the order of {@link StrategyCatalog#ids()}. */
     private static final List<StrategyStyle> STYLES = List.of(
             new StrategyStyle(BLACK, circle()),                                  // sequential
-            new StrategyStyle(BLACK, ShapeUtils.createDiagonalCross((float) SIZE / 2, 1.2f)), // sequential-stream
+            new StrategyStyle(DARK_GREY, ShapeUtils.createDiagonalCross((float) SIZE / 2, 1.2f)), // sequential-stream
             new StrategyStyle(BLUE, square()),                                   // thread-pool
             new StrategyStyle(VERMILLION, ShapeUtils.createUpTriangle((float) SIZE / 2 + 1)),  // fork-join
             new StrategyStyle(BLUISH_GREEN, ShapeUtils.createDiamond((float) SIZE / 2 + 1)),   // parallel-stream
             new StrategyStyle(REDDISH_PURPLE, ShapeUtils.createDownTriangle((float) SIZE / 2 + 1)), // virtual-threads
             new StrategyStyle(ORANGE, ShapeUtils.createRegularCross((float) SIZE / 2 + 1, 1.5f)), // process-pipe
             new StrategyStyle(SKY_BLUE, new Rectangle2D.Double(-SIZE / 2 - 1, -SIZE / 4, SIZE + 2, SIZE / 2)), // shared
-            new StrategyStyle(YELLOW, new Rectangle2D.Double(-SIZE / 2 - 1, -SIZE / 2 - 1, SIZE + 2, SIZE + 2))); // spawn
+            new StrategyStyle(OLIVE, new Rectangle2D.Double(-SIZE / 2 - 1, -SIZE / 2 - 1, SIZE + 2, SIZE + 2))); // spawn
 
     private static final StrategyStyle UNKNOWN = new StrategyStyle(GREY, circle());
 

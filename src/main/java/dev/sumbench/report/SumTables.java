@@ -67,31 +67,105 @@ public final class SumTables {
             }
             table.row(cells);
         }
-        table.note("speedup = sequential's time ÷ the strategy's time; above 1 is faster. In brackets: its "
+        boolean fractions = analysis.speedups().stream().flatMap(r -> r.bySize().values().stream())
+                .anyMatch(r -> r.value() < 0.01);
+        table.note("speedup = sequential's time ÷ the strategy's time; above 1 is faster" + (fractions ? "; below "
+                + "0.01 it is written as a fraction (1/3,040× is 3,040 times slower)" : "") + ". In brackets: its "
                 + Formats.confidence(Summary.FORK_CONFIDENCE) + " interval over fork means (Welch's t of the log fork "
                 + "means; both levels of variance), or, without raw data, one from both 99.9 % intervals (jointly at "
                 + "least 99.8 %, over iterations); none with fewer than 3 forks, or where it is unbounded; it "
                 + "straddles 1 where the difference is noise");
+        oneWorkerAbovePar(analysis).ifPresent(table::note);
+        aboveCores(analysis).ifPresent(table::note);
         return table.build();
     }
 
-    /** Table 3: parallel efficiency, speedup ÷ workers (and ÷ cores where known). */
+    /**
+     * A note for the rows of one worker whose interval lies above 1: one worker sums in the caller, by the same loop
+     * as sequential, so what they gain is not parallelism.
+     */
+    static Optional<String> oneWorkerAbovePar(SumAnalysis analysis) {
+        List<String> rows = new ArrayList<>();
+        for (SumAnalysis.SpeedupRow row : analysis.speedups()) {
+            if (row.workers() != 1) {
+                continue;
+            }
+            for (long size : analysis.matrix().sizes()) {
+                Ratio r = row.bySize().get(size);
+                if (r != null && r.hasInterval() && r.lo() > 1) {
+                    rows.add(row.strategy() + " at " + Formats.size(size));
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("1 worker above 1× (" + String.join(", ", rows) + "): not parallelism. One worker sums "
+                + "in the caller by the same loop as sequential, but sequential's loop is inlined into JMH's own "
+                + "measurement loop and compiles to other, here slower, code than the loop a strategy calls; with the "
+                + "loop kept out of line everywhere (-XX:CompileCommand=dontinline,dev.sumbench.sum.Ranges::loop) the "
+                + "two are at par (docs/tables.md). Read gains of a few per cent of any row that way, not as a "
+                + "strategy's merit");
+    }
+
+    /**
+     * How far above its workers (at most the cores) a speedup must be to be flagged as impossible: below it, the few
+     * per cent by which the same loop's compiled code differs (table 2's note on one worker).
+     */
+    private static final double IMPOSSIBLE_MARGIN = 1.25;
+
+    /**
+     * A note for any speedup well above its workers or the cores: no strategy can be that fast, so the rows were not
+     * measured alike.
+     */
+    static Optional<String> aboveCores(SumAnalysis analysis) {
+        if (analysis.cores() <= 0) {
+            return Optional.empty();
+        }
+        List<String> rows = new ArrayList<>();
+        for (SumAnalysis.SpeedupRow row : analysis.speedups()) {
+            for (long size : analysis.matrix().sizes()) {
+                Ratio r = row.bySize().get(size);
+                if (r != null && r.value() > Math.min(row.workers(), analysis.cores()) * IMPOSSIBLE_MARGIN) {
+                    rows.add(row.strategy() + " " + Formats.workers(row.workers()) + " at " + Formats.size(size) + " ("
+                            + Formats.times(r.value()) + ")");
+                }
+            }
+        }
+        return rows.isEmpty() ? Optional.empty() : Optional.of("above its worker or core count, which cannot be "
+                + "parallelism: " + String.join(", ", rows) + ". The rows were measured under different conditions "
+                + "(a busy machine, a different cache state, too few forks): do not read these cells as speedups; "
+                + "measure again on a quiet machine");
+    }
+
+    /** Table 3: parallel efficiency, speedup ÷ the workers that can run at once (at most the cores). */
     public static Table efficiency(SumAnalysis analysis) {
         boolean coresKnown = analysis.cores() > 0;
         Table.Builder table = Table.builder("3. Parallel efficiency" + cores(analysis),
                 sizeColumns(analysis, "strategy", "workers"));
+        boolean above = false;
         for (SumAnalysis.SpeedupRow row : analysis.speedups()) {
             List<String> cells = new ArrayList<>(List.of(row.strategy(), Integer.toString(row.workers())));
+            boolean perCore = coresKnown && row.workers() > analysis.cores();
             for (long size : analysis.matrix().sizes()) {
-                Optional<Ratio> perWorker = row.efficiencyPerWorker(size);
-                Optional<Ratio> perCore = row.efficiencyPerCore(size);
-                cells.add(perWorker.isEmpty() ? Formats.NONE : Formats.percent(perWorker.get().value())
-                        + (perCore.isPresent() ? " / " + Formats.percent(perCore.get().value()) : ""));
+                Optional<Ratio> efficiency = perCore ? row.efficiencyPerCore(size) : row.efficiencyPerWorker(size);
+                if (efficiency.isEmpty()) {
+                    cells.add(Formats.NONE);
+                    continue;
+                }
+                boolean aboveIdeal = efficiency.get().value() > 1;
+                above |= aboveIdeal;
+                cells.add(Formats.percent(efficiency.get().value()) + (aboveIdeal ? " (above ideal)" : ""));
             }
             table.row(cells);
         }
-        table.note(coresKnown ? "each cell: speedup ÷ workers / speedup ÷ cores; 100% is ideal"
+        table.note(coresKnown ? "each cell: speedup ÷ the workers that can run at once (the workers, at most the "
+                + "cores); 100% is ideal"
                 : "each cell: speedup ÷ workers; 100% is ideal (the cores are unknown: no .meta.json, no cores param)");
+        if (above) {
+            table.note("above ideal: more than each worker's share, which no parallel work reaches; table 2's notes "
+                    + "say why such cells occur");
+        }
         return table.build();
     }
 
@@ -117,7 +191,8 @@ public final class SumTables {
             boolean baseline = row.strategy().equals(SumMatrix.BASELINE);
             Double handOff = handOffs.get(row.strategy());
             table.row(row.strategy(), Integer.toString(row.workers()),
-                    model.map(m -> Formats.significant(m.fixedNanos() / 1e3)).orElse(Formats.NONE),
+                    model.map(m -> Formats.significant(m.fixedNanos() / 1e3) + (m.fixedNanos() < 0
+                            ? " (below 0: noise)" : "")).orElse(Formats.NONE),
                     handOff == null ? Formats.NONE : Durations.format(handOff),
                     model.map(m -> Formats.significant(m.perElementNanos())).orElse(Formats.NONE),
                     model.map(m -> Formats.decimals(m.rSquared(), 3)).orElse(Formats.NONE),
@@ -169,6 +244,13 @@ public final class SumTables {
         return Optional.of(table.build());
     }
 
+    /** Table 5's place when the run is not a core sweep: what it would show and how to measure it. */
+    public static Table noScaling() {
+        return Table.builder("5. Scaling with cores: not measured in this run", Table.Column.left("how to measure"))
+                .row("scripts/bench-cores runs the suite at each core count; its runs' tables show this table")
+                .build();
+    }
+
     /** Table 6: bandwidth of the large-size rows and their share of the measured ceiling. */
     public static Table bandwidth(BandwidthAnalysis bandwidth) {
         Table.Builder table = Table.builder("6. Memory bandwidth (size ≥ " + Formats.size(bandwidth.threshold()) + ")",
@@ -192,6 +274,11 @@ public final class SumTables {
         if (bandwidth.rows().stream().anyMatch(row -> row.label().equals(SumMatrix.BASELINE))) {
             table.note("sequential's workers in brackets: the run's workers param, which sequential ignores (it runs "
                     + "on the caller's thread)");
+        }
+        if (bandwidth.rows().stream().anyMatch(row -> row.share() > 1)) {
+            table.note("a share above 100% cannot be: no sum reads memory faster than the kernel that measures the "
+                    + "ceiling; those rows and the kernel's were measured under different conditions (a busy machine, "
+                    + "too few forks, data left in the caches): measure again on a quiet machine");
         }
         table.note("GB/s = 8 bytes × size ÷ time per call; " + (Double.isNaN(bandwidth.ceilingGbps())
                 ? "no ceiling: " + bandwidth.ceilingSource()
@@ -223,14 +310,19 @@ public final class SumTables {
                 texts.add(entry.label() + " not measured (" + entry.detail() + ")");
                 continue;
             }
-            String value = switch (aspect.measure()) {
-                case NANOS -> Durations.format(entry.value());
-                case SPEEDUP -> Formats.times(entry.value());
-                case OTHER -> Formats.number(entry.value()) + " " + entry.unit();
-            };
-            texts.add(entry.label() + " " + value + (entry.detail().isEmpty() ? "" : " (" + entry.detail() + ")"));
+            texts.add(entry.label() + " " + entryValue(aspect, entry));
         }
         return String.join("; ", texts);
+    }
+
+    /** One figure of table 7 as the table writes it: {@code 39.2 MiB RSS (PSS 21.7 MiB; ...)}. */
+    static String entryValue(TradeOffAnalysis.Aspect aspect, TradeOffAnalysis.Entry entry) {
+        String value = switch (aspect.measure()) {
+            case NANOS -> Durations.format(entry.value()) + (entry.value() < 0 ? " (below 0: noise, read as 0)" : "");
+            case SPEEDUP -> Formats.times(entry.value());
+            case OTHER -> Formats.number(entry.value()) + " " + entry.unit();
+        };
+        return value + (entry.detail().isEmpty() ? "" : " (" + entry.detail() + ")");
     }
 
     /** " (2w)" after a time, or nothing for sequential, which has no workers. */

@@ -40,13 +40,13 @@ public final class TuneReport {
         columns.addAll(List.of(Table.Column.right("best chunk"), Table.Column.right("best"),
                 Table.Column.right("±"), Table.Column.right("flat (within " + within + ")"),
                 Table.Column.right("recommended"), Table.Column.right("its score"), Table.Column.right("chunk 0"),
-                Table.Column.right("size/(4·workers)"), Table.Column.left("ForkJoinTask 100..10 000")));
+                Table.Column.right("size/(4·workers)"), Table.Column.left("ForkJoinTask 100..10,000")));
         Table.Builder table = Table.builder("chunk sizes of " + runName, columns.toArray(Table.Column[]::new));
         List<String> warnings = new ArrayList<>();
         for (ChunkChoice choice : tuning.choices()) {
             List<String> cells = new ArrayList<>();
             cells.add(choice.strategy() != null ? choice.strategy() : shortName(choice.benchmark()));
-            cells.add(orDash(choice.params().get("size")));
+            cells.add(grouped(choice.params().get("size")));
             cells.add(orDash(choice.params().get("workers")));
             if (withCores) {
                 cells.add(orDash(choice.params().get("cores")));
@@ -55,18 +55,20 @@ public final class TuneReport {
                 cells.add(others(choice.params()));
             }
             ChunkPoint best = choice.best();
-            cells.add(Long.toString(best.chunk()));
+            long size = choice.size().orElse(Long.MAX_VALUE);
+            cells.add(chunk(best.chunk(), size));
             cells.add(CompareReport.value(best.estimate().centre(), choice.unit()));
             cells.add(CompareReport.interval(best.estimate()));
-            cells.add(choice.flatFrom() == choice.flatTo() ? Long.toString(choice.flatFrom())
-                    : choice.flatFrom() + ".." + choice.flatTo() + " (" + choice.flat().size() + ")");
-            cells.add(Long.toString(choice.recommended().chunk()));
+            cells.add(choice.flatFrom() == choice.flatTo() || choice.flatFrom() >= size ? chunk(choice.flatFrom(), size)
+                    : chunk(choice.flatFrom(), size) + ".." + chunk(choice.flatTo(), size) + " ("
+                    + choice.flat().size() + ")");
+            cells.add(chunk(choice.recommended().chunk(), size));
             cells.add(CompareReport.value(choice.recommended().estimate().centre(), choice.unit()));
             cells.add(choice.defaultPoint() == null ? "-"
                     : CompareReport.value(choice.defaultPoint().estimate().centre(), choice.unit()));
             OptionalLong streams = choice.streamsRuleChunk();
             cells.add(streams.isEmpty() ? "-"
-                    : streams.getAsLong() + (choice.inFlatRegion(streams.getAsLong()) ? " (flat)" : " (not flat)"));
+                    : Formats.size(streams.getAsLong()) + (choice.inFlatRegion(streams.getAsLong()) ? " (flat)" : " (not flat)"));
             cells.add(switch (choice.againstForkJoinRule()) {
                 case -1 -> "recommended is below";
                 case 0 -> "recommended is inside";
@@ -79,12 +81,22 @@ public final class TuneReport {
         table.note("best: the chunk with the best score, ± its 95 % confidence interval; flat: the contiguous chunk "
                 + "sizes within " + within + " of the best (count measured); recommended: the middle of the flat "
                 + "region on a log scale, which the profile stores");
+        if (tuning.choices().stream().anyMatch(c -> c.best().chunk() >= c.size().orElse(Long.MAX_VALUE)
+                || c.recommended().chunk() >= c.size().orElse(Long.MAX_VALUE))) {
+            table.note("one chunk (no split): a chunk at or above the size leaves the whole range to one task, which "
+                    + "the caller sums; the profile stores the size itself");
+        }
         table.note("chunk 0: the strategy's own default, for reference; size/(4·workers): the chunk a parallel stream "
-                + "makes (4 leaves per worker), and whether it is in the flat region; ForkJoinTask 100..10 000: "
+                + "makes (4 leaves per worker), and whether it is in the flat region; ForkJoinTask 100..10,000: "
                 + "its javadoc's rule of basic steps per task, against the recommendation");
         tuning.warnings().forEach(w -> table.note("warning: " + w));
         warnings.forEach(w -> table.note("warning: " + w));
         return table.build();
+    }
+
+    /** A chunk with digit grouping, or "one chunk (no split)" where it reaches the size. */
+    private static String chunk(long chunk, long size) {
+        return chunk >= size ? "one chunk (no split)" : Formats.size(chunk);
     }
 
     private static String label(ChunkChoice choice) {
@@ -101,6 +113,10 @@ public final class TuneReport {
             }
         });
         return String.join(" ", pairs);
+    }
+
+    private static String grouped(String value) {
+        return value != null && value.matches("\\d{1,18}") ? Formats.size(Long.parseLong(value)) : orDash(value);
     }
 
     private static String orDash(String value) {

@@ -50,4 +50,29 @@ public record Metric(double score, double error, double confidence, String unit,
     public List<Double> allRawData() {
         return rawData.stream().flatMap(List::stream).toList();
     }
+
+    /**
+     * Whether JMH's score is the sum of the raw data rather than their mean: so it aggregates event counters
+     * ({@code @AuxCounters(EVENTS)}, a profiler's counts), over every iteration of every fork. Such a score grows with
+     * the number of samples; {@link #perSample()} is the figure a reader compares.
+     */
+    public boolean summedOverSamples() {
+        List<Double> all = allRawData();
+        if (all.size() < 2 || all.stream().anyMatch(v -> !Double.isFinite(v)) || !Double.isFinite(score)) {
+            return false;
+        }
+        double sum = all.stream().mapToDouble(Double::doubleValue).sum();
+        double mean = sum / all.size();
+        return close(score, sum) && !close(score, mean);
+    }
+
+    /** The score per sample: the mean of the raw data for a {@linkplain #summedOverSamples() summed} score, else the score. */
+    public double perSample() {
+        return summedOverSamples() ? allRawData().stream().mapToDouble(Double::doubleValue).average().orElse(score)
+                : score;
+    }
+
+    private static boolean close(double a, double b) {
+        return Math.abs(a - b) <= 1e-6 * Math.max(Math.abs(a), Math.abs(b));
+    }
 }

@@ -48,7 +48,8 @@ final class MemoryFigures {
             String per = family == Family.PROCESSES ? "per child JVM" : "the caller's growth ÷ workers";
             String detail = Double.isNaN(rss) || Double.isNaN(pss)
                     ? "no /proc/<pid>/smaps_rollup on this system (Linux only)"
-                    : String.format(Locale.ROOT, "PSS %.1f MiB; %s, %d workers, mean of %d forks", pss, per, workers,
+                    : String.format(Locale.ROOT, "PSS %s MiB; %s, %d workers, mean of %d forks", threeDigits(pss), per,
+                    workers,
                     row.secondary().get(RSS).rawData().isEmpty() ? 1 : row.secondary().get(RSS).rawData().size());
             TradeOffAnalysis.Entry entry = new TradeOffAnalysis.Entry(label, rss, "MiB RSS", detail);
             (family == Family.PROCESSES ? processes : threads).add(entry);
@@ -58,6 +59,15 @@ final class MemoryFigures {
         }
         return Optional.of(new TradeOffAnalysis.Aspect("memory per worker", TradeOffAnalysis.Measure.OTHER, threads,
                 processes, "memory benchmark: RSS and PSS from /proc/<pid>/smaps_rollup after one sum"));
+    }
+
+    /** Three significant digits, as the tables write a measured value beside it ({@code 0.377}, {@code 21.7}). */
+    private static String threeDigits(double value) {
+        if (value == 0 || !Double.isFinite(value)) {
+            return String.format(Locale.ROOT, "%.0f", value);
+        }
+        int decimals = Math.max(0, 2 - (int) Math.floor(Math.log10(Math.abs(value))));
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
     /** The mean of the forks' values; the score itself without raw data (a CSV: then a single fork's value). */

@@ -32,10 +32,14 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.Defaults;
 import org.openjdk.jmh.runner.WorkloadParams;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * {@code scripts/bench-ab}: two variants (a JVM and its options each) measured fork by fork in randomized interleaved
@@ -55,7 +59,7 @@ final class AbRun {
      * -f N: its JSON has one rawData list per fork and its score, error and percentiles are JMH's own aggregation
      * over all of them. So the files are genuine JMH JSON and CSV, and every reader and table takes them.
      *
-     * After each complete round both runs are rewritten (RunFiles.replace: temporary file, atomic rename), so a run
+     * After each complete round both runs are rewritten as one unit (AbSave: a journal of renames), so a run
      * stopped half-way keeps every completed round. A shutdown hook (SIGINT, SIGTERM) waits for a write in progress
      * to finish, never starts one, and says what was kept. A round interrupted half-way is dropped whole, so both
      * runs always hold the same rounds. Rejected: one JMH invocation per variant with -f N (no interleaving), and
@@ -66,6 +70,11 @@ final class AbRun {
     static final List<String> NAMES = List.of("A", "B");
     /** The rounds when none are given: JMH's default number of forks. */
     static final int DEFAULT_ROUNDS = 5;
+    /**
+     * The most rounds: 200 times JMH's default forks, days of a full suite, far more forks than a comparison needs
+     * to decide; a larger count is a typo, refused before a fork starts instead of planning a run of centuries.
+     */
+    static final int MAX_ROUNDS = 1000;
     /** The comparison's significance level: compare's default. */
     private static final double ALPHA = 0.05;
     /** How long the shutdown hook waits for a write in progress. */
@@ -92,7 +101,7 @@ final class AbRun {
 
     /** Runs the rounds; returns compare's exit code (0, 3 or 4), or 1 when a round failed. */
     int run() throws IOException {
-        Options given = Suite.parseJmhOptions(request.jmhArgs());
+        Options given = jmhOptions(request.jmhArgs());
         if (given.getForkCount().hasValue() || given.getWarmupForkCount().hasValue()) {
             throw new BadInputException("bench-ab: -f and -wf are not allowed: each round is one fork per variant; "
                     + "give --rounds instead");
@@ -100,8 +109,8 @@ final class AbRun {
         if (given.getJvm().hasValue() || request.jvm() != null) {
             throw new BadInputException("bench-ab: the variants name the JVMs; -jvm and bench.jvm are not allowed");
         }
-        if (ab.rounds() < 1) {
-            throw new BadInputException("bench-ab: --rounds must be 1 or more, got " + ab.rounds());
+        if (ab.rounds() < 1 || ab.rounds() > MAX_ROUNDS) {
+            throw new BadInputException("bench-ab: --rounds must be 1 to " + MAX_ROUNDS + ", got " + ab.rounds());
         }
         Options user = new OptionsBuilder().parent(given).forks(1).warmupForks(0).build();
         SortedSet<BenchmarkListEntry> selected = Suite.select(given, request.include());
@@ -122,7 +131,33 @@ final class AbRun {
         if (request.dryRun()) {
             return ExitCodes.OK;
         }
+        for (Planned v : variants) {
+            Suite.prepareWorkerArchive(v.jvm(), out); // each JDK's workers start from an archive of their own
+        }
         return rounds(variants, perRound);
+    }
+
+    /** bench-ab's own options: what a word after {@code --} may be by mistake. */
+    private static final List<String> OWN_OPTIONS = List.of("rounds", "seed", "threshold", "include", "results",
+            "quick", "dry-run");
+
+    /**
+     * The JMH options of the run (the words after {@code --}): a word JMH refuses is named as the user typed it,
+     * with JMH's reason.
+     */
+    static Options jmhOptions(List<String> words) {
+        try {
+            new CommandLineOptions(words.toArray(String[]::new));
+        } catch (CommandLineOptionException e) {
+            List<String> names = e.getCause() instanceof joptsimple.OptionException refused
+                    ? List.copyOf(refused.options()) : List.of();
+            String typed = words.stream().filter(word -> names.stream().anyMatch(name -> word.matches(
+                    "--?\\Q" + name + "\\E(=.*)?"))).findFirst().orElse(String.join(" ", words));
+            boolean own = names.stream().anyMatch(OWN_OPTIONS::contains);
+            throw new BadInputException("bench-ab: JMH option '" + typed + "': " + e.getMessage()
+                    + (own ? "; bench-ab's own options go before --" : ""));
+        }
+        return Suite.parseJmhOptions(words);
     }
 
     private Planned plan(AbRequest.Variant variant, SortedSet<BenchmarkListEntry> selected, Options user) {
@@ -143,6 +178,10 @@ final class AbRun {
     }
 
     private int rounds(List<Planned> variants, Duration perRound) throws IOException {
+        for (String line : AbSave.recover(request.results())) {
+            err.println("sumbench: " + line);
+        }
+        err.flush();
         SplittableRandom coin = new SplittableRandom(ab.seed());
         ZonedDateTime start = ZonedDateTime.now();
         List<Map<String, Trial>> kept = List.of(new LinkedHashMap<>(), new LinkedHashMap<>());
@@ -150,7 +189,6 @@ final class AbRun {
         List<RunFiles.Published> published = new java.util.concurrent.CopyOnWriteArrayList<>();
         Thread hook = new Thread(() -> onStop(published), "sumbench-ab-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        boolean allMeasured = true;
         try {
             for (int round = 1; round <= ab.rounds() && !stopping; round++) {
                 boolean aFirst = coin.nextBoolean();
@@ -162,13 +200,27 @@ final class AbRun {
                 out.flush();
                 List<List<RunResult>> measured = new ArrayList<>(List.of(List.of(), List.of()));
                 for (int index : sequence) {
-                    measured.set(index, runOnce(variants.get(index), round));
+                    Planned v = variants.get(index);
+                    ForkErrors console = ForkErrors.forConsole(System.out, verbosity(v));
+                    try {
+                        measured.set(index, runOnce(v, round, console));
+                    } catch (RunnerException | RuntimeException e) {
+                        String reason = ForkErrors.shortened(String.valueOf(e.getMessage())).replaceFirst("\\.$", "");
+                        return stopped(round, v, "JMH stopped: " + reason, published);
+                    }
+                    int missing = v.plan().trials().size() - trials(measured.get(index));
+                    if (missing > 0 && !stopping) {
+                        return stopped(round, v, missing + " of " + v.plan().trials().size() + " trials failed: "
+                                + (console.first() != null ? ForkErrors.shortened(console.first())
+                                : "no error line (JMH's output above)"),
+                                published);
+                    }
                 }
                 if (stopping) {
                     break;
                 }
                 for (int v = 0; v < 2; v++) {
-                    allMeasured &= add(kept.get(v), measured.get(v), variants.get(v), round);
+                    add(kept.get(v), measured.get(v));
                 }
                 order.add(roundOrder);
                 save(variants, kept, order, start, published);
@@ -192,11 +244,47 @@ final class AbRun {
         for (RunFiles.Published run : published) {
             Suite.printPublished(run, out);
         }
-        int compared = compare(published);
-        return allMeasured ? compared : ExitCodes.FAILURE;
+        return compare(published);
     }
 
-    private List<RunResult> runOnce(Planned v, int round) {
+    /** How many trials {@code results} hold a fork of. */
+    private static int trials(List<RunResult> results) {
+        return (int) results.stream().filter(r -> !r.getBenchmarkResults().isEmpty()).count();
+    }
+
+    /** The verbosity the user asked JMH for. */
+    private static VerboseMode verbosity(Planned v) {
+        return v.user().verbosity().orElse(Defaults.VERBOSITY);
+    }
+
+    /**
+     * Ends the run after a round that {@code v} could not complete: a fork that fails once fails again in the next
+     * round, which would only cost time. The round is dropped, like one cut off by Ctrl-C, so both runs keep the
+     * same rounds; one line says why and what was kept. Returns the exit code, 1.
+     */
+    private int stopped(int round, Planned v, String reason, List<RunFiles.Published> published) {
+        writing.lock();
+        try {
+            err.println("sumbench: round " + round + ", " + v.variant().name() + " (" + v.variant().spec() + "): "
+                    + reason + "; stopped, " + kept(published));
+            err.flush();
+            return ExitCodes.FAILURE;
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    /** What is saved so far: nothing, or the rounds and where. */
+    private String kept(List<RunFiles.Published> published) {
+        if (published.isEmpty()) {
+            return "no round was completed; nothing was written";
+        }
+        return "the " + roundsSaved + " completed round" + (roundsSaved == 1 ? " is" : "s are") + " saved in "
+                + published.get(0).json() + " and " + published.get(1).json() + "; compare them with scripts/compare "
+                + published.get(0).json() + " " + published.get(1).json();
+    }
+
+    private List<RunResult> runOnce(Planned v, int round, ForkErrors console) throws RunnerException {
         List<RunResult> results = new ArrayList<>();
         for (Plan.Pass pass : v.plan().passes()) {
             if (stopping) {
@@ -214,11 +302,7 @@ final class AbRun {
                 options.jvmArgsAppend(jvmArgs.toArray(String[]::new));
             }
             options.jvm(v.executable());
-            try {
-                results.addAll(new Runner(options.build()).run());
-            } catch (RunnerException e) {
-                throw new IllegalStateException("JMH failed: " + e.getMessage(), e);
-            }
+            results.addAll(new Runner(options.build(), console.format(verbosity(v))).run());
         }
         return results;
     }
@@ -237,22 +321,12 @@ final class AbRun {
         }
     }
 
-    /** Adds this round's forks; false (with a message) when a planned trial of the variant produced none. */
-    private boolean add(Map<String, Trial> trials, List<RunResult> results, Planned v, int round) {
-        int before = trials.values().stream().mapToInt(t -> t.forks.size()).sum();
+    /** Adds this round's forks. */
+    private static void add(Map<String, Trial> trials, List<RunResult> results) {
         for (RunResult result : results) {
             Trial trial = trials.computeIfAbsent(key(result.getParams()), k -> new Trial(result.getParams()));
             trial.forks.addAll(result.getBenchmarkResults());
         }
-        int added = trials.values().stream().mapToInt(t -> t.forks.size()).sum() - before;
-        int planned = v.plan().trials().size();
-        if (added < planned) {
-            err.println("sumbench: round " + round + ", " + v.variant().name() + ": " + (planned - added) + " of "
-                    + planned + " trials produced no result (JMH's output above says why)");
-            err.flush();
-            return false;
-        }
-        return true;
     }
 
     private void save(List<Planned> variants, List<Map<String, Trial>> kept, List<String> order, ZonedDateTime start,
@@ -262,6 +336,7 @@ final class AbRun {
             if (stopping) {
                 return;
             }
+            Map<Path, byte[]> unit = new LinkedHashMap<>();
             for (int v = 0; v < 2; v++) {
                 Planned planned = variants.get(v);
                 List<RunResult> results = kept.get(v).values().stream().map(Trial::merged).toList();
@@ -272,8 +347,9 @@ final class AbRun {
                             + planned.variant().name();
                     published.add(RunFiles.publish(request.results(), stem, results, meta));
                 }
-                RunFiles.replace(published.get(v), results, meta, extra(variants, v, order));
+                unit.putAll(RunFiles.contents(published.get(v), results, meta, extra(variants, v, order)));
             }
+            AbSave.save(unit);
             roundsSaved = order.size();
         } finally {
             writing.unlock();
@@ -346,14 +422,7 @@ final class AbRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (published.isEmpty()) {
-            err.println("sumbench: stopped before the first round was complete; nothing was written");
-        } else {
-            err.println("sumbench: stopped; the " + roundsSaved + " completed round" + (roundsSaved == 1 ? " is" : "s"
-                    + " are") + " saved in " + published.get(0).json() + " and " + published.get(1).json()
-                    + "; compare them with scripts/compare " + published.get(0).json() + " "
-                    + published.get(1).json());
-        }
+        err.println("sumbench: stopped; " + kept(published));
         err.flush();
     }
 

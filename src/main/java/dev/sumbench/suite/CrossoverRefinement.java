@@ -31,7 +31,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * {@code sequential} there), then again, for {@link Mode#steps} steps; the results join the run's own.
  *
  * <p>{@code -Dbench.crossover} (or {@code --crossover}) sets the mode: {@code off}, {@code default} (1 step) or
- * {@code full} (3 steps). The quick matrix never bisects: its one fork gives no interval to narrow.
+ * {@code full} (3 steps). The quick matrix never bisects: its few short iterations per fork leave intervals too wide
+ * to narrow a bracket, and the steps would take it past its few minutes.
  */
 final class CrossoverRefinement {
 
@@ -94,8 +95,8 @@ final class CrossoverRefinement {
     }
 
     /**
-     * The user's options, excluding the after-idle crossover in the quick matrix: its one-fork crossover has no
-     * interval to compare two patterns with, and its trials would take the quick run over its 3 minutes. An exclude
+     * The user's options, excluding the after-idle crossover in the quick matrix: its short iterations give
+     * intervals too wide to compare two patterns with, and its trials would take the quick run over its 3 minutes. An exclude
      * rather than a smaller selection, so that every pass and bisection step inherits it.
      */
     static Options withoutAfterIdle(Options user, boolean quick) {
@@ -156,8 +157,8 @@ final class CrossoverRefinement {
             return Optional.empty();
         }
         if (quick) {
-            return Optional.of("crossover: no bisection in the quick matrix (one fork gives no interval to narrow), "
-                    + "hot only");
+            return Optional.of("crossover: no bisection in the quick matrix (its short iterations leave intervals too "
+                    + "wide to narrow, and the steps would take it past its few minutes), hot only");
         }
         if (mode == Mode.OFF) {
             return Optional.of("crossover: no bisection (bench.crossover=off): the coarse grid only, hot and after "

@@ -82,11 +82,13 @@ record ForkJvm(String executable, String version, String vendor, int feature, St
         try {
             output = Processes.run(command, null, PROBE_DEADLINE);
         } catch (IOException e) {
-            throw new BadInputException(source + ": cannot run " + executable + ": " + e.getMessage(), e);
+            throw new BadInputException(source + ": " + e.getMessage(), e);
         }
         if (!output.ok()) {
+            boolean tooOld = output.stderr().contains(UnsupportedClassVersionError.class.getName());
             throw new BadInputException(source + ": " + executable + " cannot run the benchmarks (exit code "
-                    + output.exitCode() + "): " + lastLine(output.stderr()) + " (sumbench needs JDK 17 or newer)");
+                    + output.exitCode() + "): " + firstErrorLine(output.stderr())
+                    + (tooOld ? " (sumbench needs JDK 17 or newer)" : ""));
         }
         Properties properties = new Properties();
         try {
@@ -115,8 +117,13 @@ record ForkJvm(String executable, String version, String vendor, int feature, St
         return value;
     }
 
-    private static String lastLine(String text) {
-        String[] lines = text.strip().split("\\R");
-        return lines.length == 0 || lines[lines.length - 1].isBlank() ? "(no message)" : lines[lines.length - 1];
+    /**
+     * The JVM's own first line about what went wrong ({@code Unrecognized VM option 'Bogus'}): the lines after it
+     * ({@code Error: Could not create the Java Virtual Machine.}) say only that it stopped. Notes a JVM prints about
+     * its environment ({@code Picked up JAVA_TOOL_OPTIONS: ...}) are no error.
+     */
+    static String firstErrorLine(String stderr) {
+        return stderr.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("Picked up "))
+                .findFirst().map(ForkErrors::shortened).orElse("(no message)");
     }
 }

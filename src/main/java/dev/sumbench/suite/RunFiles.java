@@ -204,14 +204,9 @@ final class RunFiles {
         }
     }
 
-    /**
-     * Replaces the files of {@code run}, which this process published, with {@code results} and {@code meta} plus
-     * {@code extra} fields in the metadata, through {@link OutputFiles#replaceAll}: each file is written under a
-     * temporary name and renamed over the old one atomically, so a reader (or a stop half-way) sees the old or the new
-     * file, never half of one; a target that is not a plain file any more is refused.
-     */
-    static void replace(Published run, Collection<RunResult> results, RunMeta meta, Map<String, Object> extra)
-            throws IOException {
+    /** The bytes of the files of {@code run}: its .json, .csv and .meta.json, in that order. */
+    static Map<Path, byte[]> contents(Published run, Collection<RunResult> results, RunMeta meta,
+                                      Map<String, Object> extra) throws IOException {
         List<RunResult> sorted = new ArrayList<>(results);
         sorted.sort(RunResult.DEFAULT_SORT_COMPARATOR);
         com.fasterxml.jackson.databind.node.ObjectNode node = JSON_MAPPER.valueToTree(withStem(meta, run.stem()));
@@ -220,7 +215,7 @@ final class RunFiles {
         files.put(run.json(), jmhBytes(ResultFormatType.JSON, sorted));
         files.put(run.csv(), jmhBytes(ResultFormatType.CSV, sorted));
         files.put(run.meta(), JSON_MAPPER.writeValueAsBytes(node));
-        OutputFiles.replaceAll(files, List.of());
+        return files;
     }
 
     private static byte[] jmhBytes(ResultFormatType type, Collection<RunResult> results) throws IOException {

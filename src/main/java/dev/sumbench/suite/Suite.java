@@ -84,7 +84,14 @@ final class Suite {
         }
         ZonedDateTime start = ZonedDateTime.now();
         List<RunResult> results = runPasses(plan);
+        int planned = results.size();
         results.addAll(refinement.run(results));
+        // what ran, counted from the results rather than the plan
+        int bisected = results.size() - planned;
+        out.println("sumbench: ran " + count(planned, "trial") + " in " + count(plan.passes().size(), "JMH pass")
+                + " in " + roughly(Duration.between(start, ZonedDateTime.now())) + (bisected > 0 ? " (with "
+                + count(bisected, "bisection trial") + ")" : " (no bisection)"));
+        out.flush();
         boolean allMeasured = allMeasured(missing(plan, results));
         if (request.rawOut() != null) {
             RunFiles.saveRaw(request.rawOut(), results);

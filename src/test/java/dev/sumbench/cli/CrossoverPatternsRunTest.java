@@ -79,10 +79,9 @@ class CrossoverPatternsRunTest {
     void theTableAndTheSummarySayBothPatterns() {
         CrossoverAnalysis analysis = CrossoverAnalysis.of(List.of(run));
 
-        String summary = CrossoverTables.summary(analysis);
-        assertTrue(summary.contains("a loop of sums (hot): thread-pool "), summary);
-        assertTrue(summary.contains("; an occasional sum (after 1ms idle): thread-pool "),
-                summary);
+        String summary = String.join("\n", dev.sumbench.report.Report.of(List.of(run)).summary());
+        assertTrue(summary.contains("\n  thread-pool: hot "), summary);
+        assertTrue(summary.contains(", after 1ms idle "), summary);
         String table = dev.sumbench.report.TableFormat.TEXT.render(CrossoverTables.table(analysis));
         assertTrue(table.contains("after 1ms idle") && table.contains("hot"), table);
     }

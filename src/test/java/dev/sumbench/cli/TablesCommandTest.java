@@ -55,11 +55,12 @@ class TablesCommandTest {
         Outcome outcome = run("tables", cores1.toString(), cores2.toString(), "--out", out.toString(), "--summary");
         assertEquals(0, outcome.exitCode(), outcome.err());
         List<String> summary = outcome.out().lines().toList();
-        assertEquals(5, summary.size(), outcome.out());
+        assertEquals(8, summary.size(), outcome.out());
         assertTrue(summary.get(0).startsWith("tables: 62 rows from cores1.json, cores2.json; 4 strategies"));
         assertEquals("written: " + out + ", " + dir.resolve("sweep-time.png") + ", "
                 + dir.resolve("sweep-speedup-workers.png") + ", " + dir.resolve("sweep-speedup-cores.png"),
-                summary.get(4));
+                summary.get(2));
+        assertEquals("the answer of this run:", summary.get(3), "the answer ends the summary");
         String markdown = Files.readString(out);
         assertTrue(markdown.startsWith("# sumbench: cores1.json, cores2.json\n"));
         for (String chart : List.of("sweep-time.png", "sweep-speedup-workers.png", "sweep-speedup-cores.png")) {

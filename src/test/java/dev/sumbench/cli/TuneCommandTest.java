@@ -1,6 +1,7 @@
 package dev.sumbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,6 +57,24 @@ class TuneCommandTest {
     }
 
     @Test
+    void aQuickRunIsTunedForThePatternItsChunkRowsRanUnderAndNoChunkExceedsItsSize() throws IOException {
+        // a -Dbench.quick run: its dispatch rows wait 1 ms before each call, its chunk and crossover rows do not
+        Path run = dir.resolve("quick.json");
+        Files.copy(Path.of("src/test/resources/jmh/quick/20261205-012508_vm_jdk17.json"), run);
+        CliRun tune = CliRun.of("tune", run.toString());
+        assertEquals(ExitCodes.OK, tune.exitCode(), tune.err());
+        assertTrue(tune.err().contains("tune: the profile is tuned for calls back to back"), tune.err());
+        assertTrue(tune.err().contains("tune: no minimum parallel size for thread-pool with 2 workers: splitting does "
+                + "not pay at the largest size compared (1048576)"), tune.err());
+        ChunkProfiles.Document document = ChunkProfiles.readDocument(dir.resolve("quick" + ChunkProfiles.SUFFIX));
+        assertEquals(dev.sumbench.sum.UsePattern.BACK_TO_BACK, document.pattern());
+        assertFalse(document.entries().isEmpty());
+        for (ChunkProfiles.Entry entry : document.entries()) {
+            assertTrue(entry.chunk() <= entry.size() && entry.flatTo() <= entry.size(), entry.toString());
+        }
+    }
+
+    @Test
     void tuningARealSweepWritesAProfileBesideTheRunThatSumUses() throws IOException {
         Path run = copy("chunk-sweep-quiet.json");
         CliRun tune = CliRun.of("tune", run.toString());
@@ -64,7 +83,8 @@ class TuneCommandTest {
         // the sweep's own default beat the middle of the flat region at 2 000 000: the profile keeps the default there
         assertEquals("tune: kept the default chunk for fork-join size 2000000 workers 2: chunk 4096 measured slower "
                 + "than the default\ntune: wrote 2 recommendations to " + profile + "\n"
-                + "tune: fork-join with 2 workers splits from 200000 elements (tuned back-to-back)\n", tune.err());
+                + "tune: the profile is tuned for calls back to back (its rows called the sum in a loop, no idle time): "
+                + "pattern back-to-back\ntune: fork-join with 2 workers splits from 200,000 elements\n", tune.err());
         assertTrue(tune.out().startsWith("chunk sizes of " + run + "\n"), tune.out());
         assertTrue(tune.out().contains("fork-join"));
 

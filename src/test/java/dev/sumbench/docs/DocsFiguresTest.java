@@ -77,6 +77,7 @@ class DocsFiguresTest {
     private static final String README = "README.md";
     private static final String FINDINGS = "docs/findings.md";
     private static final String SUITE = "docs/suite.md";
+    private static final String TABLES = "docs/tables.md";
 
     private static final String SUM = "SumBenchmark.sum";
     private static final String DISPATCH = "DispatchBenchmark.handOff";
@@ -134,6 +135,14 @@ class DocsFiguresTest {
         return new Quoted(FINDINGS, text.toString(), run, fileRow, first);
     }
 
+    /** A cell of README's answer table: the crossover run's table 4b row of {@code strategy}, halves, {@code pattern}. */
+    private static Quoted halvesRow(String strategy, String pattern, String cell) {
+        String estimate = cell.substring(0, cell.indexOf(" ["));
+        String interval = cell.substring(cell.indexOf('['));
+        return new Quoted(README, "| " + cell + " |", CROSS_MD, "| " + strategy + " | halves | " + pattern + " | 2 | "
+                + estimate + " | " + interval + " |", estimate.substring(2));
+    }
+
     private static Score score(String doc, String text, String run, String benchmark, String params,
                                String expected) {
         Map<String, String> map = new HashMap<>();
@@ -180,19 +189,41 @@ class DocsFiguresTest {
                 score(README, "after 1 ms idle 94.4 and 76.3 µs", RUN, AFTER_IDLE, "strategy=process-pipe", "94.4"),
                 score(README, "after 1 ms idle 94.4 and 76.3 µs", RUN, AFTER_IDLE, "strategy=process-shared",
                         "76.3 µs"),
-                new Quoted(README, "from **≈ 65 871 elements** [≤ 4 096, 76 193]", CROSS_MD,
-                        "| thread-pool | default | hot | 2 | ≈ 65,871 | [≤ 4,096, 76,193] |", "65 871"),
-                new Quoted(README, "≈ 414 452 [325 172, 531 918]", CROSS_MD,
-                        "| thread-pool | halves | hot | 2 | ≈ 414,452 | [325,172, 531,918] |", "414 452"),
-                new Quoted(README, "from **≈ 948 516** [872 813, 1 037 955]", CROSS_MD,
-                        "| fork-join | halves | hot | 2 | ≈ 948,516 | [872,813, 1,037,955] |", "948 516"),
-                new Quoted(README, "**≈ 1 196 727** [1 046 304, 1 348 724]", CROSS_MD,
-                        "| parallel-stream | halves | hot | 2 | ≈ 1,196,727 | [1,046,304, 1,348,724] |", "1 196 727"),
-                new Quoted(README, "**≈ 1 327 787** [949 293, 1 744 452]", CROSS_MD,
-                        "| process-shared | halves | hot | 2 | ≈ 1,327,787 | [949,293, 1,744,452] |", "1 327 787"),
-                new Quoted(README, "(`thread-pool` ≈ 1 825 924", CROSS_MD,
-                        "| thread-pool | halves | after 1ms idle | 2 | ≈ 1,825,924 | [1,751,543, 1,893,593] |",
-                        "1 825 924"),
+                // docs/tables.md: why one worker beats sequential
+                new Quoted(TABLES, "**1.04× [1.01, 1.06]**", XEON + "20261205-022230_one-worker-inlined.md",
+                        "| thread-pool | 1 | 1.04× [1.01, 1.06] |", "1.04×"),
+                new Quoted(TABLES, "(27.5 µs against 26.6 µs;", XEON + "20261205-022230_one-worker-inlined.md",
+                        "| 100,000 | 27.5 µs ±2.4% | 26.6 µs ±1.7% (1w) |", "27.5 µs"),
+                new Quoted(TABLES, "**0.988× [0.970, 1.01]**", XEON + "20261205-022230_one-worker-dontinline.md",
+                        "| thread-pool | 1 | 0.988× [0.970, 1.01] |", "0.988×"),
+                new Quoted(TABLES, "itself took 25.1 µs", XEON + "20261205-022230_one-worker-dontinline.md",
+                        "| 100,000 | 25.1 µs ±1.4% |", "25.1 µs"),
+                new Quoted(TABLES, "(1.03× to 1.07× in the reference run)", RUN_MD,
+                        "| thread-pool | 1 | 0.878× [0.826, 0.933] | 1.03× [1.02, 1.05] | 1.07× [1.05, 1.08] |", "1.07×"),
+                // README.md: the answer table, each figure as its run's document prints it
+                halvesRow("thread-pool", "hot", "≈ 414,452 [325,172, 531,918]"),
+                halvesRow("thread-pool", "after 1ms idle", "≈ 1,825,924 [1,751,543, 1,893,593]"),
+                halvesRow("fork-join", "hot", "≈ 948,516 [872,813, 1,037,955]"),
+                halvesRow("fork-join", "after 1ms idle", "≈ 2,334,212 [2,147,913, 2,549,891]"),
+                halvesRow("parallel-stream", "hot", "≈ 1,196,727 [1,046,304, 1,348,724]"),
+                halvesRow("parallel-stream", "after 1ms idle", "≈ 2,767,589 [2,533,496, 2,992,040]"),
+                halvesRow("process-shared", "hot", "≈ 1,327,787 [949,293, 1,744,452]"),
+                halvesRow("process-shared", "after 1ms idle", "≈ 2,286,356 [1,976,640, 2,576,746]"),
+                new Speedup(README, "| 1.78× [1.66, 1.90] | 0.377 MiB RSS (a thread) |", RUN, "thread-pool", 2,
+                        10_000_000, "1.78× [1.66, 1.90]"),
+                new Speedup(README, "| 1.59× [1.53, 1.65] | a thread", RUN, "fork-join", 2, 10_000_000,
+                        "1.59× [1.53, 1.65]"),
+                new Speedup(README, "| 1.76× [1.68, 1.83] | a thread", RUN, "parallel-stream", 2, 10_000_000,
+                        "1.76× [1.68, 1.83]"),
+                new Speedup(README, "| 1.59× [1.53, 1.66] | 39.2 MiB RSS", RUN, "process-shared", 2, 10_000_000,
+                        "1.59× [1.53, 1.66]"),
+                new Speedup(README, "| 0.0341× [0.0203, 0.0572] | a child JVM |", RUN, "process-pipe", 2, 10_000_000,
+                        "0.0341× [0.0203, 0.0572]"),
+                new Speedup(README, "| 0.0278× [0.0263, 0.0293] | child JVMs", RUN, "process-spawn", 2, 10_000_000,
+                        "0.0278× [0.0263, 0.0293]"),
+                new Quoted(README, "| 0.377 MiB RSS (a thread) |", RUN_MD, "thread-pool 0.377 MiB RSS", "0.377"),
+                new Quoted(README, "| 39.2 MiB RSS (PSS 21.7 MiB): a child JVM |", RUN_MD,
+                        "process-shared 39.2 MiB RSS (PSS 21.7 MiB", "39.2"),
                 // docs/findings.md: the note's table
                 score(FINDINGS, "**13.5 µs** thread-pool", RUN, DISPATCH, "strategy=thread-pool", "13.5 µs"),
                 score(FINDINGS, "**12.0 µs** fork-join", RUN, DISPATCH, "strategy=fork-join", "12.0 µs"),
@@ -320,7 +351,7 @@ class DocsFiguresTest {
                         "| 10000000 | 0 | adaptive | 2.85 ms | 1.96 ms (1.43x) | 1.8 ms (1.55x) | 1.88 ms (1.54x) | 2.08 ms (1.39x) |"),
                 new Quoted(FINDINGS, "Every default cell is at least 0.972× `sequential`", RULES_RANDOM,
                         "| 131072 | 0 | adaptive | 31.7 µs | 31.9 µs (0.972x) |", "0.972"),
-                new Quoted(README, "stays at least 0.972× `sequential` at every size from 10 to 10 000 000", RULES_RANDOM,
+                new Quoted(README, "stays at least 0.972× `sequential` at every size from 10 to 10,000,000", RULES_RANDOM,
                         "| 131072 | 0 | adaptive | 31.7 µs | 31.9 µs (0.972x) |", "0.972"),
                 new Quoted(FINDINGS, "the fixed rule goes down to 0.511× between 131 072 and 524 288", RULES_RANDOM,
                         "| 131072 | 0 | fixed | 31.7 µs | 43.4 µs (0.73x) | 47.6 µs (0.669x) | 38 µs (0.836x) | 61.5 µs (0.511x) |", "0.511"),

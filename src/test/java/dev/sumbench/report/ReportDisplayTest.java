@@ -69,7 +69,6 @@ class ReportDisplayTest {
         Report report = report(List.of(sum("sequential", 1_000_000, 2, 100, 5, Map.of()),
                 sum("fork-join", 1_000_000, 2, 300, 5, Map.of())));
         String summary = String.join("\n", report.summary());
-        assertTrue(summary.contains(": sequential 100 µs"), summary);
         assertFalse(summary.contains("sequential (2 workers)"), summary);
         String text = report.render(TableFormat.TEXT, Optional.empty(), List.of());
         assertTrue(text.contains("100 µs ±2.0%  "), text);
@@ -82,17 +81,35 @@ class ReportDisplayTest {
                 List.of()), Map.of());
     }
 
-    @Test
-    void aSmokeTestSaysSoAtTheTopAndARunOfManyForksOrIterationsDoesNot() {
-        List<Result> oneFork = List.of(quick("sequential", 1, 1, 3), quick("fork-join", 2, 1, 3));
-        String markdown = report(oneFork).render(TableFormat.MD, Optional.empty(), List.of());
-        assertTrue(markdown.startsWith("# sumbench: run.json\n\n**Smoke test: every row comes from one JVM fork (at "
-                + "most 3 samples)"), markdown);
-        for (List<Result> rows : List.of(List.of(quick("sequential", 1, 5, 3), quick("fork-join", 2, 5, 3)),
-                List.of(quick("sequential", 1, 1, 10), quick("fork-join", 2, 1, 10)))) {
-            String text = report(rows).render(TableFormat.TEXT, Optional.empty(), List.of());
-            assertFalse(text.contains("Smoke test"), text);
+    private static Result withIterations(String strategy, int workers, int forks, int iterations) {
+        List<List<Double>> raw = new java.util.ArrayList<>();
+        for (int f = 0; f < forks; f++) {
+            List<Double> fork = new java.util.ArrayList<>();
+            for (int i = 0; i < iterations; i++) {
+                fork.add(1.0 + 0.001 * f + 0.0001 * i);
+            }
+            raw.add(fork);
         }
+        return new Result("dev.sumbench.bench.SumBenchmark.sum", "avgt", Map.of("strategy", strategy, "size", "1000",
+                "workers", Integer.toString(workers)), 1, forks, new Metric(1, 0.5, 0.999, "us/op",
+                (long) forks * iterations, raw), Map.of());
+    }
+
+    @Test
+    void aRunThatCannotAnswerSaysWhyFirstInItsAnswer() {
+        // the quick matrix: 3 forks of 3 iterations; a smoke test whatever its forks
+        List<Result> quick = List.of(withIterations("sequential", 1, 3, 3), withIterations("fork-join", 2, 3, 3));
+        String markdown = report(quick).render(TableFormat.MD, Optional.empty(), List.of());
+        assertTrue(markdown.contains("## The answer of this run\n\n- this run cannot answer: a smoke test (3 forks of "
+                + "at most 3 iterations per row, as -Dbench.quick runs)"), markdown);
+        String oneFork = report(List.of(withIterations("sequential", 1, 1, 10), withIterations("fork-join", 2, 1, 10)))
+                .render(TableFormat.TEXT, Optional.empty(), List.of());
+        assertTrue(oneFork.contains("this run cannot answer: 2 of 2 rows have fewer than 3 forks, so no interval"),
+                oneFork);
+        String enough = report(List.of(withIterations("sequential", 1, 5, 4), withIterations("fork-join", 2, 5, 4)))
+                .render(TableFormat.TEXT, Optional.empty(), List.of());
+        assertFalse(enough.contains("cannot answer"), enough);
+        assertTrue(enough.contains("The answer of this run\n  fork-join: "), enough);
     }
 
     @Test

@@ -11,17 +11,19 @@ import org.junit.jupiter.api.Test;
 
 class StrategyStyleTest {
 
-    /** The Okabe–Ito palette (Okabe & Ito 2008), as #RRGGBB. */
-    private static final Set<String> OKABE_ITO = Set.of("#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442",
-            "#0072B2", "#D55E00", "#CC79A7");
+    /** The Okabe–Ito palette (Okabe & Ito 2008) without its yellow, a dark grey and Paul Tol's olive, as #RRGGBB. */
+    private static final Set<String> PALETTE = Set.of("#000000", "#E69F00", "#56B4E9", "#009E73", "#0072B2",
+            "#D55E00", "#CC79A7", "#555555", "#999933");
 
     @Test
-    void everyStrategyOfTheRegistryHasItsOwnOkabeItoColourAndShapePair() {
+    void everyStrategyOfTheRegistryHasItsOwnColourAndShapeAndNoneIsYellow() {
         Set<String> pairs = new HashSet<>();
         Set<String> shapes = new HashSet<>();
+        Set<String> colours = new HashSet<>();
         for (String id : StrategyCatalog.ids()) {
             StrategyStyle style = StrategyStyle.of(id);
-            assertTrue(OKABE_ITO.contains(style.hex()), id + ": " + style.hex());
+            assertTrue(PALETTE.contains(style.hex()), id + ": " + style.hex());
+            assertTrue(colours.add(style.hex()), id + " shares its colour " + style.hex());
             String shape = outline(style.shape());
             assertTrue(shapes.add(shape), id + " shares its shape " + shape);
             assertTrue(pairs.add(style.hex() + shape), id);
@@ -44,7 +46,7 @@ class StrategyStyleTest {
         assertEquals(StrategyStyle.of("thread-pool"), StrategyStyle.of("thread-pool"));
         assertEquals("#0072B2", StrategyStyle.of("thread-pool").hex());
         assertEquals("#999999", StrategyStyle.of("no-such-strategy").hex());
-        assertEquals(List.of("#000000", "#000000"), List.of(StrategyStyle.of("sequential").hex(),
-                StrategyStyle.of("sequential-stream").hex()));
+        assertEquals(List.of("#000000", "#555555", "#999933"), List.of(StrategyStyle.of("sequential").hex(),
+                StrategyStyle.of("sequential-stream").hex(), StrategyStyle.of("process-spawn").hex()));
     }
 }

@@ -117,6 +117,73 @@ class AbRunTest {
         assertEquals(List.of(), files());
     }
 
+    @Test
+    void aVariantWhoseForksFailStopsTheRunAfterTheFirstRoundWithTheJvmsOwnError() throws IOException {
+        int exitCode = bench("--ab-a=::", "--ab-b=::-Dsumbench.chunking=bogus", "--rounds=3", "--seed=42");
+
+        assertTrue(exitCode == 1 || exitCode == 2, "exit code " + exitCode + ": " + err);
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().matches("(?s)sumbench: .*B \\(::-Dsumbench.chunking=bogus\\).*bogus.*"),
+                err.toString());
+        assertTrue(!out.toString().contains("round 2"), out.toString());
+        assertEquals(List.of(), files());
+    }
+
+    @Test
+    void aRoundThatFailsAfterSavedRoundsSaysHowManyAreSavedAndWhere() throws IOException {
+        // variant B's java: the probe and JMH's looks at the JVM run; the second fork (round 2's) fails to start
+        Path calls = results.resolveSibling(results.getFileName() + ".calls");
+        Path fakeJava = results.resolveSibling(results.getFileName() + "-java");
+        Files.writeString(fakeJava, "#!/bin/sh\ncase \"$*\" in *ForkedMain*) echo >> '" + calls + "'\n"
+                + "  if [ \"$(wc -l < '" + calls + "')\" -ge 2 ]; then echo 'Error: a planted failure' >&2; exit 1; fi;;\n"
+                + "esac\nexec '" + ForkJvm.currentExecutable() + "' \"$@\"\n");
+        Files.setPosixFilePermissions(fakeJava, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        try {
+            int exitCode = bench("--ab-a=::", "--ab-b=" + fakeJava, "--rounds=3", "--seed=42");
+
+            assertEquals(1, exitCode, err.toString());
+            assertEquals(6, files().size(), err.toString());
+            List<String> names = files().stream().map(f -> f.getFileName().toString()).toList();
+            Path a = results.resolve(names.stream().filter(n -> n.endsWith("_A.json")).findFirst().orElseThrow());
+            Path b = results.resolve(names.stream().filter(n -> n.endsWith("_B.json")).findFirst().orElseThrow());
+            assertEquals(List.of("sumbench: round 2, B (" + fakeJava + "): 1 of 1 trials failed: "
+                    + "Error: a planted failure; stopped, the 1 completed round is saved in " + a + " and " + b
+                    + "; compare them with scripts/compare " + a + " " + b), err.toString().lines().toList());
+            assertEquals(1, new ObjectMapper().readTree(a.toFile()).get(0).get("forks").asInt());
+            assertEquals(1, new ObjectMapper().readTree(b.toFile()).get(0).get("forks").asInt());
+        } finally {
+            Files.deleteIfExists(fakeJava);
+            Files.deleteIfExists(calls);
+        }
+    }
+
+    @Test
+    void anotherJmhHoldingItsLockStopsTheRunInOneLineSayingWhatWasSaved() throws Exception {
+        // a JVM of its own with a temp dir of its own: its JMH lock is the one this test holds, no other run's
+        Path temp = Files.createDirectories(results.resolve("tmp"));
+        Path output = results.resolve("output");
+        List<String> command = new ArrayList<>(List.of(ForkJvm.currentExecutable(), "-Djava.io.tmpdir=" + temp,
+                "-cp", System.getProperty("java.class.path"), BenchMain.class.getName(),
+                "--results=" + results.resolve("runs"), "--include=LayoutBenchmark.array", "--ab-a=::", "--ab-b=::",
+                "--"));
+        command.addAll(TINY);
+        try (java.nio.channels.FileChannel lock = java.nio.channels.FileChannel.open(temp.resolve("jmh.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock held = lock.lock()) {
+            Process run = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            assertTrue(run.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the run stops at once");
+            List<String> lines = Files.readAllLines(output).stream().filter(l -> l.contains("stopped")).toList();
+
+            assertEquals(1, run.exitValue(), Files.readString(output));
+            assertEquals(1, lines.size(), Files.readString(output));
+            assertTrue(lines.get(0).startsWith("sumbench: round 1, "), lines.get(0));
+            assertTrue(lines.get(0).contains("JMH stopped: ERROR: Another JMH instance might be running. Unable to "
+                    + "acquire the JMH lock (" + temp + "/jmh.lock)"), lines.get(0));
+            assertTrue(lines.get(0).endsWith("stopped, no round was completed; nothing was written"), lines.get(0));
+            assertTrue(Files.notExists(results.resolve("runs")));
+        }
+    }
+
     private int bench(String... args) {
         List<String> all = new ArrayList<>(List.of("--results=" + results));
         if (Stream.of(args).noneMatch(a -> a.startsWith("--include"))) {

@@ -115,6 +115,15 @@ class PlanTest {
     }
 
     @Test
+    void thePassCountsDocsSuiteQuotesAreThePlansOnJdk17() throws Exception {
+        int full = plan(jvm(2, JDK17_IDS), false).passes().size();
+        int quick = plan(jvm(2, JDK17_IDS), true).passes().size();
+        String suite = java.nio.file.Files.readString(java.nio.file.Path.of("docs", "suite.md"));
+        assertTrue(suite.contains("(" + full + " on the default matrix, " + quick + " on the quick one, on JDK 17;"),
+                "docs/suite.md quotes " + full + " and " + quick + " passes");
+    }
+
+    @Test
     void strategiesThatIgnoreWorkersAreMeasuredOnceAtTheFewestWorkers() throws CommandLineOptionException {
         Plan plan = plan(jvm(4, ALL_IDS), false);
 

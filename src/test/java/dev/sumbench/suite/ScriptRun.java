@@ -20,7 +20,12 @@ record ScriptRun(int exitCode, String output) {
 
     /** Like {@link #of(String, String...)}, with {@code env} added to the script's environment. */
     static ScriptRun of(String name, Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("bash", Path.of("scripts", name).toAbsolutePath().toString()));
+        return at(Path.of("scripts", name), env, args);
+    }
+
+    /** Like {@link #of(String, Map, String...)}, for the script at {@code script} (a copy in a test's directory). */
+    static ScriptRun at(Path script, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", script.toAbsolutePath().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
