@@ -34,9 +34,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * differences between forks (JIT decisions, memory layout).
  *
  * Two chunkings, because they answer different questions:
- * - `default` (chunk 0): what a user gets. It sums in the caller until a split is measured to pay (below the model's
- *   floor, and above it where the strategy's own sums found the loop faster), so its speedup sits at 1 there and the
- *   crossing says where the default starts to split, and what that gains; `-p size=65536,131072,...,4194304` with
+ * - `default` (chunk 0): what a user gets. It sums in the caller below the minimum parallel size of the measured
+ *   rule, so its speedup sits at 1 there and the crossing says where the default starts to split, and what that
+ *   gains (`jdk-parallel-stream`, the JDK's own split, is measured with this chunking only); `-p size=65536,131072,...,4194304` with
  *   `-p chunking=default` is the fine sweep of docs/suite.md;
  * - `halves`: always one chunk per worker (the teaching note's two halves at two workers), so the hand-off is paid
  *   at every size and the crossing is where the work starts to outweigh it.
@@ -73,7 +73,8 @@ public class CrossoverBenchmark {
     static final String DEFAULT = "default";
 
     /** The plain loop and the parallel strategies; virtual-threads is left out by the suite below JDK 21. */
-    @Param({"sequential", "thread-pool", "fork-join", "parallel-stream", "virtual-threads", "process-shared"})
+    @Param({"sequential", "thread-pool", "fork-join", "parallel-stream", "jdk-parallel-stream", "virtual-threads",
+            "process-shared"})
     public String strategy;
 
     /**

@@ -1,6 +1,5 @@
 package dev.sumbench.bench;
 
-import dev.sumbench.sum.Calibration;
 import dev.sumbench.sum.IdleTime;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
@@ -35,7 +34,7 @@ public class Idle {
     @Setup(Level.Invocation)
     public void beIdle() {
         if (idleNanos > 0) {
-            Calibration.idle(idleNanos);
+            IdleTime.park(idleNanos);
         }
     }
 }

@@ -53,8 +53,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 public class SumBenchmark {
 
     /** Every strategy id; the ones this JVM lacks (virtual-threads below JDK 21) are left out by BenchMain. */
-    @Param({"sequential", "sequential-stream", "thread-pool", "fork-join", "parallel-stream", "virtual-threads",
-            "process-pipe", "process-shared", "process-spawn"})
+    @Param({"sequential", "sequential-stream", "thread-pool", "fork-join", "parallel-stream", "jdk-parallel-stream",
+            "virtual-threads", "process-pipe", "process-shared", "process-spawn"})
     public String strategy;
 
     /** Elements to sum; 100000000 (800 MB) is available with {@code -p size=100000000}. */

@@ -1,7 +1,8 @@
 package dev.sumbench.cli;
 
 import dev.sumbench.sum.ChunkProfiles;
-import dev.sumbench.sum.DefaultChunking;
+import dev.sumbench.sum.ChunkingStrategy;
+import dev.sumbench.sum.JdkParallelStream;
 import dev.sumbench.sum.SumStrategy;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -27,15 +28,11 @@ final class ChunkingNotes {
     private ChunkingNotes() {
     }
 
-    /** The rule, its measured inputs and the decision for {@code n} elements, in one line. */
+    /** The rule with this run's measured inputs and the decision for {@code n} elements, in one line. */
     static String describe(SumStrategy strategy, int n) {
-        return strategy.decision(n)
-                .map(decision -> strategy.id() + ": " + DefaultChunking.describe(strategy.settings(),
-                        strategy.splitCosts().orElse(null)) + "; " + n + " elements: "
-                        + (decision.inCaller() || decision.plan().count() == 1 ? "summed as one chunk"
-                        : decision.plan().count() + " chunks") + " (" + decision.reason() + ")"
-                        + strategy.learned(n).map(learned -> "; measured on " + learned).orElse(""))
-                .orElse(strategy.id() + ": does not chunk");
+        return strategy instanceof ChunkingStrategy chunking ? chunking.decider().describe(n)
+                : strategy.id() + ": does not chunk (" + (strategy.id().equals(JdkParallelStream.ID)
+                ? "the JDK splits it on the common pool" : "it always sums in the caller") + ")";
     }
 
     /** How the machine and JVM a profile was measured on differ from this one; empty when they do not (or unknown). */

@@ -13,6 +13,7 @@ import dev.sumbench.sum.Calibration;
 import dev.sumbench.sum.Data;
 import dev.sumbench.sum.Family;
 import dev.sumbench.sum.IdleTime;
+import dev.sumbench.sum.JdkParallelStream;
 import dev.sumbench.sum.Probe;
 import dev.sumbench.sum.Sequential;
 import dev.sumbench.sum.Settings;
@@ -20,8 +21,9 @@ import dev.sumbench.sum.SplitCosts;
 import dev.sumbench.sum.Strategies;
 import dev.sumbench.sum.StrategyInfo;
 import dev.sumbench.sum.SumStrategy;
-import dev.sumbench.sum.UsePattern;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -99,36 +101,41 @@ final class DemoCommand implements Callable<Integer> {
         if (crash) {
             return crash();
         }
-        UsePattern pattern = idleNanos > 0 ? UsePattern.AFTER_IDLE : UsePattern.BACK_TO_BACK;
         long[] data = Data.oneTo(SIZE);
         Table.Builder table = Table.builder("sum of 1..10 in two halves (workers=2, chunk=5"
                         + (idleNanos > 0 ? ", each sum after " + Durations.format(idleNanos) + " idle" : "") + ")",
                 Table.Column.left("strategy"), Table.Column.right("sum"), Table.Column.right("setup"),
                 Table.Column.right("median per sum"), Table.Column.right("splits from"),
                 Table.Column.left("trade-off"));
-        double elementNanos = Calibration.elementNanos();
-        double margin = SplitCosts.margin();
-        Long sequentialMedian = null;
-        for (StrategyInfo info : Strategies.available()) {
+        List<StrategyInfo> infos = Strategies.available();
+        List<Probe.Timings> probes = new ArrayList<>();
+        List<Long> setups = new ArrayList<>();
+        for (StrategyInfo info : infos) {
             long setupStart = System.nanoTime();
             try (SumStrategy strategy = Strategies.create(info.id(), TWO_HALVES)) {
-                long setup = System.nanoTime() - setupStart;
-                Probe.Timings timings = Probe.run(strategy, data, repeat, BUDGET_NANOS, idleNanos);
-                if (info.id().equals(Sequential.ID)) {
-                    sequentialMedian = timings.median();
-                }
-                table.row(info.id(), Long.toString(timings.sum()), Durations.format(setup),
-                        Durations.format(timings.median()),
-                        splitsFrom(info, timings.median(), sequentialMedian, elementNanos, margin, pattern),
-                        info.tradeOff());
+                setups.add(System.nanoTime() - setupStart);
+                probes.add(Probe.run(strategy, data, repeat, BUDGET_NANOS, idleNanos));
             }
+        }
+        // c measured by itself, after the probes: the loop is compiled by then, and the value is this run's
+        double elementNanos = Calibration.elementNanos();
+        long sequentialMedian = probes.get(infos.indexOf(Strategies.info(Sequential.ID).orElseThrow())).median();
+        for (int i = 0; i < infos.size(); i++) {
+            StrategyInfo info = infos.get(i);
+            Probe.Timings timings = probes.get(i);
+            table.row(info.id(), Long.toString(timings.sum()), Durations.format(setups.get(i)),
+                    Durations.format(timings.median()),
+                    splitsFrom(info, timings.median(), sequentialMedian, elementNanos), info.tradeOff());
         }
         table.note("setup: creating the strategy (its threads or child JVMs); median per sum: after a warm-up"
                 + (idleNanos > 0 ? ", each timed sum after " + Durations.format(idleNanos) + " idle (outside the "
                 + "timed region)" : ", back to back") + ".");
-        table.note(String.format(Locale.ROOT, "splits from: where the default chunking would start to split with 2 "
-                + "workers if a hand-off cost this row's median less sequential's (%s): %.3g x hand-off / "
-                + "(%.3f ns per element x 1/2).", pattern.id(), margin, elementNanos));
+        table.note(String.format(Locale.ROOT, "splits from: the default chunking's rule, split n elements when "
+                + "n·c·(1 − 1/p) − n·t > m·h, with this run's c = %.3f ns per element (the fastest of the warmed-up "
+                + "loop), t = 0, m = %s, p = 2 and h = this row's median less sequential's: from n = m·h / "
+                + "(c·(1 − 1/p) − t). The strategies measure their own c, h and t when they start (sum --verbose "
+                + "prints them); process-pipe's copy (t) keeps it in the caller.", elementNanos,
+                SplitCosts.formatMargin()));
         if (Strategies.ids().contains(ProcessSpawn.ID)) {
             long bare = JvmStartProbe.medianBareStartNanos(WorkerLauncher.defaults(), BARE_JVM_RUNS);
             table.note(ProcessSpawn.ID + " starts its JVMs in every sum; a bare JVM (same java and options, empty "
@@ -141,15 +148,15 @@ final class DemoCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** The "splits from" cell: the adaptive rule's minimum parallel size for this row's hand-off. */
-    private static String splitsFrom(StrategyInfo info, long median, Long sequentialMedian, double elementNanos,
-                                     double margin, UsePattern pattern) {
-        if (info.family() == Family.SEQUENTIAL || info.id().equals(ProcessSpawn.ID) || sequentialMedian == null) {
+    /** The "splits from" cell: the measured rule's minimum parallel size for this row's hand-off. */
+    private static String splitsFrom(StrategyInfo info, long median, long sequentialMedian, double elementNanos) {
+        if (info.family() == Family.SEQUENTIAL || info.id().equals(ProcessSpawn.ID)
+                || info.id().equals(JdkParallelStream.ID)) {
             return "-";
         }
         double handOff = Math.max(0, median - sequentialMedian);
-        SplitCosts costs = new SplitCosts(elementNanos, handOff, Runtime.getRuntime().availableProcessors(), pattern);
-        long min = costs.minParallelSize(TWO_HALVES.workers(), margin);
+        SplitCosts costs = new SplitCosts(elementNanos, 0, handOff, Runtime.getRuntime().availableProcessors());
+        long min = costs.minParallelSize(TWO_HALVES.workers());
         return min == Long.MAX_VALUE ? "never" : Long.toString(min);
     }
 

@@ -5,32 +5,22 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sumbench.core.BadInputException;
 import dev.sumbench.core.ExitCodes;
-import dev.sumbench.files.OutputFiles;
-import dev.sumbench.files.RefusedFileException;
 import dev.sumbench.report.Durations;
 import dev.sumbench.sum.ChunkProfile;
 import dev.sumbench.sum.ChunkProfiles;
 import dev.sumbench.sum.ChunkingRule;
-import dev.sumbench.sum.ChunkingStrategy;
 import dev.sumbench.sum.Data;
 import dev.sumbench.sum.IdleTime;
 import dev.sumbench.sum.Probe;
 import dev.sumbench.sum.Settings;
 import dev.sumbench.sum.Strategies;
 import dev.sumbench.sum.SumStrategy;
-import dev.sumbench.sum.SumTrace;
-import dev.sumbench.sum.UsePattern;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -98,24 +88,14 @@ final class SumCommand implements Callable<Integer> {
     private String idle;
 
     @Option(names = "--chunking", paramLabel = "RULE",
-            description = "With chunk 0: adaptive (split only where the measured hand-off and per-element costs say "
-                    + "it pays) or fixed (the former size rule) (default: adaptive, or -Dsumbench.chunking).")
+            description = "With chunk 0: adaptive (the measured rule: split n elements only when "
+                    + "n*c*(1 - 1/p) - n*t > m*h, with the costs this strategy measures when it starts) or fixed (the "
+                    + "former size rule) (default: adaptive, or -Dsumbench.chunking).")
     private String chunking;
 
-    @Option(names = "--tuned-for", paramLabel = "PATTERN",
-            description = "The pattern the adaptive rule measures the hand-off for: back-to-back or after-idle "
-                    + "(default: back-to-back, or -Dsumbench.chunking.pattern).")
-    private String tunedFor;
-
-    @Option(names = "--verbose", description = "Print how the default chunking decides (rule, measured costs, "
-            + "minimum parallel size, chunks for this size) on stderr.")
+    @Option(names = "--verbose", description = "Print how the default chunking decides on stderr: the rule with "
+            + "this run's measured numbers, the minimum parallel size, and the chunks for this size.")
     private boolean verbose;
-
-    @Option(names = "--trace", paramLabel = "FILE",
-            description = "With --repeat: write every sum, warm-up included, to FILE as CSV: its start and time in ns "
-                    + "and how the default chunking made it (caller, plan, split or loop), with what the strategy's "
-                    + "own timing kept and chose. FILE is new or a regular file, never a link or an input.")
-    private Path trace;
 
     @Override
     public Integer call() throws JsonProcessingException {
@@ -123,21 +103,16 @@ final class SumCommand implements Callable<Integer> {
         long idleNanos = idleNanos();
         int n = (int) size;
         int shownChunk = shownChunk(settings, n);
-        checkTraceFile();
         long[] data = Data.generate(n, seed);
         SumReport report;
-        try (SumStrategy sumStrategy = traced(createStrategy(settings))) {
+        try (SumStrategy sumStrategy = createStrategy(settings)) {
             if (repeat == 0) {
                 report = SumReport.untimed(strategy, n, settings.workers(), shownChunk, sumStrategy.sum(data));
             } else {
                 Probe.Timings timings = Probe.run(sumStrategy, data, repeat, PROBE_BUDGET_NANOS, idleNanos);
                 report = SumReport.timed(strategy, n, settings.workers(), shownChunk, timings, idleNanos);
             }
-            if (sumStrategy instanceof SumTrace traced) {
-                writeTrace(traced);
-            }
             if (verbose) {
-                // after the sums: the values the (timed) sums decided with, once the calibration has settled
                 PrintWriter err = spec.commandLine().getErr();
                 err.println("sumbench sum: " + ChunkingNotes.describe(sumStrategy, n));
                 err.flush();
@@ -160,14 +135,6 @@ final class SumCommand implements Callable<Integer> {
             return chunking == null ? ChunkingRule.fromSystemProperty() : ChunkingRule.parse(chunking);
         } catch (IllegalArgumentException e) {
             throw bad("--chunking: " + e.getMessage());
-        }
-    }
-
-    private UsePattern pattern() {
-        try {
-            return tunedFor == null ? UsePattern.fromSystemProperty() : UsePattern.parse(tunedFor);
-        } catch (IllegalArgumentException e) {
-            throw bad("--tuned-for: " + e.getMessage());
         }
     }
 
@@ -195,7 +162,7 @@ final class SumCommand implements Callable<Integer> {
             if (profile == null) {
                 throw bad("--chunk auto: needs --profile FILE (a chunking profile written by 'sumbench tune')");
             }
-            return new Settings(w, Settings.DEFAULT_CHUNK, readProfile(), rule(), pattern());
+            return new Settings(w, Settings.DEFAULT_CHUNK, readProfile(), rule());
         }
         if (profile != null) {
             throw bad("--profile: only used with --chunk auto, got --chunk " + chunk);
@@ -209,7 +176,7 @@ final class SumCommand implements Callable<Integer> {
         if (c < 0) {
             throw bad("--chunk: must be >= 0 (0 = the strategy's default), got " + c);
         }
-        return new Settings(w, c, ChunkProfile.NONE, rule(), pattern());
+        return new Settings(w, c, ChunkProfile.NONE, rule());
     }
 
     private ChunkProfile readProfile() {
@@ -246,68 +213,6 @@ final class SumCommand implements Callable<Integer> {
             err.flush();
         }
         return tuned.orElse(Settings.DEFAULT_CHUNK);
-    }
-
-    /** The files this command reads, which no output may replace. */
-    private List<Path> inputs() {
-        return profile == null ? List.of() : List.of(profile);
-    }
-
-    /** Refuses a --trace that could not be written, before anything is measured. */
-    private void checkTraceFile() {
-        if (trace == null) {
-            return;
-        }
-        if (repeat == 0) {
-            throw bad("--trace: needs --repeat R (it records the timed sums and their warm-up)");
-        }
-        try {
-            OutputFiles.check(List.of(trace), inputs());
-        } catch (RefusedFileException e) {
-            throw new BadInputException("--trace " + e.getMessage(), e);
-        }
-    }
-
-    /** {@code created} recorded sum by sum where --trace asks for it (the strategy is closed on refusal). */
-    private SumStrategy traced(SumStrategy created) {
-        if (trace == null) {
-            return created;
-        }
-        if (!(created instanceof ChunkingStrategy chunking)) {
-            created.close();
-            throw bad("--trace: " + strategy + " never chunks (it always sums in the caller): there is no decision "
-                    + "to trace; use a parallel strategy");
-        }
-        return new SumTrace(chunking);
-    }
-
-    /** Writes the trace as CSV, replacing FILE only once the whole of it is written. */
-    private void writeTrace(SumTrace traced) {
-        StringBuilder csv = new StringBuilder();
-        try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.DEFAULT.builder().setRecordSeparator('\n')
-                .setHeader("call", "start_ns", "ns", "way", "kept", "prefers").build())) {
-            int call = 0;
-            for (SumTrace.Call c : traced.calls()) {
-                boolean learned = c.way() == SumTrace.Way.SPLIT || c.way() == SumTrace.Way.LOOP;
-                printer.printRecord(call++, c.startNanos(), c.nanos(), c.way().name().toLowerCase(Locale.ROOT),
-                        learned ? (c.kept() ? "yes" : "no") : "", learned ? (c.prefersSplit() ? "split" : "loop") : "");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringBuilder does not fail
-        }
-        try {
-            OutputFiles.replace(trace, csv.toString().getBytes(StandardCharsets.UTF_8), inputs());
-        } catch (RefusedFileException e) {
-            throw new BadInputException("--trace " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new BadInputException("--trace " + trace + ": could not be written: " + e.getMessage(), e);
-        }
-        if (traced.dropped() > 0) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("sumbench sum: --trace kept the first " + SumTrace.MAX_CALLS + " sums; " + traced.dropped()
-                    + " later ones are not in " + trace);
-            err.flush();
-        }
     }
 
     private SumStrategy createStrategy(Settings settings) {

@@ -2,7 +2,6 @@ package dev.sumbench.process;
 
 import dev.sumbench.sum.ChunkDecider;
 import dev.sumbench.sum.ChunkingStrategy;
-import dev.sumbench.sum.DefaultChunking;
 import dev.sumbench.sum.Ranges;
 import dev.sumbench.sum.Settings;
 
@@ -11,10 +10,11 @@ import dev.sumbench.sum.Settings;
  * chunk's values through its worker's stdin (in frames of up to 1 MiB) and reads the partial sum back from its stdout.
  * The data is copied on every call: this is the cost of "own memory, explicit communication".
  *
- * <p>Chunks come from the {@link DefaultChunking} decision with one chunk per worker by default. A range the adaptive
- * default does not split is summed in the caller, as the thread strategies do: the data is in the caller's memory,
- * and a round trip to a child JVM costs more than summing it. An explicit chunk, and the fixed rule, send even a
- * single chunk to one worker, so that the dispatch benchmark measures a process.
+ * <p>Chunks come from the {@link dev.sumbench.sum.DefaultChunking} decision with one chunk per worker by default. The
+ * measured rule counts the copy as the split path's own cost per element (t), and since copying an element through a
+ * pipe costs more than summing it, it keeps every range in the caller: the default never loses to the loop. An
+ * explicit chunk, and the fixed rule, send even a single chunk to one worker, so that the dispatch benchmark measures
+ * a process. The caller does not sum a share itself: it is busy writing the chunks into the pipes.
  *
  * <p>The strategy owns its pool and {@link #close()} reaps it. {@link #sum} is thread-safe (see {@link ProcessPool}).
  * A dead worker makes {@link #sum} throw {@link BrokenPoolException}, now and on every later call.
@@ -23,18 +23,21 @@ public final class ProcessPipe implements ChunkingStrategy {
 
     public static final String ID = "process-pipe";
 
-    /** One chunk per worker by default: a fixed pool with round-robin assignment has nothing to balance. */
-    static final int DEFAULT_CHUNKS_PER_WORKER = 1;
+    /** The fixed rule's chunks per worker: a fixed pool with round-robin assignment has nothing to balance. */
+    static final int FIXED_CHUNKS_PER_WORKER = 1;
+
+    /** Every split copies its chunks through the pipes. */
+    private static final boolean COPIES = true;
 
     private final Settings settings;
     private final ProcessPool pool;
-    /** The default-chunking decisions, with the costs calibrated at start. */
     private final ChunkDecider decider;
 
     public ProcessPipe(Settings settings, WorkerLauncher launcher) {
         this.settings = settings;
         this.pool = ProcessPool.start(settings.workers(), launcher);
-        this.decider = new ChunkDecider(ID, settings, DEFAULT_CHUNKS_PER_WORKER, pool::sumValues);
+        this.decider = new ChunkDecider(ID, settings, FIXED_CHUNKS_PER_WORKER, ChunkDecider.OneChunk.BY_A_WORKER,
+                pool::sumValues, COPIES);
     }
 
     @Override
@@ -56,14 +59,7 @@ public final class ProcessPipe implements ChunkingStrategy {
     public long sum(long[] data, int lo, int hi) {
         Ranges.check(data, lo, hi);
         pool.checkUsable();
-        if (decider.inCaller(hi - lo)) {
-            return Ranges.loop(data, lo, hi);
-        }
-        DefaultChunking.Decision decision = decider.decide(lo, hi);
-        if (decision.inCaller()) {
-            return Ranges.loop(data, lo, hi);
-        }
-        return decider.sum(data, lo, hi, decision, pool::sumValues);
+        return decider.sum(data, lo, hi, pool::sumValues);
     }
 
     @Override

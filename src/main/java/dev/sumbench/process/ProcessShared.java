@@ -3,7 +3,6 @@ package dev.sumbench.process;
 import dev.sumbench.sum.ChunkDecider;
 import dev.sumbench.sum.ChunkingStrategy;
 import dev.sumbench.sum.ChunkPlan;
-import dev.sumbench.sum.DefaultChunking;
 import dev.sumbench.sum.Ranges;
 import dev.sumbench.sum.Settings;
 import java.lang.ref.WeakReference;
@@ -14,11 +13,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 /**
  * {@code process-shared}: a {@link ProcessPool} of {@code workers} child JVMs, started once, that map the data
  * read-only from a file in {@code /dev/shm}; a sum sends only offsets and lengths. The array is placed in the file on
- * the first call that the chunking rule would split (under the default, also one that the strategy then sums by the
- * loop while it learns, see {@code SplitLearner}) and again only when a call passes a different array, so repeated sums
+ * the first call that the chunking rule splits, and again only when a call passes a different array, so repeated sums
  * of the same data measure dispatch and summing only.
  *
- * <p>Chunks come from the {@link DefaultChunking} decision, one per worker by default; see {@link ProcessPipe} for
+ * <p>Chunks come from the {@link dev.sumbench.sum.DefaultChunking} decision, one per worker by default; see {@link ProcessPipe} for
  * a range the decision does not split.
  *
  * <p>Contract on the data: a call is recognised as "the same data" when it passes the same array object, of the same
@@ -45,10 +43,12 @@ public final class ProcessShared implements ChunkingStrategy {
     /** Values compared to recognise the data placed last: a cheap guard against an array refilled in place. */
     public static final int SAMPLES = 16;
 
+    /** A split sends offsets into data placed once: nothing is copied per sum. */
+    private static final boolean NO_COPY = false;
+
     private final Settings settings;
     private final ProcessPool pool;
     private final Path base;
-    /** The default-chunking decisions, with the costs calibrated at start. */
     private final ChunkDecider decider;
     private final ReentrantReadWriteLock placement = new ReentrantReadWriteLock();
 
@@ -69,9 +69,9 @@ public final class ProcessShared implements ChunkingStrategy {
         this.base = base;
         SharedDirectory.removeStale(base);
         this.pool = ProcessPool.start(settings.workers(), launcher);
-        // calibrated through the pipes, as process-pipe is: a tiny chunk's request travels the same way with both
-        // transports, and a shared-memory request would need data placed first
-        this.decider = new ChunkDecider(ID, settings, ProcessPipe.DEFAULT_CHUNKS_PER_WORKER, pool::sumValues);
+        // measured on its own split path: the calibration's arrays are placed in shared memory like any other
+        this.decider = new ChunkDecider(ID, settings, ProcessPipe.FIXED_CHUNKS_PER_WORKER,
+                ChunkDecider.OneChunk.BY_A_WORKER, this::sumPlaced, NO_COPY);
     }
 
     @Override
@@ -93,39 +93,7 @@ public final class ProcessShared implements ChunkingStrategy {
     public long sum(long[] data, int lo, int hi) {
         Ranges.check(data, lo, hi);
         pool.checkUsable();
-        if (decider.inCaller(hi - lo)) {
-            return Ranges.loop(data, lo, hi);
-        }
-        DefaultChunking.Decision decision = decider.decide(lo, hi);
-        if (decision.inCaller()) {
-            return Ranges.loop(data, lo, hi);
-        }
-        // placed now even where the learner sums this call by the loop: its first splits come a few calls later and
-        // would place the data then, so its times (and a caller's timing) would start with the placement's aftermath
-        ensurePlaced(data);
-        return decider.sum(data, lo, hi, decision, this::sumPlaced);
-    }
-
-    /** Places {@code data} in shared memory unless it is there already. */
-    private void ensurePlaced(long[] data) {
-        Lock read = placement.readLock();
-        read.lock();
-        try {
-            if (holds(data)) {
-                return;
-            }
-        } finally {
-            read.unlock();
-        }
-        Lock write = placement.writeLock();
-        write.lock();
-        try {
-            if (!holds(data)) {
-                place(data);
-            }
-        } finally {
-            write.unlock();
-        }
+        return decider.sum(data, lo, hi, this::sumPlaced);
     }
 
     /** Sums {@code plan} over {@code data} in the workers, placing the data in shared memory first if it is not. */

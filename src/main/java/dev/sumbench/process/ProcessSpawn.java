@@ -51,7 +51,7 @@ public final class ProcessSpawn implements SumStrategy {
             throw new IllegalStateException(ID + " is closed");
         }
         Ranges.check(data, lo, hi);
-        ChunkPlan plan = DefaultChunking.plan(ID, settings, lo, hi, ProcessPipe.DEFAULT_CHUNKS_PER_WORKER);
+        ChunkPlan plan = DefaultChunking.plan(ID, settings, lo, hi, ProcessPipe.FIXED_CHUNKS_PER_WORKER);
         try (ProcessPool pool = ProcessPool.start(Math.min(settings.workers(), plan.count()), launcher)) {
             return pool.sumValues(data, plan);
         }

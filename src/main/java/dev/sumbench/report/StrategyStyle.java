@@ -10,7 +10,7 @@ import org.jfree.chart.util.ShapeUtils;
 
 /**
  * The one colour and marker shape of each strategy, the same in every chart: the colours are the Okabe–Ito palette
- * without its yellow, a dark grey and an olive (safe for the common colour-vision deficiencies, readable on white),
+ * without its yellow, a dark grey, an olive and a wine (safe for the common colour-vision deficiencies, readable on white),
  * assigned by the strategy's place in {@link StrategyCatalog#ids()}; every strategy has a colour and a shape of its
  * own.
  *
@@ -21,13 +21,13 @@ public record StrategyStyle(Color color, Shape shape) {
 
     /* Implementation notes
      * Okabe & Ito, "Color Universal Design" (2008): black, orange, sky blue, bluish green, blue, vermillion, reddish
-     * purple; their yellow is left out, pale on white. Nine strategies need two more colours that stay apart from
+     * purple; their yellow is left out, pale on white. Ten strategies need three more colours that stay apart from
      * those for the common deficiencies and read on white: a dark grey for sequential-stream (the baseline's stream
-     * variant, beside the baseline's black) and Paul Tol's olive (#999933, from his "muted" scheme, designed to the
-     * same standard) for process-spawn. Orange and vermillion go to strategies of different families (a process and
-     * fork/join) with different shapes, so that they never need telling apart by hue. A strategy outside the registry
-     * (another version's id in an old file) is light grey with a circle; the test checks that every known id has a
-     * colour and a shape of its own. */
+     * variant, beside the baseline's black), and from Paul Tol's "muted" scheme (designed to the same standard) olive
+     * (#999933) for process-spawn and wine (#882255) for jdk-parallel-stream, the JDK's idiom beside ours. Orange and
+     * vermillion go to strategies of different families (a process and fork/join) with different shapes, so that they
+     * never need telling apart by hue. A strategy outside the registry (another version's id in an old file) is light
+     * grey with a circle; the test checks that every known id has a colour and a shape of its own. */
 
     private static final Color BLACK = new Color(0x000000);
     private static final Color ORANGE = new Color(0xE69F00);
@@ -35,6 +35,7 @@ public record StrategyStyle(Color color, Shape shape) {
     private static final Color BLUISH_GREEN = new Color(0x009E73);
     private static final Color DARK_GREY = new Color(0x555555);
     private static final Color OLIVE = new Color(0x999933);
+    private static final Color WINE = new Color(0x882255);
     private static final Color BLUE = new Color(0x0072B2);
     private static final Color VERMILLION = new Color(0xD55E00);
     private static final Color REDDISH_PURPLE = new Color(0xCC79A7);
@@ -51,6 +52,7 @@ public record StrategyStyle(Color color, Shape shape) {
             new StrategyStyle(BLUE, square()),                                   // thread-pool
             new StrategyStyle(VERMILLION, ShapeUtils.createUpTriangle((float) SIZE / 2 + 1)),  // fork-join
             new StrategyStyle(BLUISH_GREEN, ShapeUtils.createDiamond((float) SIZE / 2 + 1)),   // parallel-stream
+            new StrategyStyle(WINE, new Ellipse2D.Double(-SIZE / 2 - 1, -SIZE / 4, SIZE + 2, SIZE / 2)), // jdk
             new StrategyStyle(REDDISH_PURPLE, ShapeUtils.createDownTriangle((float) SIZE / 2 + 1)), // virtual-threads
             new StrategyStyle(ORANGE, ShapeUtils.createRegularCross((float) SIZE / 2 + 1, 1.5f)), // process-pipe
             new StrategyStyle(SKY_BLUE, new Rectangle2D.Double(-SIZE / 2 - 1, -SIZE / 4, SIZE + 2, SIZE / 2)), // shared

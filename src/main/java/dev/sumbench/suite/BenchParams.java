@@ -32,6 +32,7 @@ final class BenchParams {
 
     static final String STRATEGY = "strategy";
     static final String WORKERS = "workers";
+    static final String CHUNKING = "chunking";
     static final String CORES = "cores";
     static final String THREADS = "threads";
 
@@ -76,7 +77,13 @@ final class BenchParams {
      * Strategies that ignore {@code workers}: measured once, at the fewest workers asked, instead of once per worker
      * count. The tables take that one measurement as the baseline of every worker count.
      */
-    static final List<String> WORKER_FREE = List.of("sequential", "sequential-stream");
+    static final List<String> WORKER_FREE = List.of("sequential", "sequential-stream", "jdk-parallel-stream");
+
+    /**
+     * Strategies without a chunking of sumbench's: measured at the first {@code chunking} of a benchmark only (the
+     * JDK's own parallel stream splits its way whatever the chunking asked).
+     */
+    static final List<String> CHUNK_FREE = List.of("jdk-parallel-stream");
 
     /** The annotation value of {@code workers} and {@code cores} that means "whatever this JVM has". */
     static final String MACHINE_DEFAULT = "0";

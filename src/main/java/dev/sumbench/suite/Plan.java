@@ -123,7 +123,8 @@ final class Plan {
                 notes.add(simpleName(entry) + ": skipped, none of its strategies is available on " + describe(jvm));
                 continue;
             }
-            for (Map<String, List<String>> part : splitWorkerFree(values, user)) {
+            for (Map<String, List<String>> part : splitWorkerFree(values, user).stream()
+                    .flatMap(part1 -> splitChunkFree(part1, user).stream()).toList()) {
                 Unit unit = units.stream()
                         .filter(u -> u.benchmarkClass.equals(entry.getUserClassQName()) && agree(u.params, part))
                         .findFirst().orElse(null);
@@ -228,6 +229,33 @@ final class Plan {
         Map<String, List<String>> each = new TreeMap<>(values);
         each.put(BenchParams.STRATEGY, rest);
         return List.of(once, each);
+    }
+
+    /**
+     * {@code values} as one or two parts: the strategies of {@link BenchParams#CHUNK_FREE} measured at the first
+     * {@code chunking} asked only (they have no chunking of sumbench's), the others at every one. The user's own
+     * {@code -p strategy} or {@code -p chunking} is taken as asked.
+     */
+    static List<Map<String, List<String>>> splitChunkFree(Map<String, List<String>> values, Options user) {
+        List<String> strategies = values.get(BenchParams.STRATEGY);
+        List<String> chunkings = values.get(BenchParams.CHUNKING);
+        if (strategies == null || chunkings == null || chunkings.size() < 2
+                || user.getParameter(BenchParams.STRATEGY).hasValue()
+                || user.getParameter(BenchParams.CHUNKING).hasValue()) {
+            return List.of(values);
+        }
+        List<String> free = strategies.stream().filter(BenchParams.CHUNK_FREE::contains).toList();
+        List<String> rest = strategies.stream().filter(id -> !BenchParams.CHUNK_FREE.contains(id)).toList();
+        if (free.isEmpty() || rest.isEmpty()) {
+            return List.of(values);
+        }
+        Map<String, List<String>> once = new TreeMap<>(values);
+        once.put(BenchParams.STRATEGY, free);
+        once.put(BenchParams.CHUNKING, List.of(chunkings.get(0)));
+        Map<String, List<String>> each = new TreeMap<>(values);
+        each.put(BenchParams.STRATEGY, rest);
+        // the others first: the crossover's bisection narrows the series of the first pass, which has the baseline
+        return List.of(each, once);
     }
 
     private static long number(String value) {

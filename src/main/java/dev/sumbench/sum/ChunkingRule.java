@@ -9,7 +9,7 @@ import java.util.Locale;
  * be switched with {@code -jvmArgsAppend -Dsumbench.chunking=fixed}.
  */
 public enum ChunkingRule {
-    /** Split only where splitting is measured to pay: from the calibrated {@link SplitCosts} of the strategy. */
+    /** Split only where the measured rule says it pays: {@link SplitCosts}, with the strategy's measured costs. */
     ADAPTIVE("adaptive"),
     /** The former size rule: chunks of at least {@link DefaultChunking#MIN_PARALLEL_CHUNK}, a count per worker. */
     FIXED("fixed");

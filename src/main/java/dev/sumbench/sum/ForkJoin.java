@@ -1,12 +1,14 @@
 package dev.sumbench.sum;
 
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveTask;
 
 /**
- * {@code fork-join}: a {@link RecursiveTask} on a {@link ForkJoinPool} of parallelism {@code workers}, splitting the range
- * in halves down to leaves of at most {@code chunk} elements (by default the {@link DefaultChunking} plan with four
- * leaves per worker, the JDK's own habit for parallel streams).
+ * {@code fork-join}: a {@link RecursiveTask} on a {@link ForkJoinPool}, splitting its range in halves down to leaves of
+ * at most {@code chunk} elements. The caller is one of the {@code workers}: it sums its share of the plan while the
+ * pool's {@code workers - 1} threads sum the rest ({@link CallerShare}). Without a chunk, the {@link DefaultChunking}
+ * decision (the fixed rule: four leaves per worker, the JDK's own habit for parallel streams).
  *
  * <p>The strategy owns its pool; {@link #close()} shuts it down and waits for its threads. {@link #sum} is thread-safe.
  */
@@ -14,30 +16,31 @@ public final class ForkJoin implements ChunkingStrategy {
 
     /*
      * Implementation notes. Halving (rather than forking all leaves at once) lets idle workers steal big halves early,
-     * the standard divide-and-conquer shape. A range that the plan keeps as one chunk is summed in the caller without
-     * touching the pool at all. The leaf size is ceil(n / plan.count()), so halving ends with about plan.count() leaves.
-     * The caller submits the root task and waits with a short spin before parking (PoolThreads.await) rather than
-     * pool.invoke(), whose external join parks at once: that saves the caller's own wake-up. The pool's workers park
-     * when idle as the JDK decides; waking one is the rest of the hand-off cost.
+     * the standard divide-and-conquer shape. The caller cannot take part in the pool's own tasks: on JDK 17 a task
+     * forked by a thread outside the pool goes to the common pool, so the caller sums a contiguous share by the loop
+     * instead (the same number of elements a worker gets). The leaf size is ceil(n / plan.count()).
      */
 
     public static final String ID = "fork-join";
 
-    /** Four leaves per worker: enough for stealing to even out a slow worker (the JDK's parallel streams do the same). */
-    private static final int DEFAULT_LEAVES_PER_WORKER = 4;
+    /** The fixed rule's leaves per worker: enough for stealing to even out a slow worker (as the JDK's streams do). */
+    private static final int FIXED_LEAVES_PER_WORKER = 4;
+
+    /** The split hands out ranges of the caller's array: nothing is copied. */
+    private static final boolean NO_COPY = false;
 
     private final Settings settings;
     /** Created in the constructor, shut down in close(). */
     private final ForkJoinPool pool;
-    /** The default-chunking decisions, with the costs calibrated at start. */
     private final ChunkDecider decider;
     /** Its split, made once (a method reference made in every sum would be an allocation per call). */
     private final Calibration.Splitter splitter = this::split;
 
     public ForkJoin(Settings settings) {
         this.settings = settings;
-        this.pool = PoolThreads.forkJoinPool(ID, settings.workers());
-        this.decider = new ChunkDecider(ID, settings, DEFAULT_LEAVES_PER_WORKER, this::split);
+        this.pool = PoolThreads.forkJoinPool(ID, CallerShare.poolThreads(settings.workers()));
+        this.decider = new ChunkDecider(ID, settings, FIXED_LEAVES_PER_WORKER, ChunkDecider.OneChunk.IN_CALLER,
+                splitter, NO_COPY);
     }
 
     @Override
@@ -56,12 +59,15 @@ public final class ForkJoin implements ChunkingStrategy {
         return decider.sum(data, lo, hi, splitter);
     }
 
-    /** Sums {@code plan}'s range (at least two chunks) as one root task, halving down to the plan's leaf size. */
     private long split(long[] data, ChunkPlan plan) {
-        int lo = plan.lo();
-        int hi = plan.hi();
+        return CallerShare.sum(data, plan, settings.workers(), this::startPoolPart);
+    }
+
+    /** The pool's chunks as one root task, halving down to the plan's leaf size. */
+    private java.util.function.LongSupplier startPoolPart(long[] data, ChunkPlan plan, int from) {
         int leaf = (int) (((long) plan.size() + plan.count() - 1) / plan.count());
-        return PoolThreads.await(pool.submit(new SumTask(data, lo, hi, leaf)));
+        ForkJoinTask<Long> task = pool.submit(new SumTask(data, plan.lo(from), plan.hi(), leaf));
+        return () -> PoolThreads.await(task);
     }
 
     @Override

@@ -22,6 +22,14 @@ public final class IdleTime {
     private IdleTime() {
     }
 
+    /** Parks the calling thread for about {@code nanos} (the thread is off its core meanwhile). */
+    public static void park(long nanos) {
+        long deadline = System.nanoTime() + nanos;
+        for (long left = nanos; left > 0; left = deadline - System.nanoTime()) {
+            java.util.concurrent.locks.LockSupport.parkNanos(left);
+        }
+    }
+
     /** The idle time {@code text} in nanoseconds, 0 when it is no idle time (for labels read from result files). */
     public static long parseNanosOrZero(String text) {
         try {

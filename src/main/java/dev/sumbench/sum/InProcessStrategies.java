@@ -9,7 +9,8 @@ public final class InProcessStrategies implements StrategyProvider {
     @Override
     public List<StrategyInfo> strategies() {
         List<StrategyInfo> list = new ArrayList<>();
-        for (String id : List.of(Sequential.ID, SequentialStream.ID, ThreadPool.ID, ForkJoin.ID, ParallelStream.ID)) {
+        for (String id : List.of(Sequential.ID, SequentialStream.ID, ThreadPool.ID, ForkJoin.ID, ParallelStream.ID,
+                JdkParallelStream.ID)) {
             list.add(StrategyCatalog.get(id));
         }
         if (VirtualThreads.available()) {
@@ -26,6 +27,7 @@ public final class InProcessStrategies implements StrategyProvider {
             case ThreadPool.ID -> new ThreadPool(settings);
             case ForkJoin.ID -> new ForkJoin(settings);
             case ParallelStream.ID -> new ParallelStream(settings);
+            case JdkParallelStream.ID -> new JdkParallelStream(settings);
             case VirtualThreads.ID -> VirtualThreads.create(settings);
             default -> throw new UnknownStrategyException(id, strategies().stream().map(StrategyInfo::id).toList());
         };

@@ -112,7 +112,7 @@ public final class Probe {
         long timed = 0;
         while (done < repeat && (done == 0 || timed < budgetNanos)) {
             if (idleNanos > 0) {
-                Calibration.idle(idleNanos);
+                IdleTime.park(idleNanos);
             }
             long t = timedBatch(strategy, data, batch, expected);
             times[done++] = (double) t / batch;
@@ -128,7 +128,7 @@ public final class Probe {
      * warm-up and the timed calls, and not a loop inside {@link #run}: the JIT compiles a loop that runs long inside
      * one call by on-stack replacement, first with C1, and the timed loop, entered once, would be timed in whichever
      * tier it had reached (C1's profiling code costs ~50 ns a call, as much as a sum of 1 000 longs varied between
-     * JVMs: 285 or 340 ns on the reference VM, depending on whether C2 had replaced it yet). Called throughout the
+     * JVMs, depending on whether C2 had replaced it yet). Called throughout the
      * warm-up, this method is compiled by C2 as a whole before the first timed call.
      *
      * @throws IllegalStateException if a call returns another sum than {@code expected}

@@ -3,16 +3,15 @@ package dev.sumbench.sum;
 /**
  * How a strategy is set up: {@code workers} threads or processes doing the summing, and {@code chunk} elements per
  * task ({@link #DEFAULT_CHUNK} = the strategy's own documented default, which may come from a tuned
- * {@link ChunkProfile}); with the default chunk, {@code rule} and {@code pattern} say how that default is decided
- * (see {@link DefaultChunking}).
+ * {@link ChunkProfile}); with the default chunk, {@code rule} says how that default is decided (see
+ * {@link DefaultChunking}).
  *
  * @param workers threads or processes that sum, at least 1
  * @param chunk   elements per task, 0 for the strategy's default
  * @param profile tuned default chunks, or {@link ChunkProfile#NONE}
- * @param rule    the default-chunking rule: adaptive (measured costs) or fixed (the built-in size rule)
- * @param pattern the pattern of use the adaptive rule is tuned for (back to back or after idle)
+ * @param rule    the default-chunking rule: adaptive (the measured rule) or fixed (the built-in size rule)
  */
-public record Settings(int workers, int chunk, ChunkProfile profile, ChunkingRule rule, UsePattern pattern) {
+public record Settings(int workers, int chunk, ChunkProfile profile, ChunkingRule rule) {
 
     /** {@code chunk} value that asks for the strategy's own default. */
     public static final int DEFAULT_CHUNK = 0;
@@ -30,14 +29,14 @@ public record Settings(int workers, int chunk, ChunkProfile profile, ChunkingRul
         if (profile == null) {
             throw new IllegalArgumentException("profile must not be null (use ChunkProfile.NONE)");
         }
-        if (rule == null || pattern == null) {
-            throw new IllegalArgumentException("rule and pattern must not be null");
+        if (rule == null) {
+            throw new IllegalArgumentException("rule must not be null");
         }
     }
 
-    /** With the rule and pattern of the properties {@link ChunkingRule#PROPERTY} and {@link UsePattern#PROPERTY}. */
+    /** With the rule of the property {@link ChunkingRule#PROPERTY}, read here, once per settings. */
     public Settings(int workers, int chunk, ChunkProfile profile) {
-        this(workers, chunk, profile, ChunkingRule.fromSystemProperty(), UsePattern.fromSystemProperty());
+        this(workers, chunk, profile, ChunkingRule.fromSystemProperty());
     }
 
     public Settings(int workers, int chunk) {
@@ -51,15 +50,10 @@ public record Settings(int workers, int chunk, ChunkProfile profile, ChunkingRul
 
     /** These settings with {@code rule} instead. */
     public Settings with(ChunkingRule rule) {
-        return new Settings(workers, chunk, profile, rule, pattern);
+        return new Settings(workers, chunk, profile, rule);
     }
 
-    /** These settings with {@code pattern} instead. */
-    public Settings with(UsePattern pattern) {
-        return new Settings(workers, chunk, profile, rule, pattern);
-    }
-
-    /** Whether a strategy with these settings decides its chunks from calibrated costs. */
+    /** Whether a strategy with these settings decides its chunks by the measured rule. */
     public boolean adaptive() {
         return chunk == DEFAULT_CHUNK && rule == ChunkingRule.ADAPTIVE;
     }

@@ -33,6 +33,8 @@ public final class StrategyCatalog {
                     "work-stealing threads share memory; each split is a task to schedule"),
             new StrategyInfo("parallel-stream", Family.THREADS, false,
                     "the JDK splits for you, bounded to the workers of its own pool"),
+            new StrategyInfo("jdk-parallel-stream", Family.THREADS, false,
+                    "Arrays.stream(a).parallel().sum() as users write it: the common pool, the caller helps"),
             new StrategyInfo("virtual-threads", Family.THREADS, false,
                     "cheap to create, but still threads on the same cores: no gain for CPU work"),
             new StrategyInfo("process-pipe", Family.PROCESSES, false,

@@ -31,27 +31,6 @@ public interface SumStrategy extends AutoCloseable {
         return sum(data, 0, data.length);
     }
 
-    /**
-     * How this strategy would chunk {@code [0, n)} with its settings, if it chunks at all (the sequential strategies
-     * do not). For {@code sum --verbose} and {@code demo}.
-     */
-    default java.util.Optional<DefaultChunking.Decision> decision(int n) {
-        return java.util.Optional.empty();
-    }
-
-    /** The measured costs its adaptive default chunking uses, if it has any (see {@link Calibration}). */
-    default java.util.Optional<SplitCosts> splitCosts() {
-        return java.util.Optional.empty();
-    }
-
-    /**
-     * What this strategy learned from its own sums about splitting ranges of {@code n} elements, where its adaptive
-     * default chunking would split them (see {@link ChunkDecider#sum}). For {@code sum --verbose}.
-     */
-    default java.util.Optional<String> learned(int n) {
-        return java.util.Optional.empty();
-    }
-
     /** Releases threads, processes and files; idempotent, never throws a checked exception. */
     @Override
     void close();

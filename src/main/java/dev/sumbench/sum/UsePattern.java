@@ -6,17 +6,13 @@ import java.util.Locale;
 /**
  * How a program calls a strategy, which decides what one hand-off costs: back to back (a loop of sums; the pool's
  * threads are still awake and spinning down) or after idle (an occasional sum; parked threads must be woken first, and
- * that costs several times more). The adaptive default chunking and the chunking profile each say which pattern they
- * were tuned for. The system property {@value #PROPERTY} sets the pattern of every {@link Settings} made without one.
+ * that costs several times more). A chunking profile says which pattern it was tuned for.
  */
 public enum UsePattern {
     /** Calls follow each other at once: the pattern of a JMH benchmark loop and of {@code sum --repeat}. */
     BACK_TO_BACK("back-to-back"),
     /** Each call comes after the pool has gone idle: the pattern of an occasional sum. */
     AFTER_IDLE("after-idle");
-
-    /** The system property that picks the default pattern. */
-    public static final String PROPERTY = "sumbench.chunking.pattern";
 
     private final String id;
 
@@ -39,11 +35,5 @@ public enum UsePattern {
         return Arrays.stream(values()).filter(p -> p.id.equals(wanted)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("expected back-to-back or after-idle, got '"
                         + text + "'"));
-    }
-
-    /** The pattern of {@value #PROPERTY}, {@link #BACK_TO_BACK} when it is not set. */
-    public static UsePattern fromSystemProperty() {
-        String value = System.getProperty(PROPERTY);
-        return value == null ? BACK_TO_BACK : parse(value);
     }
 }

@@ -6,12 +6,11 @@ import java.lang.invoke.MethodType;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * {@code virtual-threads} (JDK 21+ only): {@code workers} virtual threads per sum, from
- * {@code Executors.newVirtualThreadPerTaskExecutor()}. Worker {@code w} sums chunks {@code w, w + workers, ...} of the
- * {@link DefaultChunking} plan; the caller is worker 0. Virtual threads are cheap to create but run on the same carrier
+ * {@code Executors.newVirtualThreadPerTaskExecutor()}: the caller sums its share of the {@link DefaultChunking} plan
+ * and {@code workers - 1} virtual threads the rest, as {@code thread-pool}'s pool threads do ({@link CallerShare}). Virtual threads are cheap to create but run on the same carrier
  * cores as platform threads, so for CPU-bound summing they show what creation per task costs, not extra parallelism.
  *
  * <p>The strategy owns its executor; {@link #close()} shuts it down. {@link #sum} is thread-safe.
@@ -20,17 +19,19 @@ public final class VirtualThreads implements ChunkingStrategy {
 
     public static final String ID = "virtual-threads";
 
-    /** One chunk per worker by default, as for {@code thread-pool}. */
-    private static final int DEFAULT_CHUNKS_PER_WORKER = 1;
+    /** The fixed rule's chunks per worker, as for {@code thread-pool}. */
+    private static final int FIXED_CHUNKS_PER_WORKER = 1;
 
     /** {@code Executors.newVirtualThreadPerTaskExecutor()}, looked up once; absent below JDK 21. */
     private static final Optional<MethodHandle> FACTORY = lookUpFactory();
+
+    /** The split hands out ranges of the caller's array: nothing is copied. */
+    private static final boolean NO_COPY = false;
 
     private final Settings settings;
     /** Created in the constructor, shut down in close(). */
     private final ExecutorService executor;
 
-    /** The default-chunking decisions, with the costs calibrated at start. */
     private final ChunkDecider decider;
     /** Its split, made once (a method reference made in every sum would be an allocation per call). */
     private final Calibration.Splitter splitter = this::split;
@@ -38,7 +39,8 @@ public final class VirtualThreads implements ChunkingStrategy {
     private VirtualThreads(Settings settings, ExecutorService executor) {
         this.settings = settings;
         this.executor = executor;
-        this.decider = new ChunkDecider(ID, settings, DEFAULT_CHUNKS_PER_WORKER, this::split);
+        this.decider = new ChunkDecider(ID, settings, FIXED_CHUNKS_PER_WORKER, ChunkDecider.OneChunk.IN_CALLER,
+                splitter, NO_COPY);
     }
 
     /** Whether the running JVM has virtual threads. */
@@ -83,28 +85,10 @@ public final class VirtualThreads implements ChunkingStrategy {
         return decider.sum(data, lo, hi, splitter);
     }
 
-    /** Sums the chunks of {@code plan} (at least two) over {@code workers} virtual threads, the caller as worker 0. */
     private long split(long[] data, ChunkPlan plan) {
-        int threads = Math.min(settings.workers(), plan.count());
-        @SuppressWarnings("unchecked")
-        Future<Long>[] others = new Future[threads - 1];
-        for (int w = 1; w < threads; w++) {
-            int first = w;
-            others[w - 1] = executor.submit(() -> sumStrided(data, plan, first, threads));
-        }
-        long sum = sumStrided(data, plan, 0, threads);
-        for (Future<Long> other : others) {
-            sum += PoolThreads.await(other);
-        }
-        return sum;
-    }
-
-    private static long sumStrided(long[] data, ChunkPlan plan, int first, int stride) {
-        long sum = 0;
-        for (int i = first; i < plan.count(); i += stride) {
-            sum += Ranges.loop(data, plan.lo(i), plan.hi(i));
-        }
-        return sum;
+        int workers = settings.workers();
+        return CallerShare.sum(data, plan, workers,
+                (d, p, from) -> CallerShare.startStrided(executor, workers, d, p, from));
     }
 
     @Override

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The options of the quick probe that {@code sum} and {@code demo} share: --idle, --chunking, --tuned-for. */
+/** The options of the quick probe that {@code sum} and {@code demo} share: --idle, --chunking. */
 class ProbeOptionsTest {
 
     @TempDir
@@ -49,8 +49,6 @@ class ProbeOptionsTest {
         "sum --strategy thread-pool --size 10 --repeat 3 --idle 5s;     sumbench sum: --idle: must be at most 1s",
         "sum --strategy thread-pool --size 10 --chunking smart;         sumbench sum: --chunking: expected adaptive or "
                 + "fixed, got 'smart'",
-        "sum --strategy thread-pool --size 10 --tuned-for lunch;        sumbench sum: --tuned-for: expected "
-                + "back-to-back or after-idle, got 'lunch'",
         "demo --repeat 3 --idle 2;                                      sumbench demo: --idle: expected a unit",
     })
     void badProbeOptionsGetOneLineAndExitCodeTwo(String args, String expected) {
@@ -80,10 +78,10 @@ class ProbeOptionsTest {
         assertEquals(ExitCodes.OK, run.exitCode(), run.err());
         String line = run.err().strip();
         // a hand-off costs far more than summing 1000 longs anywhere, so the range is kept whole
-        assertTrue(line.matches("sumbench sum: fork-join: chunking: adaptive, tuned back-to-back: per element "
-                + "[0-9.]+ ns, hand-off [0-9.]+ us \\(back-to-back\\), \\d+ cores, margin [0-9.]+ -> minimum "
-                + "parallel size (\\d+|never \\(one worker or one core\\)); 1000 elements: summed as one chunk "
-                + "\\(adaptive: below the minimum parallel size .+\\)"), line);
+        assertTrue(line.matches("sumbench sum: fork-join: split n elements when n·c·\\(1 − 1/p\\) − n·t > m·h, with "
+                + "c = [0-9.]+ ns per element, t = 0.000 ns per element, h = [0-9.]+ µs, m = 3, p = [12]: "
+                + "(from n = \\d+|never); 1000 elements: summed in the caller \\(measured rule: below the minimum "
+                + "parallel size .+\\)"), line);
 
         CliRun fixed = CliRun.of("sum", "--strategy", "fork-join", "--size", "131072", "--workers", "2",
                 "--chunking", "fixed", "--verbose");
@@ -92,7 +90,11 @@ class ProbeOptionsTest {
         assertTrue(fixed.err().contains("131072 elements: 2 chunks (fixed: chunks of at least 65536)"), fixed.err());
 
         CliRun sequential = CliRun.of("sum", "--strategy", "sequential", "--size", "10", "--verbose");
-        assertEquals("sumbench sum: sequential: does not chunk", sequential.err().strip());
+        assertEquals("sumbench sum: sequential: does not chunk (it always sums in the caller)",
+                sequential.err().strip());
+        CliRun jdk = CliRun.of("sum", "--strategy", "jdk-parallel-stream", "--size", "10", "--verbose");
+        assertEquals("sumbench sum: jdk-parallel-stream: does not chunk (the JDK splits it on the common pool)",
+                jdk.err().strip());
     }
 
     @Test

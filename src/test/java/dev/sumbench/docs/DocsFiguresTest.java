@@ -70,6 +70,8 @@ class DocsFiguresTest {
     private static final String XEON_TRACE_10M = XEON + "20261202-090200_trace-10m.md";
     private static final String XEON_TRACE_524288 = XEON + "20261202-090300_trace-524288.md";
     private static final String XEON_AB = XEON + "20261202-085236_vm_jdk17_B.compare.txt";
+    private static final String XEON_MEASURED = XEON + "20261205-022334_defaults-check-measured-rule.md";
+    private static final String XEON_SPREAD = XEON + "20261205-021300_sum-verbose-5-jvms.md";
     private static final String STRATEGIES = "docs/strategies.md";
     private static final String FINE_SWEEP_MD = "20261201-205437_vm_jdk17.md";
     private static final String JDK_PAIR = "20261201-184140_vm_jdk25_B.compare.txt";
@@ -213,14 +215,14 @@ class DocsFiguresTest {
                         10_000_000, "1.78× [1.66, 1.90]"),
                 new Speedup(README, "| 1.59× [1.53, 1.65] | a thread", RUN, "fork-join", 2, 10_000_000,
                         "1.59× [1.53, 1.65]"),
-                new Speedup(README, "| 1.76× [1.68, 1.83] | a thread", RUN, "parallel-stream", 2, 10_000_000,
-                        "1.76× [1.68, 1.83]"),
+                new Speedup(README, "| 1.76× [1.69, 1.84] | a thread", RUN, "parallel-stream", 2, 10_000_000,
+                        "1.76× [1.69, 1.84]"),
                 new Speedup(README, "| 1.59× [1.53, 1.66] | 39.2 MiB RSS", RUN, "process-shared", 2, 10_000_000,
                         "1.59× [1.53, 1.66]"),
-                new Speedup(README, "| 0.0341× [0.0203, 0.0572] | a child JVM |", RUN, "process-pipe", 2, 10_000_000,
-                        "0.0341× [0.0203, 0.0572]"),
-                new Speedup(README, "| 0.0278× [0.0263, 0.0293] | child JVMs", RUN, "process-spawn", 2, 10_000_000,
-                        "0.0278× [0.0263, 0.0293]"),
+                new Speedup(README, "| 0.0341× [0.0219, 0.0616] | a child JVM |", RUN, "process-pipe", 2, 10_000_000,
+                        "0.0341× [0.0219, 0.0616]"),
+                new Speedup(README, "| 0.0278× [0.0263, 0.0294] | child JVMs", RUN, "process-spawn", 2, 10_000_000,
+                        "0.0278× [0.0263, 0.0294]"),
                 new Quoted(README, "| 0.377 MiB RSS (a thread) |", RUN_MD, "thread-pool 0.377 MiB RSS", "0.377"),
                 new Quoted(README, "| 39.2 MiB RSS (PSS 21.7 MiB): a child JVM |", RUN_MD,
                         "process-shared 39.2 MiB RSS (PSS 21.7 MiB", "39.2"),
@@ -419,10 +421,6 @@ class DocsFiguresTest {
                         "| process-shared | 4 | 1.76 ms | 85.1 ms | split=300 |", "85"),
                 new Quoted(FINDINGS, "places the data by the loop (85 to 128 ms in the traced runs)", TRACE_10M,
                         "| process-shared | 1 | 1.83 ms | 128 ms | split=300 |", "128"),
-                new Quoted(STRATEGIES, "places the data: 85 to 128 ms in", TRACE_10M,
-                        "| process-shared | 4 | 1.76 ms | 85.1 ms | split=300 |", "85"),
-                new Quoted(STRATEGIES, "places the data: 85 to 128 ms in", TRACE_10M,
-                        "| process-shared | 1 | 1.83 ms | 128 ms | split=300 |", "128"),
                 new Quoted(FINDINGS, "the default gained 1.33×, 1.40×, 1.47× and 1.23× at 10 000 000", RULES,
                         "| 10000000 | 0 | adaptive | 3.38 ms | 2.54 ms (1.33x) | 2.14 ms (1.4x) | 2.03 ms (1.47x) | 2.52 ms (1.23x) |", "1.33"),
                 new Quoted(FINDINGS, "against the fixed rule's 1.40×, 1.39×, 1.44× and 1.31×", RULES,
@@ -473,8 +471,6 @@ class DocsFiguresTest {
                         "| 10000000 | 0 | process-shared | 1.01x | 0.752x .. 1.03x | 3 of 5 |", "1.01"),
                 new Quoted(FINDINGS, "and gives up the fixed rule's 1.55× at 2 097 152", PROCESSES_DEC2,
                         "| 2097152 | 0 | fixed | 566 µs | 12.7 ms (0.0465x) | 362 µs (1.55x) |", "1.55"),
-                new Quoted("docs/strategies.md", "1.11× `sequential` against the fixed rule's 1.34×", PSHARED_EARLIER,
-                        "| 10000000 | 0 | adaptive | 3.4 ms | 3.05 ms (1.11x) |", "1.11"),
                 new Quoted(FINDINGS, "`sequential` at 10 elements: 40 ns in the last check with", DEFAULT_EVENING,
                         "| 10 | 0 | 40 ns |", "40 ns"),
                 new Quoted(FINDINGS, "the thread pool's default gains **1.41× [1.26, 1.59]**", FINE_SWEEP_MD,
@@ -534,6 +530,21 @@ class DocsFiguresTest {
                         "| 10000000 | 0 | fixed | 9.17 ms | 3.35 ms (2.8x) | 3.61 ms (2.54x) | 3.32 ms (2.83x) | 4.54 ms (2.02x) |"),
                 ratiosRow("10 000 000", "default", XEON_RULES,
                         "| 10000000 | 0 | adaptive | 9.17 ms | 3.46 ms (2.68x) | 3.68 ms (2.54x) | 3.22 ms (2.8x) | 4.58 ms (1.99x) |"),
+                // docs/findings.md: one rule with measured inputs (the before/after run and five fresh JVMs)
+                new Quoted(FINDINGS, "`fork-join` 1.24× and `parallel-stream` 1.12×", XEON_MEASURED,
+                        "| 2097152 | 0 | before | 669 µs | 535 µs (1.24x; 0.81x) | 611 µs (1.12x; 0.943x) |", "1.24"),
+                new Quoted(FINDINGS, "gives 1.72× and 1.55×", XEON_MEASURED,
+                        "| 2097152 | 0 | adaptive | 669 µs | 378 µs (1.72x; 1.49x) | 401 µs (1.55x; 1.28x) |", "1.72"),
+                new Quoted(FINDINGS, "the learner's tries of the pipe cost 0.685× at 10 000 000", XEON_MEASURED,
+                        "| 10000000 | 0 | before | 5.96 ms | 2.71 ms (2.41x; 1.7x) | 2.95 ms (2.38x; 1.49x) | 2.38 ms "
+                                + "(2.28x; 1.88x) | 3.55 ms (1.7x; 1.04x) | 8.2 ms (0.685x; 0.576x) |", "0.685"),
+                new Quoted(FINDINGS, "`parallel-stream` 0.771×", XEON_MEASURED,
+                        "| 2097152 | 0 | parallel-stream | 1.55x | 1.28x | 1.15x | 0.771x |", "0.771"),
+                new Quoted(FINDINGS, "`process-shared`'s minimum is 3 485 006 to 4 973 670 (1.43×)", XEON_SPREAD,
+                        "h = 142.3 µs, m = 3, p = 2: from n = 3485006;", "3 485 006"),
+                new Quoted(FINDINGS, "`process-shared`'s minimum is 3 485 006 to 4 973 670 (1.43×)", XEON_SPREAD,
+                        "h = 203.2 µs, m = 3, p = 2: from n = 4973670;", "4 973 670"),
+                new Quoted(FINDINGS, "and 1 135 638 in the fifth", XEON_SPREAD, "from n = 1135638;", "1 135 638"),
                 new Quoted(README, "0.969× on a second, Intel VM", XEON_RULES,
                         "| 10 | 0 | adaptive | 6.26 ns | 6.59 ns (0.974x) | 6.14 ns (1.02x) | 6.33 ns (0.988x) | 6.61 ns (0.969x) |", "0.969"),
                 new Quoted(FINDINGS, "Every default cell is at least 0.969× `sequential` here too", XEON_RULES,

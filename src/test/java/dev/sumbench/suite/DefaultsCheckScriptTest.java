@@ -26,7 +26,8 @@ class DefaultsCheckScriptTest {
         ScriptRun result = run("--chunking", "fixed,bogus");
 
         assertEquals(2, result.exitCode(), result.output());
-        assertEquals("defaults-check: --chunking: expected adaptive and/or fixed (RULE,RULE), got 'fixed,bogus'",
+        assertEquals("defaults-check: --chunking: expected adaptive, fixed and/or before (RULE,RULE), got "
+                + "'fixed,bogus'",
                 result.output().strip());
     }
 
@@ -76,6 +77,13 @@ class DefaultsCheckScriptTest {
         // two rounds: the median is the mean of the two, and the count says how many of them were >= 1
         int asFast = Integer.parseInt(row.group(4));
         assertEquals((low >= 1 ? 1 : 0) + (high >= 1 ? 1 : 0), asFast, row.group());
+        // the check of the measured rule, round by round: against sequential and the fixed rule, no JDK stream here
+        Matcher check = Pattern.compile("\\| 10 \\| 0 \\| thread-pool \\| ([0-9.e+-]+)x \\| ([0-9.e+-]+)x \\| "
+                + "([0-9.e+-]+)x \\| ([0-9.e+-]+)x \\| - \\| - \\|").matcher(result.output());
+        assertTrue(check.find(), result.output());
+        assertTrue(Double.parseDouble(check.group(4)) <= Double.parseDouble(check.group(3)), check.group());
+        // fixed over adaptive in the lowest round is the first table's lowest ratio, the other way round
+        assertEquals(low, Double.parseDouble(check.group(4)), 0.01 * low, check.group());
     }
 
     @Test

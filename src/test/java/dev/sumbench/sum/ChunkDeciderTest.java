@@ -1,86 +1,83 @@
 package dev.sumbench.sum;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/**
- * The decider of a real strategy: its one-comparison shortcut never disagrees with the rule, and above the floor its
- * sums go by the loop or the split as learned, always with the right sum.
- */
+/** The decider of a strategy: the measured rule decides every sum, the same way for the same size, and adds up. */
 class ChunkDeciderTest {
 
-    private static final Settings ADAPTIVE = new Settings(2, 0, ChunkProfile.NONE, ChunkingRule.ADAPTIVE,
-            UsePattern.BACK_TO_BACK);
+    private static final Settings ADAPTIVE = new Settings(2, 0, ChunkProfile.NONE, ChunkingRule.ADAPTIVE);
 
-    @Test
-    void theShortcutKeepsInTheCallerOnlyWhatTheRuleKeepsThere() {
-        try (ThreadPool pool = new ThreadPool(ADAPTIVE)) {
-            // the same strategy's cached costs; the per-element cost only falls, so the floor only grows
-            long floor = pool.splitCosts().orElseThrow().minParallelSize(2, SplitCosts.margin());
-            ChunkDecider decider = new ChunkDecider(ThreadPool.ID, ADAPTIVE, 1, (data, plan) -> 0);
-            for (int n : new int[] {0, 1, 10, 1_000, 100_000, 1 << 20, 1 << 24}) {
-                if (decider.inCaller(n)) {
-                    assertTrue(decider.decide(0, n).inCaller(), n + " elements");
-                }
-                if (n < floor) {
-                    assertTrue(decider.inCaller(n), n + " elements, below the floor " + floor);
-                }
-            }
-        }
-    }
-
-    @Test
-    void theShortcutIsOffWhereTheRuleIsNotAdaptive() {
-        Settings explicit = new Settings(2, 5, ChunkProfile.NONE, ChunkingRule.ADAPTIVE, UsePattern.BACK_TO_BACK);
-        assertFalse(new ChunkDecider("thread-pool", explicit, 1, (data, plan) -> 0).inCaller(10));
-        Settings fixed = new Settings(2, 0, ChunkProfile.NONE, ChunkingRule.FIXED, UsePattern.BACK_TO_BACK);
-        assertFalse(new ChunkDecider("thread-pool", fixed, 1, (data, plan) -> 0).inCaller(10));
-    }
-
-    @Test
-    void aboveTheFloorTheSumsGoBothWaysAndAlwaysAddUp() {
-        AtomicInteger splits = new AtomicInteger();
-        // a "split" that sums the plan's chunks in the caller, slowly: the learner must end up with the loop
-        Calibration.Splitter slow = (data, plan) -> {
-            long sum = 0;
-            for (int i = 0; i < plan.count(); i++) {
-                sum += Ranges.loop(data, plan.lo(i), plan.hi(i));
-            }
-            if (plan.size() > 1_000) {
-                // fast on the calibration's tiny split, so the floor is low; slow on a real range
+    /** A "split" that counts the large plans it sums and sums them in the caller, fast on the calibration's tiny one. */
+    private static Calibration.Splitter counting(AtomicInteger splits) {
+        return (data, plan) -> {
+            if (plan.size() > 2) {
                 splits.incrementAndGet();
-                Calibration.idle(200_000);
             }
-            return sum;
+            return Ranges.loop(data, plan.lo(), plan.hi());
         };
-        ChunkDecider decider = new ChunkDecider("slow-splitter-test", ADAPTIVE, 1, slow);
-        long floor = decider.splitCosts().orElseThrow().minParallelSize(2, SplitCosts.margin());
-        if (floor >= 1 << 22) {
+    }
+
+    @Test
+    void belowTheMinimumTheCallerSumsAndFromItTheSplitterDoesAlways() {
+        AtomicInteger splits = new AtomicInteger();
+        Calibration.Splitter splitter = counting(splits);
+        ChunkDecider decider = new ChunkDecider("counting-test", ADAPTIVE, 1, ChunkDecider.OneChunk.IN_CALLER,
+                splitter, false);
+        SplitCosts costs = decider.costs();
+        long min = costs.minParallelSize(2);
+        if (min > 1 << 23) {
             return; // one core: nothing is ever split
         }
-        int n = (int) Math.max(floor, 1 << 16);
+        int n = (int) Math.max(min, Calibration.ELEMENT_ARRAY + 1);
         long[] data = Data.generate(n, 7);
-        long expected = Ranges.loop(data, 0, n);
-        int before = splits.get();
-        // until the learner has tried the split and gone back to the loop: its first splits wait for this JVM's JIT
-        // to go quiet (2 s at most), then settle, then are kept
-        long deadline = System.nanoTime() + 6_000_000_000L;
-        int sums = 0;
-        while (System.nanoTime() < deadline
-                && !(splits.get() > before && decider.learned(n).orElseThrow().contains("-> loop"))) {
-            DefaultChunking.Decision decision = decider.decide(0, n);
-            assertEquals(DefaultChunking.Why.FROM_MEASURED_MINIMUM, decision.why());
-            assertEquals(expected, decider.sum(data, 0, n, decision, slow));
-            sums++;
+        splits.set(0); // the calibration's own splits
+        for (int i = 0; i < 5; i++) {
+            assertEquals(Ranges.loop(data, 0, n - 1), decider.sum(data, 0, n - 1, splitter));
+            assertEquals(Ranges.loop(data, 0, n), decider.sum(data, 0, n, splitter));
         }
-        int tried = splits.get() - before;
-        assertTrue(tried > 0 && tried < sums, tried + " of " + sums + " sums split");
-        assertTrue(decider.learned(n).orElseThrow().endsWith("-> loop (a split must be 1.1x faster)"),
-                decider.learned(n).orElseThrow());
-        assertTrue(decider.learned(10).isEmpty(), "below the floor nothing is learned");
+        // n - 1 is split too where n > min: only the sums at or above the minimum went to the splitter
+        int expected = n - 1 >= min ? 10 : 5;
+        assertEquals(expected, splits.get());
+        assertEquals(DefaultChunking.Why.FROM_MEASURED_MINIMUM, decider.decide(0, n).why());
+        assertEquals(2, decider.decide(0, n).plan().count(), "one chunk per worker");
+        assertTrue(decider.decide(0, (int) Math.min(min - 1, Integer.MAX_VALUE)).inCaller());
+    }
+
+    @Test
+    void theDescriptionIsTheFormulaWithTheNumbersAndTheDecision() {
+        AtomicInteger splits = new AtomicInteger();
+        ChunkDecider decider = new ChunkDecider("counting-test", ADAPTIVE, 1, ChunkDecider.OneChunk.IN_CALLER,
+                counting(splits), false);
+        String line = decider.describe(10);
+        assertTrue(line.startsWith("counting-test: " + decider.costs().formula(2) + "; 10 elements: summed in the "
+                + "caller (measured rule: below the minimum parallel size "), line);
+    }
+
+    @Test
+    void withoutTheMeasuredRuleNothingIsMeasured() {
+        AtomicInteger calls = new AtomicInteger();
+        Calibration.Splitter splitter = (data, plan) -> {
+            calls.incrementAndGet();
+            return Ranges.loop(data, plan.lo(), plan.hi());
+        };
+        Settings explicit = new Settings(2, 5, ChunkProfile.NONE, ChunkingRule.ADAPTIVE);
+        ChunkDecider byChunk = new ChunkDecider("t", explicit, 1, ChunkDecider.OneChunk.IN_CALLER, splitter, false);
+        assertNull(byChunk.costs());
+        Settings fixed = new Settings(2, 0, ChunkProfile.NONE, ChunkingRule.FIXED);
+        ChunkDecider byRule = new ChunkDecider("t", fixed, 1, ChunkDecider.OneChunk.IN_CALLER, splitter, false);
+        assertNull(byRule.costs());
+        assertEquals(0, calls.get());
+        // an explicit chunk goes to the splitter even for ten elements; the fixed rule keeps them in the caller
+        long[] data = Data.oneTo(10);
+        assertEquals(55, byChunk.sum(data, 0, 10, splitter));
+        assertEquals(1, calls.get());
+        assertEquals(55, byRule.sum(data, 0, 10, splitter));
+        assertEquals(1, calls.get());
+        assertEquals("t: chunking: explicit chunk 5; 10 elements: 2 chunks (explicit chunk 5)", byChunk.describe(10));
     }
 }

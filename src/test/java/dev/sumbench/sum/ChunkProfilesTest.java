@@ -130,7 +130,7 @@ class ChunkProfilesTest {
         ChunkProfile profile = document.toProfile();
         assertEquals(java.util.OptionalLong.of(262_144), profile.minParallelFor("thread-pool", 2));
         assertEquals(java.util.OptionalLong.empty(), profile.minParallelFor("thread-pool", 4));
-        Settings settings = new Settings(2, 0, profile, ChunkingRule.ADAPTIVE, UsePattern.AFTER_IDLE);
+        Settings settings = new Settings(2, 0, profile, ChunkingRule.ADAPTIVE);
         assertTrue(DefaultChunking.decide("thread-pool", settings, 0, 262_143, 1, null).inCaller());
         assertEquals(2, DefaultChunking.decide("thread-pool", settings, 0, 262_144, 1, null).plan().count());
     }

@@ -11,28 +11,26 @@ import org.junit.jupiter.api.Test;
 /** The default-chunking decision on given costs: the order of its sources and both rules, without timing. */
 class DefaultChunkingTest {
 
-    private static final SplitCosts COSTS = new SplitCosts(0.25, 10_000, 2, UsePattern.BACK_TO_BACK);
-    private static final Settings ADAPTIVE = new Settings(2, 0, ChunkProfile.NONE, ChunkingRule.ADAPTIVE,
-            UsePattern.BACK_TO_BACK);
-    private static final Settings FIXED = new Settings(2, 0, ChunkProfile.NONE, ChunkingRule.FIXED,
-            UsePattern.BACK_TO_BACK);
+    private static final SplitCosts COSTS = new SplitCosts(0.25, 0, 10_000, 2);
+    private static final Settings ADAPTIVE = new Settings(2, 0, ChunkProfile.NONE, ChunkingRule.ADAPTIVE);
+    private static final Settings FIXED = new Settings(2, 0, ChunkProfile.NONE, ChunkingRule.FIXED);
 
     @Test
     void theAdaptiveRuleSumsBelowItsMinimumInTheCallerAndSplitsAbove() {
-        long min = COSTS.minParallelSize(2, SplitCosts.margin());
+        long min = COSTS.minParallelSize(2);
         DefaultChunking.Decision below = DefaultChunking.decide("fork-join", ADAPTIVE, 0, (int) min - 1, 4, COSTS);
         assertTrue(below.inCaller(), below.reason());
         assertEquals(1, below.plan().count());
         DefaultChunking.Decision at = DefaultChunking.decide("fork-join", ADAPTIVE, 0, (int) min, 4, COSTS);
         assertFalse(at.inCaller());
         assertEquals(2, at.plan().count());
-        assertEquals("adaptive: at or above the floor of " + min + " elements, where the strategy's own sums decide",
-                at.reason());
+        assertEquals("measured rule: at or above the minimum parallel size " + min, at.reason());
+        assertEquals(240_001, min);
     }
 
     @Test
     void theFixedRuleIsTheFormerSizeRuleByName() {
-        // 131 072 = two chunks of 2^16: the fixed rule splits where the adaptive one (min 320 000 here) does not
+        // 131 072 = two chunks of 2^16: the fixed rule splits where the measured one (min 240 001 here) does not
         assertEquals(2, DefaultChunking.decide("fork-join", FIXED, 0, 131_072, 4, COSTS).plan().count());
         assertTrue(DefaultChunking.decide("fork-join", ADAPTIVE, 0, 131_072, 4, COSTS).inCaller());
         assertEquals(8, DefaultChunking.decide("fork-join", FIXED, 0, 10_000_000, 4, COSTS).plan().count());
@@ -52,7 +50,7 @@ class DefaultChunkingTest {
 
     @Test
     void anExplicitChunkWinsOverEveryRule() {
-        Settings explicit = new Settings(2, 5, ChunkProfile.NONE, ChunkingRule.ADAPTIVE, UsePattern.BACK_TO_BACK);
+        Settings explicit = new Settings(2, 5, ChunkProfile.NONE, ChunkingRule.ADAPTIVE);
         DefaultChunking.Decision decision = DefaultChunking.decide("thread-pool", explicit, 0, 10, 1, COSTS);
         assertEquals(2, decision.plan().count());
         assertFalse(decision.inCaller());
@@ -62,7 +60,7 @@ class DefaultChunkingTest {
     @Test
     void aProfilesMinimumParallelSizeWinsOverTheMeasuredOne() {
         ChunkProfile profile = new ChunkProfile(Map.of(), Map.of(ChunkProfile.key("thread-pool", 2), 1_000_000L));
-        Settings tuned = new Settings(2, 0, profile, ChunkingRule.ADAPTIVE, UsePattern.BACK_TO_BACK);
+        Settings tuned = new Settings(2, 0, profile, ChunkingRule.ADAPTIVE);
         assertTrue(DefaultChunking.decide("thread-pool", tuned, 0, 999_999, 1, COSTS).inCaller());
         DefaultChunking.Decision at = DefaultChunking.decide("thread-pool", tuned, 0, 1_000_000, 1, COSTS);
         assertEquals(2, at.plan().count());
@@ -75,38 +73,32 @@ class DefaultChunkingTest {
     void aProfilesChunkAppliesOnlyWhereSplittingPays() {
         long[][] steps = {{0, 50_000}};
         ChunkProfile profile = new ChunkProfile(Map.of(ChunkProfile.key("fork-join", 2), steps));
-        Settings tuned = new Settings(2, 0, profile, ChunkingRule.ADAPTIVE, UsePattern.BACK_TO_BACK);
+        Settings tuned = new Settings(2, 0, profile, ChunkingRule.ADAPTIVE);
         assertTrue(DefaultChunking.decide("fork-join", tuned, 0, 200_000, 4, COSTS).inCaller());
         assertEquals(20, DefaultChunking.decide("fork-join", tuned, 0, 1_000_000, 4, COSTS).plan().count());
         // the fixed rule takes the profile's chunk at any size, as it always did
-        Settings fixed = new Settings(2, 0, profile, ChunkingRule.FIXED, UsePattern.BACK_TO_BACK);
+        Settings fixed = new Settings(2, 0, profile, ChunkingRule.FIXED);
         assertEquals(4, DefaultChunking.decide("fork-join", fixed, 0, 200_000, 4, COSTS).plan().count());
     }
 
     @Test
-    void theDescriptionSaysTheRuleItsInputsAndTheMinimum() {
-        String adaptive = DefaultChunking.describe(ADAPTIVE, COSTS);
-        assertTrue(adaptive.startsWith("chunking: adaptive, tuned back-to-back: per element 0.250 ns, hand-off "
-                + "10.0 us (back-to-back), 2 cores, margin "), adaptive);
-        assertTrue(adaptive.endsWith("-> minimum parallel size " + COSTS.minParallelSize(2, SplitCosts.margin())),
-                adaptive);
-        assertTrue(DefaultChunking.describe(FIXED, null).startsWith("chunking: fixed"));
+    void theDescriptionOfTheRulesWithoutMeasuredCostsSaysWhichRule() {
+        assertEquals("chunking: fixed (chunks of at least 65536 elements, then a fixed count per worker)",
+                DefaultChunking.describe(FIXED));
+        assertEquals("chunking: explicit chunk 5",
+                DefaultChunking.describe(new Settings(2, 5, ChunkProfile.NONE, ChunkingRule.ADAPTIVE)));
     }
 
     @Test
-    void settingsTakeTheirRuleAndPatternFromTheSystemProperties() {
+    void settingsTakeTheirRuleFromTheSystemPropertyWhenMade() {
         String rule = System.getProperty(ChunkingRule.PROPERTY);
-        String pattern = System.getProperty(UsePattern.PROPERTY);
         try {
             System.setProperty(ChunkingRule.PROPERTY, "fixed");
-            System.setProperty(UsePattern.PROPERTY, "after-idle");
             Settings settings = new Settings(2, 0);
             assertEquals(ChunkingRule.FIXED, settings.rule());
-            assertEquals(UsePattern.AFTER_IDLE, settings.pattern());
             assertFalse(settings.adaptive());
         } finally {
             restore(ChunkingRule.PROPERTY, rule);
-            restore(UsePattern.PROPERTY, pattern);
         }
         if (rule == null) {
             assertTrue(new Settings(2, 0).adaptive(), "adaptive when the property is not set");

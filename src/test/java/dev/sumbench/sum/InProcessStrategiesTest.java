@@ -45,7 +45,10 @@ class InProcessStrategiesTest {
                 int workers = 1 + random.nextInt(16);
                 int chunk = randomChunk(random, n);
                 long expected = LongStream.of(DATA).skip(lo).limit(n).sum();
-                try (SumStrategy strategy = Strategies.create(id, new Settings(workers, chunk))) {
+                // the default chunk by the fixed rule, which splits small ranges: the measured rule's strategies are
+                // made (and measure their costs, 30 ms each) in the tests below
+                Settings settings = new Settings(workers, chunk, ChunkProfile.NONE, ChunkingRule.FIXED);
+                try (SumStrategy strategy = Strategies.create(id, settings)) {
                     assertEquals(expected, strategy.sum(DATA, lo, lo + n),
                             () -> id + " n=" + n + " lo=" + lo + " workers=" + workers + " chunk=" + chunk);
                 }
@@ -86,17 +89,13 @@ class InProcessStrategiesTest {
 
     @Test
     void theAdaptiveDefaultEqualsSequentialAroundEachStrategysMeasuredMinimumParallelSize() {
-        Settings adaptive = new Settings(2, Settings.DEFAULT_CHUNK, ChunkProfile.NONE, ChunkingRule.ADAPTIVE,
-                UsePattern.BACK_TO_BACK);
-        for (int i = 0; i < Calibration.MAX_ELEMENT_MEASUREMENTS; i++) {
-            Calibration.elementNanos(); // settle it, so that the minimum below is the one each sum decides with
-        }
+        Settings adaptive = new Settings(2, Settings.DEFAULT_CHUNK, ChunkProfile.NONE, ChunkingRule.ADAPTIVE);
         for (String id : inProcessIds()) {
             try (SumStrategy strategy = Strategies.create(id, adaptive)) {
-                if (strategy.splitCosts().isEmpty()) {
-                    continue; // the sequential strategies do not chunk
+                if (!(strategy instanceof ChunkingStrategy chunking)) {
+                    continue; // the sequential strategies and the JDK's own stream do not chunk
                 }
-                long min = strategy.splitCosts().get().minParallelSize(2, SplitCosts.margin());
+                long min = chunking.decider().costs().minParallelSize(2);
                 for (long size : new long[] {0, 1, 2, 10, 1_000, min - 1, min, min + 1, 3 * min + 7}) {
                     if (size < 0 || size > DATA.length) {
                         continue;
@@ -105,7 +104,7 @@ class InProcessStrategiesTest {
                     int lo = (DATA.length - n) / 3;
                     assertEquals(LongStream.of(DATA).skip(lo).limit(n).sum(), strategy.sum(DATA, lo, lo + n),
                             () -> id + " adaptive n=" + n);
-                    DefaultChunking.Decision decision = strategy.decision(n).orElseThrow();
+                    DefaultChunking.Decision decision = chunking.decider().decide(0, n);
                     assertEquals(n < min, decision.inCaller(), id + " n=" + n + ": " + decision.reason());
                     if (!decision.inCaller()) {
                         assertTrue(decision.plan().count() >= 2, id + " n=" + n);
@@ -121,21 +120,23 @@ class InProcessStrategiesTest {
     void theAdaptiveDefaultWithAProfilesMinimumEqualsSequentialOnRandomCases() {
         SplittableRandom random = new SplittableRandom(2025);
         for (String id : inProcessIds()) {
-            for (int c = 0; c < CASES_PER_STRATEGY / 7; c++) {
+            for (int c = 0; c < CASES_PER_STRATEGY / 35; c++) {
                 int n = randomSize(random);
                 int lo = random.nextInt(DATA.length - n + 1);
                 int workers = 1 + random.nextInt(8);
                 long min = 1 + random.nextInt(5_000);
                 ChunkProfile profile = new ChunkProfile(java.util.Map.of(),
                         java.util.Map.of(ChunkProfile.key(id, workers), min));
-                Settings settings = new Settings(workers, Settings.DEFAULT_CHUNK, profile, ChunkingRule.ADAPTIVE,
-                        UsePattern.BACK_TO_BACK);
+                Settings settings = new Settings(workers, Settings.DEFAULT_CHUNK, profile, ChunkingRule.ADAPTIVE);
                 long expected = LongStream.of(DATA).skip(lo).limit(n).sum();
                 try (SumStrategy strategy = Strategies.create(id, settings)) {
                     assertEquals(expected, strategy.sum(DATA, lo, lo + n),
                             () -> id + " n=" + n + " lo=" + lo + " workers=" + workers + " min=" + min);
-                    strategy.decision(n).ifPresent(decision -> assertEquals(n < min, decision.inCaller(),
-                            id + " n=" + n + " min=" + min + ": " + decision.reason()));
+                    if (strategy instanceof ChunkingStrategy chunking) {
+                        DefaultChunking.Decision decision = chunking.decider().decide(0, n);
+                        assertEquals(n < min, decision.inCaller(), id + " n=" + n + " min=" + min + ": "
+                                + decision.reason());
+                    }
                 }
             }
         }
@@ -143,8 +144,7 @@ class InProcessStrategiesTest {
 
     @Test
     void theFixedRuleByNameStillEqualsSequential() {
-        Settings fixed = new Settings(2, Settings.DEFAULT_CHUNK, ChunkProfile.NONE, ChunkingRule.FIXED,
-                UsePattern.BACK_TO_BACK);
+        Settings fixed = new Settings(2, Settings.DEFAULT_CHUNK, ChunkProfile.NONE, ChunkingRule.FIXED);
         for (String id : inProcessIds()) {
             try (SumStrategy strategy = Strategies.create(id, fixed)) {
                 for (int n : new int[] {0, 10, 131_072, 524_288, DATA.length}) {
@@ -179,8 +179,7 @@ class InProcessStrategiesTest {
 
     @Test
     void theFixedRuleDoesNotSplitSmallRanges() {
-        Settings settings = new Settings(8, Settings.DEFAULT_CHUNK, ChunkProfile.NONE, ChunkingRule.FIXED,
-                UsePattern.BACK_TO_BACK);
+        Settings settings = new Settings(8, Settings.DEFAULT_CHUNK, ChunkProfile.NONE, ChunkingRule.FIXED);
         assertEquals(1, DefaultChunking.plan("thread-pool", settings, 0, 10, 1).count());
         assertEquals(1, DefaultChunking.plan("fork-join", settings, 0, DefaultChunking.MIN_PARALLEL_CHUNK * 2 - 1, 4)
                 .count());
@@ -192,8 +191,7 @@ class InProcessStrategiesTest {
     void aTunedProfileReplacesTheDefaultChunk() {
         ChunkProfile profile = new ChunkProfile(java.util.Map.of(ChunkProfile.key("fork-join", 2),
                 new long[][] {{1_000, 500}, {1_000_000, 50_000}}));
-        Settings settings = new Settings(2, Settings.DEFAULT_CHUNK, profile, ChunkingRule.FIXED,
-                UsePattern.BACK_TO_BACK);
+        Settings settings = new Settings(2, Settings.DEFAULT_CHUNK, profile, ChunkingRule.FIXED);
         assertEquals(20, DefaultChunking.plan("fork-join", settings, 0, 10_000, 4).count());
         assertEquals(200, DefaultChunking.plan("fork-join", settings, 0, 10_000_000, 4).count());
         assertEquals(4, DefaultChunking.plan("fork-join", settings, 0, 2_000, 4).count(), "the step of the largest tuned size <= n");

@@ -1,89 +1,70 @@
 package dev.sumbench.sum;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The adaptive rule as a pure function of given costs: nothing here is timed. */
+/** The measured rule, n·c·(1 − 1/p) − n·t > m·h, as a pure function of given costs: nothing here is timed. */
 class SplitCostsTest {
 
-    /** 0.25 ns per element, a 10 us hand-off, 2 cores. */
-    private static final SplitCosts TEN_MICROS = new SplitCosts(0.25, 10_000, 2, UsePattern.BACK_TO_BACK);
-    private static final double MARGIN = 4;
+    /** c = 0.25 ns per element, t = 0, h = 10 µs, 2 cores. */
+    private static final SplitCosts THREADS = new SplitCosts(0.25, 0, 10_000, 2);
 
     @Test
-    void theSmallestRangeWorthSplittingIsMarginTimesHandOffOverTheSavedShare() {
-        // 4 * 10 000 ns / (0.25 ns * (1 - 1/2)) = 320 000 elements
-        assertEquals(320_000, TEN_MICROS.minParallelSize(2, MARGIN));
-        // a margin of 1 is the model's break-even: saving n * c / 2 = h
-        assertEquals(80_000, TEN_MICROS.minParallelSize(2, 1));
-        // four workers on four cores save 3/4 of the work: 4 * 10 000 / (0.25 * 0.75)
-        SplitCosts fourCores = new SplitCosts(0.25, 10_000, 4, UsePattern.BACK_TO_BACK);
-        assertEquals(213_334, fourCores.minParallelSize(4, MARGIN));
+    void theSmallestRangeWorthSplittingIsMarginTimesHandOffOverTheSavingPerElement() {
+        assertEquals(3.0, SplitCosts.MARGIN);
+        // 3 * 10 000 ns / (0.25 ns * (1 - 1/2)) = 240 000 elements: the first n with a saving above m·h is 240 001
+        assertEquals(240_001, THREADS.minParallelSize(2));
+        assertFalse(THREADS.splitPays(240_000, 2));
+        assertTrue(THREADS.splitPays(240_001, 2));
+        // four workers on four cores save 3/4 of the work: 3 * 10 000 / (0.25 * 0.75) = 160 000
+        assertEquals(160_001, new SplitCosts(0.25, 0, 10_000, 4).minParallelSize(4));
     }
 
     @Test
-    void aHandOffTenTimesDearerAfterIdleSplitsTenTimesLater() {
-        SplitCosts afterIdle = new SplitCosts(0.25, 100_000, 2, UsePattern.AFTER_IDLE);
-        assertEquals(3_200_000, afterIdle.minParallelSize(2, MARGIN));
-        assertEquals(1, afterIdle.chunks(1_048_576, 2, 1, MARGIN));
-        assertEquals(2, TEN_MICROS.chunks(1_048_576, 2, 1, MARGIN));
-    }
-
-    @Test
-    void whichSizesSplitAndIntoHowManyChunks() {
-        // thread-pool: one chunk per worker
-        assertEquals(1, TEN_MICROS.chunks(10, 2, 1, MARGIN));
-        assertEquals(1, TEN_MICROS.chunks(131_072, 2, 1, MARGIN));
-        assertEquals(1, TEN_MICROS.chunks(319_999, 2, 1, MARGIN));
-        assertEquals(2, TEN_MICROS.chunks(320_000, 2, 1, MARGIN));
-        assertEquals(2, TEN_MICROS.chunks(10_000_000, 2, 1, MARGIN));
-        // fork-join: up to four leaves per worker, but only while each leaf's work is >= margin hand-offs
-        // (n * c / (margin * h) = 320 000 * 0.25 / 40 000 = 2 leaves at the threshold)
-        assertEquals(2, TEN_MICROS.chunks(320_000, 2, 4, MARGIN));
-        assertEquals(3, TEN_MICROS.chunks(480_000, 2, 4, MARGIN));
-        assertEquals(6, TEN_MICROS.chunks(960_000, 2, 4, MARGIN));
-        assertEquals(8, TEN_MICROS.chunks(10_000_000, 2, 4, MARGIN));
+    void aCopyPerElementMovesTheMinimumUpAndACopyDearerThanTheSavingNeverSplits() {
+        // t = 0.025: the saving per element falls from 0.125 to 0.1 ns, so n* = 30 000 / 0.1
+        assertEquals(300_001, new SplitCosts(0.25, 0.025, 10_000, 2).minParallelSize(2));
+        // a pipe's copy (several ns per element) costs more than half the loop saves
+        SplitCosts pipe = new SplitCosts(0.25, 5, 80_000, 2);
+        assertEquals(Long.MAX_VALUE, pipe.minParallelSize(2));
+        assertFalse(pipe.splitPays(Integer.MAX_VALUE, 2));
+        assertEquals(Long.MAX_VALUE, new SplitCosts(0.25, 0.125, 0, 2).minParallelSize(2));
     }
 
     @Test
     void oneWorkerOrOneCoreNeverSplits() {
-        assertEquals(Long.MAX_VALUE, TEN_MICROS.minParallelSize(1, MARGIN));
-        assertEquals(1, TEN_MICROS.chunks(Integer.MAX_VALUE, 1, 4, MARGIN));
-        SplitCosts oneCore = new SplitCosts(0.25, 10_000, 1, UsePattern.BACK_TO_BACK);
-        assertEquals(Long.MAX_VALUE, oneCore.minParallelSize(8, MARGIN));
-        assertEquals(1, oneCore.chunks(100_000_000, 8, 1, MARGIN));
+        assertEquals(Long.MAX_VALUE, THREADS.minParallelSize(1));
+        assertEquals(Long.MAX_VALUE, new SplitCosts(0.25, 0, 10_000, 1).minParallelSize(8));
     }
 
     @Test
-    void moreWorkersThanCoresSplitAsManyWaysAsThereAreWorkersButGainOnlyTheCores() {
-        // eight workers on two cores: the saving is that of two, but each worker still gets a chunk
-        assertEquals(320_000, TEN_MICROS.minParallelSize(8, MARGIN));
-        assertEquals(8, TEN_MICROS.chunks(320_000, 8, 1, MARGIN));
+    void moreWorkersThanCoresGainOnlyTheCores() {
+        assertEquals(2, THREADS.parallelism(8));
+        assertEquals(240_001, THREADS.minParallelSize(8));
     }
 
     @Test
-    void aFreeHandOffSplitsEverythingButNeverMoreChunksThanElements() {
-        SplitCosts free = new SplitCosts(0.25, 0, 2, UsePattern.BACK_TO_BACK);
-        assertEquals(2, free.minParallelSize(2, MARGIN));
-        assertEquals(2, free.chunks(2, 2, 4, MARGIN));
-        assertEquals(3, free.chunks(3, 2, 4, MARGIN));
-        assertEquals(8, free.chunks(1_000, 2, 4, MARGIN));
+    void aFreeHandOffSplitsFromTwoElements() {
+        assertEquals(2, new SplitCosts(0.25, 0, 0, 2).minParallelSize(2));
+    }
+
+    @Test
+    void theFormulaCarriesTheNumbersItDecidesWith() {
+        assertEquals("split n elements when n·c·(1 − 1/p) − n·t > m·h, with c = 0.250 ns per element, t = 0.000 ns "
+                + "per element, h = 10.0 µs, m = 3, p = 2: from n = 240001", THREADS.formula(2));
+        assertTrue(new SplitCosts(0.25, 5, 80_000, 2).formula(2).endsWith("p = 2: never"));
     }
 
     @Test
     void impossibleCostsAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new SplitCosts(0, 1, 2, UsePattern.BACK_TO_BACK));
-        assertThrows(IllegalArgumentException.class, () -> new SplitCosts(Double.NaN, 1, 2, UsePattern.BACK_TO_BACK));
-        assertThrows(IllegalArgumentException.class, () -> new SplitCosts(1, -1, 2, UsePattern.BACK_TO_BACK));
-        assertThrows(IllegalArgumentException.class, () -> new SplitCosts(1, 1, 0, UsePattern.BACK_TO_BACK));
-    }
-
-    @Test
-    void theDescriptionNamesEveryInput() {
-        assertEquals("per element 0.250 ns, hand-off 10.0 us (back-to-back), 2 cores", TEN_MICROS.describe());
-        assertTrue(SplitCosts.DEFAULT_MARGIN >= 1);
+        assertThrows(IllegalArgumentException.class, () -> new SplitCosts(0, 0, 1, 2));
+        assertThrows(IllegalArgumentException.class, () -> new SplitCosts(Double.NaN, 0, 1, 2));
+        assertThrows(IllegalArgumentException.class, () -> new SplitCosts(1, -1, 1, 2));
+        assertThrows(IllegalArgumentException.class, () -> new SplitCosts(1, 0, -1, 2));
+        assertThrows(IllegalArgumentException.class, () -> new SplitCosts(1, 0, 1, 0));
     }
 }

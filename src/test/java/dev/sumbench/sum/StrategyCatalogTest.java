@@ -17,6 +17,7 @@ class StrategyCatalogTest {
     @Test
     void theImplementationsIdsAreTheCatalogsInItsOrder() {
         assertEquals(List.of(Sequential.ID, SequentialStream.ID, ThreadPool.ID, ForkJoin.ID, ParallelStream.ID,
+                JdkParallelStream.ID,
                 VirtualThreads.ID, ProcessPipe.ID, ProcessShared.ID, ProcessSpawn.ID), StrategyCatalog.ids());
     }
 
