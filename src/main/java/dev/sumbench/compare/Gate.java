@@ -5,6 +5,9 @@ import dev.sumbench.stats.Direction;
 import dev.sumbench.stats.FalseDiscovery;
 import dev.sumbench.stats.Samples;
 import dev.sumbench.stats.Welch;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.StatUtils;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -198,6 +201,7 @@ public final class Gate {
             }
             Decision decision = Decision.INCONCLUSIVE;
             Reason reason = s.missing();
+            int forksNeeded = -1;
             if (reason == Reason.NONE) {
                 if (qSlower[i] <= alpha) {
                     decision = Decision.SLOWER;
@@ -208,12 +212,46 @@ public final class Gate {
                 } else {
                     boolean decidedAlone = pSlower[i] <= alpha || pFaster[i] <= alpha || pEquivalent[i] <= alpha;
                     reason = decidedAlone ? Reason.ACROSS_ROWS : Reason.TOO_NOISY;
+                    forksNeeded = forksNeeded(s, threshold, alpha);
                 }
             }
             judgements.add(new Judgement(decision, Math.exp(interval[i][0]), Math.exp(interval[i][1]),
-                    Math.exp(interval[i][2]), confidence, pSlower[i], qSlower[i], reason, s.assumedForkCv()));
+                    Math.exp(interval[i][2]), confidence, pSlower[i], qSlower[i], reason, s.assumedForkCv(), forksNeeded));
         }
         return judgements;
+    }
+
+    /**
+     * Forks a side that would decide a tested row at level {@code level} if its estimate and its fork spread stayed
+     * as measured: the number that narrows the interval (of half-width {@code t * sqrt((s_old^2 + s_new^2) / n)}, t
+     * Student's quantile at {@code level} on 2n - 2 degrees of freedom, s the standard deviation of each side's log
+     * fork means) to the distance
+     * between the estimated log ratio and the nearest edge of ± log(1 + threshold), and at least one more than the row
+     * has. {@link Integer#MAX_VALUE} when the
+     * estimate sits on that edge (no number of forks decides it), and -1 when the row has fewer than 2 forks a side
+     * or an assumed spread (nothing measured to plan from).
+     */
+    public static int forksNeeded(Sample sample, double threshold, double level) {
+        double[] x = sample.oldLogCosts();
+        double[] y = sample.newLogCosts();
+        if (x.length < 2 || y.length < 2 || sample.assumed()) {
+            return -1;
+        }
+        double distance = Math.abs(Math.log1p(threshold) - Math.abs(StatUtils.mean(y) - StatUtils.mean(x)));
+        double spread = (StatUtils.variance(x) + StatUtils.variance(y)) / (distance * distance);
+        double q = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(1 - level);
+        double forks = Math.ceil(q * q * spread);
+        // the test is Welch's t, on about 2n - 2 degrees of freedom with n forks a side: a few fixed-point steps
+        for (int step = 0; step < 8 && forks >= 2 && forks < 1e6; step++) {
+            q = new TDistribution(null, 2 * forks - 2).inverseCumulativeProbability(1 - level);
+            forks = Math.max(2, Math.ceil(q * q * spread));
+        }
+        if (forks >= Integer.MAX_VALUE || Double.isNaN(forks)) {
+            return Integer.MAX_VALUE;
+        }
+        // undecided as it is, so at least one fork more than it has (Welch's degrees of freedom and the adjustment
+        // across rows can ask for more than the plan above)
+        return Math.max((int) forks, Math.max(x.length, y.length) + 1);
     }
 
     private static double[] logs(double[] values, double factor, double sign) {

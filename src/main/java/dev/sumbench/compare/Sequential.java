@@ -3,8 +3,6 @@ package dev.sumbench.compare;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.math3.distribution.NormalDistribution;
-import org.apache.commons.math3.stat.StatUtils;
 
 /**
  * The gate applied again and again as forks are added, for a run that keeps measuring until every row is decided: after
@@ -83,21 +81,10 @@ public record Sequential(int minRounds, int maxRounds, double alpha, double thre
     }
 
     /**
-     * Forks a side that would decide a tested row at one look of this plan if its estimate and its fork spread stayed
-     * as measured: the number that narrows the interval (of half-width {@code z * sqrt((s_old^2 + s_new^2) / n)}, z the
-     * normal quantile at {@link #lookAlpha()}) to the distance between the estimated log ratio and the nearest edge of
-     * ± log(1 + threshold). {@link Integer#MAX_VALUE} when the estimate sits on that edge (no number of forks decides
-     * it), and -1 when the row has fewer than 2 forks a side (no spread to plan from).
+     * Forks a side that would decide a tested row at one look of this plan if its estimate and fork spread stayed as
+     * measured: {@link Gate#forksNeeded} at {@link #lookAlpha()}.
      */
     public int forksNeeded(Gate.Sample sample) {
-        double[] x = sample.oldLogCosts();
-        double[] y = sample.newLogCosts();
-        if (x.length < 2 || y.length < 2) {
-            return -1;
-        }
-        double distance = Math.abs(Math.log1p(threshold) - Math.abs(StatUtils.mean(y) - StatUtils.mean(x)));
-        double z = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(1 - lookAlpha());
-        double forks = Math.ceil(z * z * (StatUtils.variance(x) + StatUtils.variance(y)) / (distance * distance));
-        return forks >= Integer.MAX_VALUE || Double.isNaN(forks) ? Integer.MAX_VALUE : Math.max((int) forks, 1);
+        return Gate.forksNeeded(sample, threshold, lookAlpha());
     }
 }

@@ -4,6 +4,7 @@ import dev.sumbench.compare.Comparison;
 import dev.sumbench.compare.Decision;
 import dev.sumbench.compare.Gate;
 import dev.sumbench.compare.GeoMean;
+import dev.sumbench.compare.Judgement;
 import dev.sumbench.compare.Notice;
 import dev.sumbench.compare.Reason;
 import dev.sumbench.compare.RowComparison;
@@ -85,7 +86,7 @@ public final class CompareReport {
             table.row(cells);
             if (row.decision() == Decision.INCONCLUSIVE) {
                 reasons.computeIfAbsent(verdict(row) + ": " + reason(row, comparison.threshold()),
-                        w -> new ArrayList<>()).add(describe(row.key(), names));
+                        w -> new ArrayList<>()).add(describe(row.key(), names) + needs(row.judgement()));
             }
         }
         GeoMean geoMean = comparison.geoMean();
@@ -224,6 +225,16 @@ public final class CompareReport {
             case ACROSS_ROWS -> "across rows";
         };
         return row.decision().word() + " (" + (assumed.isEmpty() ? "" : assumed + ", ") + why + ")";
+    }
+
+    /** What would decide an undecided tested row: the forks a side, as its spread and estimate stand. */
+    private static String needs(Judgement judgement) {
+        int forks = judgement.forksNeeded();
+        if (forks < 0) {
+            return "";
+        }
+        return forks == Integer.MAX_VALUE ? " (no number of forks decides it: its estimate is on the threshold)"
+                : " (needs ~" + forks + " forks a side as it stands)";
     }
 
     /** Why {@code row} is inconclusive, in a sentence that says what to do. */

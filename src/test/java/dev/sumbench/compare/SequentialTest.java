@@ -13,10 +13,10 @@ class SequentialTest {
 
     @Test
     void forksNeededNarrowTheIntervalToTheDistanceFromTheNearestEdge() {
-        // scipy: z = norm.ppf(1 - 0.005) = 2.5758; z^2 (0.01 + 0.01) / (0.2 - log(1.05))^2 = 5.80, and with spreads
-        // of 0.02 around a log ratio of 0.01 (inside the margin) 3.53.
-        assertEquals(6, PLAN.forksNeeded(sample(new double[] {0, 0.1, -0.1}, new double[] {0.2, 0.3, 0.1})));
-        assertEquals(4, PLAN.forksNeeded(sample(new double[] {0, 0.02, -0.02}, new double[] {0.01, 0.03, -0.01})));
+        // scipy: n = ceil(q^2 (0.01 + 0.01) / (0.2 - log(1.05))^2), q = t.ppf(1 - 0.005, 2n - 2) iterated from
+        // norm.ppf(1 - 0.005): 8; with spreads of 0.02 around a log ratio of 0.01 (inside the margin): 6
+        assertEquals(8, PLAN.forksNeeded(sample(new double[] {0, 0.1, -0.1}, new double[] {0.2, 0.3, 0.1})));
+        assertEquals(6, PLAN.forksNeeded(sample(new double[] {0, 0.02, -0.02}, new double[] {0.01, 0.03, -0.01})));
     }
 
     @Test
