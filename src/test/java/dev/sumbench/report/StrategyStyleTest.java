@@ -13,7 +13,7 @@ class StrategyStyleTest {
 
     /** The Okabe–Ito palette (Okabe & Ito 2008) without its yellow, a dark grey and Paul Tol's olive, as #RRGGBB. */
     private static final Set<String> PALETTE = Set.of("#000000", "#E69F00", "#56B4E9", "#009E73", "#0072B2",
-            "#D55E00", "#CC79A7", "#555555", "#999933");
+            "#D55E00", "#CC79A7", "#555555", "#999933", "#882255");
 
     @Test
     void everyStrategyOfTheRegistryHasItsOwnColourAndShapeAndNoneIsYellow() {
