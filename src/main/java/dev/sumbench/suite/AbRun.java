@@ -381,12 +381,14 @@ final class AbRun {
      * every benchmark of the pass that has it), passes without one left out.
      */
     private List<Plan.Pass> passes(Planned v) {
-        if (decided.isEmpty()) {
-            return v.plan().passes();
-        }
-        List<Plan.Pass> passes = new ArrayList<>();
-        for (Plan.Pass pass : v.plan().passes()) {
-            List<Plan.Trial> open = pass.trials().stream().filter(t -> !isDecided(t)).toList();
+        return decided.isEmpty() ? v.plan().passes() : undecided(v.plan().passes(), this::isDecided);
+    }
+
+    /** {@code passes} narrowed to the trials that {@code decided} does not hold (see {@link #passes}). */
+    static List<Plan.Pass> undecided(List<Plan.Pass> passes, java.util.function.Predicate<Plan.Trial> decided) {
+        List<Plan.Pass> narrowed = new ArrayList<>();
+        for (Plan.Pass pass : passes) {
+            List<Plan.Trial> open = pass.trials().stream().filter(decided.negate()).toList();
             if (open.isEmpty()) {
                 continue;
             }
@@ -406,9 +408,9 @@ final class AbRun {
             List<Plan.Trial> trials = pass.trials().stream().filter(t -> benchmarks.contains(t.benchmark())
                     && t.params().entrySet().stream().allMatch(p -> params.getOrDefault(p.getKey(), List.of())
                     .contains(p.getValue()))).toList();
-            passes.add(new Plan.Pass(entries, params, trials));
+            narrowed.add(new Plan.Pass(entries, params, trials));
         }
-        return passes;
+        return narrowed;
     }
 
     /** Whether a look decided the row of trial {@code t}: same benchmark, and the row's params are the trial's. */
