@@ -80,12 +80,16 @@ class AbRunTest {
 
     @Test
     void aSequentialRunStopsAtTheFirstLookThatDecidesEveryRow() throws IOException {
-        // within a factor of 1001 identical variants are equivalent at once: the look after 3 rounds decides the row
+        // within a factor of 1001 identical variants are equivalent as soon as the forks' spread allows (at the first
+        // look on a quiet machine): the run stops at the look that decides the row
         int exitCode = bench("--ab-a=::", "--ab-b=::", "--max-time=10m", "--threshold=100000%", "--seed=42");
         assertEquals(0, exitCode, out + "" + err);
-        assertEquals(3, roundsKept(), out.toString());
-        assertTrue(out.toString().contains("round 3 done in "), out.toString());
-        assertTrue(out.toString().contains("; look: 1 of 1 rows decided; about "), out.toString());
+        List<String> done = out.toString().lines().filter(l -> l.contains(" done in ")).toList();
+        String last = done.get(done.size() - 1);
+        assertTrue(last.contains("; look: 1 of 1 rows decided; about "), out.toString());
+        assertTrue(done.stream().limit(done.size() - 1).noneMatch(l -> l.contains("look: 1 of 1")), out.toString());
+        assertTrue(last.startsWith("sumbench: round " + roundsKept() + " done in "), out.toString());
+        assertTrue(roundsKept() >= 3, out.toString());
         assertTrue(out.toString().contains("  * sequential: after 3 rounds, rounds only for the rows still undecided, "
                 + "judged after 3, 4, 5, 7, 9, 12, 15, 19, 24, 30 rounds, each look at 0.5%"), out.toString());
     }
