@@ -79,6 +79,17 @@ final class CompareCommand implements Callable<Integer> {
                     + "this are equivalent: 5%% or 0.05, written either way (default: ${DEFAULT-VALUE}).")
     private String threshold;
 
+    @Option(names = "--assume-fork-cv", paramLabel = "P", defaultValue = "5%",
+            description = "For rows without raw data on either side (two JMH CSVs): judge them as if each side's "
+                    + "score were one fork whose log cost spreads by P, and mark them 'assumed'; 0 judges no such "
+                    + "row (default: ${DEFAULT-VALUE}).")
+    private String assumeForkCv;
+
+    @Option(names = "--percentile", paramLabel = "P", defaultValue = "50",
+            description = "Sample-mode rows (JMH SampleTime) are compared on each fork's P-th percentile of JMH's "
+                    + "histogram, 0 < P <= 100 (default: ${DEFAULT-VALUE}, the median).")
+    private String percentile;
+
     @Option(names = "--rank-test",
             description = "Add a column with the exact Mann-Whitney U p over fork means (benchstat's test), a second "
                     + "view that decides nothing.")
@@ -106,6 +117,11 @@ final class CompareCommand implements Callable<Integer> {
             throw new BadInputException("--alpha: expected a rate above 0 and below 50%, got '" + alpha + "'");
         }
         double thresholdFraction = Percent.fraction("--threshold", threshold);
+        double assumedForkCv = Percent.fraction("--assume-fork-cv", assumeForkCv);
+        if (!(assumedForkCv >= 0 && assumedForkCv <= 1)) {
+            throw new BadInputException("--assume-fork-cv: expected a spread in [0, 100%], got '" + assumeForkCv + "'");
+        }
+        double percentileValue = percentile(percentile);
         TableFormat tableFormat = FormatOption.parse(format);
         double slowdown = injectSlowdown == null ? 0 : Percent.fraction("--inject-slowdown", injectSlowdown);
         if (injectSlowdown != null && !(slowdown > 0 && slowdown <= MAX_INJECTED_SLOWDOWN)) {
@@ -123,7 +139,8 @@ final class CompareCommand implements Callable<Integer> {
         if (slowdown > 0) {
             newRun = Comparisons.injectSlowdown(newRun, slowdown);
         }
-        Comparison comparison = Comparisons.compare(oldRun, newRun, alphaFraction, thresholdFraction);
+        Comparison comparison = Comparisons.compare(oldRun, newRun, alphaFraction, thresholdFraction,
+                assumedForkCv, percentileValue);
         if (comparison.rows().isEmpty()) {
             throw new BadInputException(nothingComparable(oldRun, newRun));
         }
@@ -218,5 +235,19 @@ final class CompareCommand implements Callable<Integer> {
         } catch (MalformedResultsException e) {
             throw new BadInputException(e.getMessage(), e);
         }
+    }
+
+    private static double percentile(String text) {
+        double p;
+        try {
+            p = Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            p = Double.NaN;
+        }
+        if (!(p > 0 && p <= 100)) {
+            throw new BadInputException("--percentile: expected a percentile in (0, 100] such as 50 or 99, got '"
+                    + text + "'");
+        }
+        return p;
     }
 }

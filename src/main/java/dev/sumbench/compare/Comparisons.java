@@ -57,11 +57,23 @@ public final class Comparisons {
      * @param threshold the smallest change that counts as slower or faster, &gt;= 0 (0.05 for 5 %)
      */
     public static Comparison compare(Run oldRun, Run newRun, double alpha, double threshold) {
+        return compare(oldRun, newRun, alpha, threshold, Double.NaN, Samples.MEDIAN);
+    }
+
+    /**
+     * As {@link #compare(Run, Run, double, double)}, with the rows that have no raw data on either side (two JMH
+     * CSVs) judged under an assumed fork-to-fork spread ({@link Gate#sample(Metric, Metric, double, Direction,
+     * double, double)}); NaN or 0 assumes nothing. Sample-mode rows are compared on each fork's {@code percentile}
+     * of JMH's histogram (50: the median; {@link Samples#perFork}), and a notice says so.
+     */
+    public static Comparison compare(Run oldRun, Run newRun, double alpha, double threshold, double assumedForkCv,
+                                     double percentile) {
         List<Notice> notices = new ArrayList<>();
         Map<Result.Key, Result> olds = byKey(oldRun, "old", notices);
         Map<Result.Key, Result> news = byKey(newRun, "new", notices);
         List<RowComparison> rows = new ArrayList<>();
         List<Gate.Sample> gateSamples = new ArrayList<>();
+        int onHistograms = 0;
         List<Result.Key> onlyOld = new ArrayList<>();
         for (Map.Entry<Result.Key, Result> entry : olds.entrySet()) {
             Result newRow = news.get(entry.getKey());
@@ -81,9 +93,12 @@ public final class Comparisons {
                 notices.add(new Notice(Notice.Kind.IGNORED_WORKERS, entry.getKey(), List.of(
                         oldRow.params().get("strategy"), oldRow.params().get(WORKERS), newRow.params().get(WORKERS))));
             }
-            rows.add(compareRows(entry.getKey(), oldRow, newRow, factor.getAsDouble()));
+            rows.add(compareRows(entry.getKey(), oldRow, newRow, factor.getAsDouble(), percentile));
             gateSamples.add(Gate.sample(oldRow.primary(), newRow.primary(), factor.getAsDouble(),
-                    Direction.of(ScoreUnit.parse(oldRow.primary().unit()))));
+                    Direction.of(ScoreUnit.parse(oldRow.primary().unit())), assumedForkCv, percentile));
+            if (oldRow.primary().hasHistograms() && newRow.primary().hasHistograms()) {
+                onHistograms++;
+            }
         }
         List<Judgement> judgements = Gate.judge(gateSamples, alpha, threshold);
         for (int i = 0; i < rows.size(); i++) {
@@ -94,6 +109,10 @@ public final class Comparisons {
         if (rows.isEmpty() && !olds.isEmpty() && !news.isEmpty()) {
             notices.add(new Notice(Notice.Kind.NO_ROW_MATCHES, null,
                     List.of(String.join(", ", paramNames(olds.values())), String.join(", ", paramNames(news.values())))));
+        }
+        if (onHistograms > 0) {
+            notices.add(new Notice(Notice.Kind.ON_PERCENTILE, null,
+                    List.of(Double.toString(percentile), Integer.toString(onHistograms))));
         }
         notices.addAll(metadataNotices(oldRun, newRun));
         return new Comparison(alpha, threshold, rows, onlyOld, onlyNew, GeoMean.of(rows), notices);
@@ -109,36 +128,38 @@ public final class Comparisons {
         double factor = Direction.conversion(ScoreUnit.parse(newRow.primary().unit()),
                 ScoreUnit.parse(oldRow.primary().unit())).orElseThrow(() -> new IllegalArgumentException(
                         "units do not convert: " + newRow.primary().unit() + " into " + oldRow.primary().unit()));
-        return compareRows(matchKey(oldRow.key()), oldRow, newRow, factor);
+        return compareRows(matchKey(oldRow.key()), oldRow, newRow, factor, Samples.MEDIAN);
     }
 
-    private static RowComparison compareRows(Result.Key key, Result oldRow, Result newRow, double factor) {
+    private static RowComparison compareRows(Result.Key key, Result oldRow, Result newRow, double factor,
+                                             double percentile) {
         Metric oldMetric = oldRow.primary();
         Metric newMetric = newRow.primary();
         boolean raw = oldMetric.hasRawData() && newMetric.hasRawData() && Samples.usable(oldMetric)
                 && Samples.usable(newMetric);
         double rankP = Double.NaN;
         if (raw) {
-            double[] x = Samples.forkMeans(oldMetric);
-            double[] y = Samples.forkMeans(newMetric);
+            double[] x = Samples.perFork(oldMetric, percentile);
+            double[] y = Samples.perFork(newMetric, percentile);
             if (x.length >= 2 && y.length >= 2) {
                 rankP = MannWhitney.test(x, scaled(y, factor)).p();
             }
         }
-        return new RowComparison(key, ScoreUnit.parse(oldMetric.unit()), side(oldMetric, raw),
-                side(newMetric, raw).times(factor), raw, oldRow.forks() == 0 || newRow.forks() == 0, rankP,
+        return new RowComparison(key, ScoreUnit.parse(oldMetric.unit()), side(oldMetric, raw, percentile),
+                side(newMetric, raw, percentile).times(factor), raw, oldRow.forks() == 0 || newRow.forks() == 0, rankP,
                 Judgement.untested(Reason.NOT_JUDGED));
     }
 
     /**
      * A side's centre and interval: with raw data, the mean of the fork means with its interval over them (JMH's score
-     * is that mean for a primary metric, but a sum for counters such as gc.count); else JMH's score.
+     * is that mean for a primary metric, but a sum for counters such as gc.count); in sample mode the same over each
+     * fork's percentile; else JMH's score.
      */
-    private static Summary side(Metric metric, boolean raw) {
+    private static Summary side(Metric metric, boolean raw, double percentile) {
         if (!raw) {
             return Summary.of(metric);
         }
-        double[] forkMeans = Samples.forkMeans(metric);
+        double[] forkMeans = Samples.perFork(metric, percentile);
         return Summary.overForks(Welch.mean(forkMeans), forkMeans);
     }
 
@@ -177,8 +198,13 @@ public final class Comparisons {
             };
             List<List<Double>> raw = m.rawData().stream()
                     .map(fork -> fork.stream().map(v -> v * factor).toList()).toList();
+            List<Map<Double, Long>> histograms = m.histograms().stream().map(fork -> {
+                Map<Double, Long> scaled = new LinkedHashMap<>();
+                fork.forEach((value, count) -> scaled.merge(value * factor, count, Long::sum));
+                return scaled;
+            }).toList();
             Metric slower = new Metric(m.score() * factor, m.error() * factor, m.confidence(), m.unit(), m.samples(),
-                    raw);
+                    raw, histograms);
             return new Result(row.benchmark(), row.mode(), row.params(), row.threads(), row.forks(), slower,
                     row.secondary());
         }).toList();

@@ -5,6 +5,9 @@ import dev.sumbench.stats.Direction;
 import dev.sumbench.stats.FalseDiscovery;
 import dev.sumbench.stats.Samples;
 import dev.sumbench.stats.Welch;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.StatUtils;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,13 +60,22 @@ public final class Gate {
 
     /**
      * The per-row input of the gate: the log-cost samples of both sides (each fork's mean; without raw data, the
-     * score alone, which gives an estimate but no test), and why the row cannot be tested.
+     * score alone, which gives an estimate but no test unless a fork-to-fork spread is assumed), and why the row
+     * cannot be tested.
      *
-     * @param oldLogCosts log of each old fork's mean cost (empty when there is no estimate at all)
-     * @param newLogCosts the same for the new side
-     * @param missing     why the row cannot be tested, or {@link Reason#NONE} when it can
+     * @param oldLogCosts   log of each old fork's mean cost (empty when there is no estimate at all)
+     * @param newLogCosts   the same for the new side
+     * @param missing       why the row cannot be tested, or {@link Reason#NONE} when it can
+     * @param assumedForkCv for a row without raw data judged under an assumption, the standard deviation of a side's
+     *                      log score that is assumed (each side's score taken as one fork of that spread); NaN when
+     *                      the spread is measured
      */
-    public record Sample(double[] oldLogCosts, double[] newLogCosts, Reason missing) {
+    public record Sample(double[] oldLogCosts, double[] newLogCosts, Reason missing, double assumedForkCv) {
+
+        /** A sample whose spread is measured from its fork means. */
+        public Sample(double[] oldLogCosts, double[] newLogCosts, Reason missing) {
+            this(oldLogCosts, newLogCosts, missing, Double.NaN);
+        }
 
         /** A row without a test or an estimate, for {@code missing}. */
         public static Sample untestable(Reason missing) {
@@ -73,6 +85,11 @@ public final class Gate {
         /** Whether the samples give an estimate of the ratio. */
         boolean estimable() {
             return oldLogCosts.length > 0 && newLogCosts.length > 0;
+        }
+
+        /** Whether the row is judged under an assumed fork-to-fork spread. */
+        public boolean assumed() {
+            return !Double.isNaN(assumedForkCv);
         }
     }
 
@@ -84,6 +101,17 @@ public final class Gate {
      * @param direction which way the unit improves
      */
     public static Sample sample(Metric oldMetric, Metric newMetric, double factor, Direction direction) {
+        return sample(oldMetric, newMetric, factor, direction, Double.NaN, Samples.MEDIAN);
+    }
+
+    /**
+     * As {@link #sample(Metric, Metric, double, Direction)}, but a row without raw data on either side (two JMH CSVs)
+     * is tested under the assumption that each side's score is one fork whose log cost spreads by
+     * {@code assumedForkCv} (0.05 for 5 %); NaN or 0 assumes nothing, and such rows stay untested. A sample-mode
+     * row is tested on each fork's {@code percentile} of its histogram ({@link Samples#perFork}).
+     */
+    public static Sample sample(Metric oldMetric, Metric newMetric, double factor, Direction direction,
+                                double assumedForkCv, double percentile) {
         double sign = direction == Direction.HIGHER_IS_BETTER ? -1 : 1;
         boolean raw = oldMetric.hasRawData() && newMetric.hasRawData();
         Reason missing = Reason.NONE;
@@ -97,10 +125,16 @@ public final class Gate {
             // no fork means: the scores give the estimate, and nothing to test
             double[] x = logs(new double[] {oldMetric.score()}, 1, sign);
             double[] y = logs(new double[] {newMetric.score()}, factor, sign);
-            return x == null || y == null ? Sample.untestable(missing) : new Sample(x, y, missing);
+            if (x == null || y == null) {
+                return Sample.untestable(missing);
+            }
+            if (missing == Reason.NO_RAW_DATA && assumedForkCv > 0 && direction != Direction.UNKNOWN) {
+                return new Sample(x, y, Reason.NONE, assumedForkCv);
+            }
+            return new Sample(x, y, missing);
         }
-        double[] x = logs(Samples.forkMeans(oldMetric), 1, sign);
-        double[] y = logs(Samples.forkMeans(newMetric), factor, sign);
+        double[] x = logs(Samples.perFork(oldMetric, percentile), 1, sign);
+        double[] y = logs(Samples.perFork(newMetric, percentile), factor, sign);
         if (x == null || y == null) {
             return Sample.untestable(Reason.NOT_POSITIVE);
         }
@@ -138,10 +172,15 @@ public final class Gate {
             }
             double logRatio = Welch.mean(s.newLogCosts()) - Welch.mean(s.oldLogCosts());
             interval[i] = new double[] {logRatio, Double.NaN, Double.NaN};
-            if (s.oldLogCosts().length < MIN_FORKS || s.newLogCosts().length < MIN_FORKS) {
+            Welch w;
+            if (s.assumed()) {
+                // a known standard error: each side one score of the assumed spread, so normal tails
+                w = new Welch(logRatio, Math.sqrt(2) * s.assumedForkCv(), Double.POSITIVE_INFINITY);
+            } else if (s.oldLogCosts().length < MIN_FORKS || s.newLogCosts().length < MIN_FORKS) {
                 continue;
+            } else {
+                w = Welch.of(s.oldLogCosts(), s.newLogCosts());
             }
-            Welch w = Welch.of(s.oldLogCosts(), s.newLogCosts());
             double half = w.halfWidth(confidence);
             interval[i] = new double[] {logRatio, logRatio - half, logRatio + half};
             if (s.missing() == Reason.NONE) {
@@ -162,6 +201,7 @@ public final class Gate {
             }
             Decision decision = Decision.INCONCLUSIVE;
             Reason reason = s.missing();
+            int forksNeeded = -1;
             if (reason == Reason.NONE) {
                 if (qSlower[i] <= alpha) {
                     decision = Decision.SLOWER;
@@ -172,12 +212,46 @@ public final class Gate {
                 } else {
                     boolean decidedAlone = pSlower[i] <= alpha || pFaster[i] <= alpha || pEquivalent[i] <= alpha;
                     reason = decidedAlone ? Reason.ACROSS_ROWS : Reason.TOO_NOISY;
+                    forksNeeded = forksNeeded(s, threshold, alpha);
                 }
             }
             judgements.add(new Judgement(decision, Math.exp(interval[i][0]), Math.exp(interval[i][1]),
-                    Math.exp(interval[i][2]), confidence, pSlower[i], qSlower[i], reason));
+                    Math.exp(interval[i][2]), confidence, pSlower[i], qSlower[i], reason, s.assumedForkCv(), forksNeeded));
         }
         return judgements;
+    }
+
+    /**
+     * Forks a side that would decide a tested row at level {@code level} if its estimate and its fork spread stayed
+     * as measured: the number that narrows the interval (of half-width {@code t * sqrt((s_old^2 + s_new^2) / n)}, t
+     * Student's quantile at {@code level} on 2n - 2 degrees of freedom, s the standard deviation of each side's log
+     * fork means) to the distance
+     * between the estimated log ratio and the nearest edge of ± log(1 + threshold), and at least one more than the row
+     * has. {@link Integer#MAX_VALUE} when the
+     * estimate sits on that edge (no number of forks decides it), and -1 when the row has fewer than 2 forks a side
+     * or an assumed spread (nothing measured to plan from).
+     */
+    public static int forksNeeded(Sample sample, double threshold, double level) {
+        double[] x = sample.oldLogCosts();
+        double[] y = sample.newLogCosts();
+        if (x.length < 2 || y.length < 2 || sample.assumed()) {
+            return -1;
+        }
+        double distance = Math.abs(Math.log1p(threshold) - Math.abs(StatUtils.mean(y) - StatUtils.mean(x)));
+        double spread = (StatUtils.variance(x) + StatUtils.variance(y)) / (distance * distance);
+        double q = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(1 - level);
+        double forks = Math.ceil(q * q * spread);
+        // the test is Welch's t, on about 2n - 2 degrees of freedom with n forks a side: a few fixed-point steps
+        for (int step = 0; step < 8 && forks >= 2 && forks < 1e6; step++) {
+            q = new TDistribution(null, 2 * forks - 2).inverseCumulativeProbability(1 - level);
+            forks = Math.max(2, Math.ceil(q * q * spread));
+        }
+        if (forks >= Integer.MAX_VALUE || Double.isNaN(forks)) {
+            return Integer.MAX_VALUE;
+        }
+        // undecided as it is, so at least one fork more than it has (Welch's degrees of freedom and the adjustment
+        // across rows can ask for more than the plan above)
+        return Math.max((int) forks, Math.max(x.length, y.length) + 1);
     }
 
     private static double[] logs(double[] values, double factor, double sign) {

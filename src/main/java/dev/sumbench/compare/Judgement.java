@@ -16,14 +16,25 @@ package dev.sumbench.compare;
  *                   untested
  * @param qSlower    the same adjusted for the false discovery rate (Benjamini–Hochberg) across the tested rows
  * @param reason     for an inconclusive row, what is missing or too noisy; {@link Reason#NONE} for a decided one
+ * @param assumedForkCv for a row without raw data judged under an assumed fork-to-fork spread (two JMH CSVs), that
+ *                   spread; NaN when the spread is measured
+ * @param forksNeeded for a tested row left inconclusive, the forks a side that would decide it if its estimate and
+ *                   fork spread stayed as measured ({@link Gate#forksNeeded}; {@link Integer#MAX_VALUE}: none would);
+ *                   -1 otherwise
  */
 public record Judgement(Decision decision, double costRatio, double lo, double hi, double confidence,
-                        double pSlower, double qSlower, Reason reason) {
+                        double pSlower, double qSlower, Reason reason, double assumedForkCv,
+                        int forksNeeded) {
 
     /** An inconclusive row without a test or an estimate, for {@code reason}. */
     public static Judgement untested(Reason reason) {
         return new Judgement(Decision.INCONCLUSIVE, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, reason);
+                Double.NaN, reason, Double.NaN, -1);
+    }
+
+    /** Whether the row was judged under an assumed fork-to-fork spread rather than a measured one. */
+    public boolean assumed() {
+        return !Double.isNaN(assumedForkCv);
     }
 
     /** Whether the ratio has an interval. */

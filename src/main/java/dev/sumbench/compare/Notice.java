@@ -31,6 +31,11 @@ public record Notice(Kind kind, Result.Key key, List<String> values) {
         NO_ROW_MATCHES,
         /** No .meta.json beside a run, so machine, cores and JDK are not checked: {@code old}, {@code new} or both. */
         NO_METADATA,
+        /**
+         * Sample-mode rows are compared on each fork's percentile of JMH's histogram, not on the fork's mean: the
+         * percentile (50 for the median), the number of such rows.
+         */
+        ON_PERCENTILE,
         /** The runs' machines or JVMs differ: what ({@code host}, {@code cores}, {@code JDK}, ...), old, new. */
         RUNS_DIFFER
     }

@@ -4,12 +4,14 @@ import dev.sumbench.compare.Comparison;
 import dev.sumbench.compare.Decision;
 import dev.sumbench.compare.Gate;
 import dev.sumbench.compare.GeoMean;
+import dev.sumbench.compare.Judgement;
 import dev.sumbench.compare.Notice;
 import dev.sumbench.compare.Reason;
 import dev.sumbench.compare.RowComparison;
 import dev.sumbench.results.Result;
 import dev.sumbench.results.ScoreUnit;
 import dev.sumbench.stats.Estimate;
+import dev.sumbench.stats.Samples;
 import dev.sumbench.stats.Summary;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -84,7 +86,7 @@ public final class CompareReport {
             table.row(cells);
             if (row.decision() == Decision.INCONCLUSIVE) {
                 reasons.computeIfAbsent(verdict(row) + ": " + reason(row, comparison.threshold()),
-                        w -> new ArrayList<>()).add(describe(row.key(), names));
+                        w -> new ArrayList<>()).add(describe(row.key(), names) + needs(row.judgement()));
             }
         }
         GeoMean geoMean = comparison.geoMean();
@@ -147,6 +149,9 @@ public final class CompareReport {
                 case NO_METADATA -> grouped.put("no .meta.json beside " + (v.size() == 2 ? "either run"
                         : "the " + v.get(0) + " run") + ": machine, cores and JDK not checked; a difference may "
                         + "come from them", List.of());
+                case ON_PERCENTILE -> {
+                    // a property of the method, said in the legend
+                }
                 case RUNS_DIFFER -> grouped.put("the runs differ in " + v.get(0) + " (old: " + v.get(1) + "; new: "
                         + v.get(2) + "): a change may come from that, not from the code", List.of());
             }
@@ -183,6 +188,19 @@ public final class CompareReport {
             legend.add("rank p: two-sided exact Mann-Whitney U over the fork means (benchstat's view), not adjusted "
                     + "across rows; it decides nothing: the verdict is the gate's");
         }
+        comparison.notices().stream().filter(n -> n.kind() == Notice.Kind.ON_PERCENTILE).findFirst().ifPresent(n -> {
+            double p = Double.parseDouble(n.values().get(0));
+            String which = p == Samples.MEDIAN ? "median"
+                    : "p" + (p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p));
+            legend.add("sample mode (" + n.values().get(1) + " row" + ("1".equals(n.values().get(1)) ? "" : "s")
+                    + "): old, new and change are over each fork's " + which + " of JMH's histogram of every timed "
+                    + "operation, not its mean, which a few long outliers move (--percentile P for another)");
+        });
+        comparison.rows().stream().filter(r -> r.judgement().assumed()).findFirst().ifPresent(r -> legend.add(
+                "assumed: no raw data on either side (JMH CSV), so judged as if each side's score were one fork whose "
+                + "log cost spreads by " + Formats.confidence(r.judgement().assumedForkCv()) + " (--assume-fork-cv; "
+                + "0 judges no such row): a verdict under an assumption about the fork-to-fork spread, not a measured "
+                + "one; compare the JMH JSON files (-rf json) for that"));
         if (geoMean != null) {
             legend.add("geomean: of the rows' changes" + (geoMean.unit() == null
                     ? ", in time terms (throughput rows inverted), since the units differ" : ""));
@@ -192,8 +210,9 @@ public final class CompareReport {
 
     /** The verdict cell: the decision, and for an inconclusive row what is missing, in a word or two. */
     private static String verdict(RowComparison row) {
+        String assumed = row.judgement().assumed() ? "assumed" : "";
         if (row.decision() != Decision.INCONCLUSIVE) {
-            return row.decision().word();
+            return row.decision().word() + (assumed.isEmpty() ? "" : " (" + assumed + ")");
         }
         String why = switch (row.judgement().reason()) {
             case NONE, NOT_JUDGED -> "not judged";
@@ -205,7 +224,17 @@ public final class CompareReport {
             case TOO_NOISY -> "too noisy";
             case ACROSS_ROWS -> "across rows";
         };
-        return row.decision().word() + " (" + why + ")";
+        return row.decision().word() + " (" + (assumed.isEmpty() ? "" : assumed + ", ") + why + ")";
+    }
+
+    /** What would decide an undecided tested row: the forks a side, as its spread and estimate stand. */
+    private static String needs(Judgement judgement) {
+        int forks = judgement.forksNeeded();
+        if (forks < 0) {
+            return "";
+        }
+        return forks == Integer.MAX_VALUE ? " (no number of forks decides it: its estimate is on the threshold)"
+                : " (needs ~" + forks + " forks a side as it stands)";
     }
 
     /** Why {@code row} is inconclusive, in a sentence that says what to do. */

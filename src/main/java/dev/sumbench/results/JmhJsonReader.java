@@ -131,6 +131,7 @@ final class JmhJsonReader {
         double error = node.has("scoreError") ? number(node, "scoreError", line, where) : Double.NaN;
         String unit = text(node, "scoreUnit", line, where);
         List<List<Double>> rawData = new ArrayList<>();
+        List<Map<Double, Long>> histograms = new ArrayList<>();
         long samples = 0;
         JsonNode raw = node.get("rawData");
         JsonNode histogram = node.get("rawDataHistogram");
@@ -146,6 +147,7 @@ final class JmhJsonReader {
         } else if (histogram != null && !histogram.isNull()) {
             for (JsonNode fork : arrayOf(histogram, line, where + " rawDataHistogram")) {
                 List<Double> iterationMeans = new ArrayList<>();
+                Map<Double, Long> forkHistogram = new TreeMap<>();
                 for (JsonNode iteration : arrayOf(fork, line, where + " rawDataHistogram fork")) {
                     double sum = 0;
                     long count = 0;
@@ -157,14 +159,16 @@ final class JmhJsonReader {
                         long n = (long) value(bin.get(1), line, where + " rawDataHistogram");
                         sum += value * n;
                         count += n;
+                        forkHistogram.merge(value, n, Long::sum);
                     }
                     samples += count;
                     iterationMeans.add(count == 0 ? Double.NaN : sum / count);
                 }
                 rawData.add(iterationMeans);
+                histograms.add(forkHistogram);
             }
         }
-        return new Metric(score, error, JMH_CONFIDENCE, unit, samples, rawData);
+        return new Metric(score, error, JMH_CONFIDENCE, unit, samples, rawData, histograms);
     }
 
     private Iterable<JsonNode> arrayOf(JsonNode node, long line, String where) {

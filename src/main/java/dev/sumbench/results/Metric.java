@@ -1,6 +1,7 @@
 package dev.sumbench.results;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One measured quantity of a benchmark row, as JMH reports it.
@@ -13,12 +14,26 @@ import java.util.List;
  * @param samples    the number of samples behind the score (in sample mode: the number of timed operations)
  * @param rawData    per fork, the score of each measurement iteration; empty when the source had none (CSV). In
  *                   sample mode, where JMH's JSON holds a histogram per iteration, each iteration's mean
+ * @param histograms per fork, in sample mode, every timed operation's value and how often it occurred, over all the
+ *                   fork's measurement iterations (JMH's {@code rawDataHistogram}); empty in the other modes
  */
 public record Metric(double score, double error, double confidence, String unit, long samples,
-                     List<List<Double>> rawData) {
+                     List<List<Double>> rawData, List<Map<Double, Long>> histograms) {
 
     public Metric {
         rawData = rawData.stream().map(List::copyOf).toList();
+        histograms = histograms.stream().map(Map::copyOf).toList();
+    }
+
+    /** A metric without histograms (every mode but sample). */
+    public Metric(double score, double error, double confidence, String unit, long samples,
+                  List<List<Double>> rawData) {
+        this(score, error, confidence, unit, samples, rawData, List.of());
+    }
+
+    /** Whether JMH recorded a histogram of every timed operation (sample mode). */
+    public boolean hasHistograms() {
+        return !histograms.isEmpty();
     }
 
     /** Whether per-iteration data is present (it is in JMH JSON, not in CSV). */

@@ -2,6 +2,7 @@ package dev.sumbench.stats;
 
 import dev.sumbench.results.Metric;
 import java.util.List;
+import org.openjdk.jmh.util.MultisetStatistics;
 
 /**
  * The samples of a metric's raw data (JMH JSON: per fork, the score of each measurement iteration). The fork is the
@@ -15,6 +16,9 @@ public final class Samples {
      * of 12.7 at 95 %), an interval that spans everything and would only look like an answer.
      */
     public static final int MIN_FORKS = 3;
+
+    /** The percentile a sample-mode row is compared on unless another is chosen: the median. */
+    public static final double MEDIAN = 50;
 
     private Samples() {
     }
@@ -31,6 +35,23 @@ public final class Samples {
                 .filter(fork -> !fork.isEmpty())
                 .mapToDouble(fork -> fork.stream().mapToDouble(Double::doubleValue).average().orElseThrow())
                 .toArray();
+    }
+
+    /**
+     * Each fork's sample for a test: in sample mode (a histogram of every timed operation per fork), the fork's
+     * {@code percentile} (50 for the median), robust to the few long outliers that move a heavy-tailed mean; in the
+     * other modes, or when {@code percentile} is NaN, the fork's mean ({@link #forkMeans}).
+     */
+    public static double[] perFork(Metric metric, double percentile) {
+        if (!metric.hasHistograms() || Double.isNaN(percentile)) {
+            return forkMeans(metric);
+        }
+        // JMH's own statistics, so that a one-fork row's median is the p0.50 that JMH reports beside it
+        return metric.histograms().stream().filter(h -> !h.isEmpty()).mapToDouble(h -> {
+            MultisetStatistics statistics = new MultisetStatistics();
+            h.forEach(statistics::addValue);
+            return statistics.getPercentile(percentile);
+        }).toArray();
     }
 
     /** Every iteration of every fork, in order. */

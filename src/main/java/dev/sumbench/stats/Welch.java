@@ -1,5 +1,7 @@
 package dev.sumbench.stats;
 
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.distribution.RealDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
@@ -9,7 +11,8 @@ import org.apache.commons.math3.distribution.TDistribution;
  *
  * @param difference {@code mean(y) - mean(x)}
  * @param se         its standard error
- * @param df         the Welch–Satterthwaite degrees of freedom
+ * @param df         the Welch–Satterthwaite degrees of freedom; infinite for a standard error that is known (assumed)
+ *                   rather than estimated, which makes the tails and quantiles the normal ones
  */
 public record Welch(double difference, double se, double df) {
 
@@ -39,7 +42,7 @@ public record Welch(double difference, double se, double df) {
         if (se == 0) {
             return difference > at ? 0 : 1;
         }
-        return 1 - new TDistribution(null, df).cumulativeProbability((difference - at) / se);
+        return 1 - distribution().cumulativeProbability((difference - at) / se);
     }
 
     /** P(a difference this small or smaller | the true difference is {@code at}). */
@@ -47,7 +50,7 @@ public record Welch(double difference, double se, double df) {
         if (se == 0) {
             return difference < at ? 0 : 1;
         }
-        return new TDistribution(null, df).cumulativeProbability((difference - at) / se);
+        return distribution().cumulativeProbability((difference - at) / se);
     }
 
     /** Half the width of the two-sided interval of the difference at {@code confidence}. */
@@ -55,7 +58,11 @@ public record Welch(double difference, double se, double df) {
         if (se == 0) {
             return 0;
         }
-        return new TDistribution(null, df).inverseCumulativeProbability(1 - (1 - confidence) / 2) * se;
+        return distribution().inverseCumulativeProbability(1 - (1 - confidence) / 2) * se;
+    }
+
+    private RealDistribution distribution() {
+        return Double.isInfinite(df) ? new NormalDistribution(null, 0, 1) : new TDistribution(null, df);
     }
 
     /** The mean of {@code v}. */

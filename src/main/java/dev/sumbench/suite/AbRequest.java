@@ -8,11 +8,32 @@ import java.util.List;
  *
  * @param a         variant A as given ({@code JVM[::OPTIONS]})
  * @param b         variant B as given
- * @param rounds    rounds of one fork per variant per trial
+ * @param rounds    rounds of one fork per variant per trial; with {@code maxTime}, the most rounds
  * @param seed      the seed of the per-round order (recorded, so that a run's order can be reproduced)
  * @param threshold the comparison's threshold, 0.05 for 5 %
+ * @param maxTime   the time budget of a sequential run (rounds added for the rows still undecided until every row
+ *                  is decided or the budget ends), or null for exactly {@code rounds} rounds
  */
-record AbRequest(String a, String b, int rounds, long seed, double threshold) {
+record AbRequest(String a, String b, int rounds, long seed, double threshold, java.time.Duration maxTime) {
+
+    /**
+     * The duration {@code text} stands for: a whole number with {@code s}, {@code m} or {@code h} ({@code 15m}).
+     *
+     * @throws BadInputException if it is not one, or not positive
+     */
+    static java.time.Duration maxTime(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,6})\\s*([smh])").matcher(text.strip());
+        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+            throw new BadInputException("--max-time: expected a positive time such as 15m, 900s or 1h, got '" + text
+                    + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "s" -> java.time.Duration.ofSeconds(n);
+            case "m" -> java.time.Duration.ofMinutes(n);
+            default -> java.time.Duration.ofHours(n);
+        };
+    }
 
     /**
      * The fraction {@code text} stands for, as {@code compare --threshold} reads it: {@code 5%}, {@code 5} or

@@ -2,11 +2,20 @@ package dev.sumbench.suite;
 
 import dev.sumbench.compare.Comparison;
 import dev.sumbench.compare.Comparisons;
+import dev.sumbench.compare.Decision;
+import dev.sumbench.compare.Gate;
+import dev.sumbench.compare.GeoMean;
+import dev.sumbench.compare.Judgement;
+import dev.sumbench.compare.RowComparison;
+import dev.sumbench.compare.Sequential;
 import dev.sumbench.core.BadInputException;
 import dev.sumbench.core.ExitCodes;
 import dev.sumbench.files.OutputFiles;
 import dev.sumbench.report.CompareReport;
+import dev.sumbench.report.Formats;
 import dev.sumbench.report.TableFormat;
+import dev.sumbench.results.Result;
+import dev.sumbench.results.Run;
 import dev.sumbench.results.RunMeta;
 import dev.sumbench.results.RunReader;
 import java.io.IOException;
@@ -75,6 +84,13 @@ final class AbRun {
      * to decide; a larger count is a typo, refused before a fork starts instead of planning a run of centuries.
      */
     static final int MAX_ROUNDS = 1000;
+    /** A sequential run's budget when none is given: the suite's 20-minute budget less the build and the comparison. */
+    static final Duration DEFAULT_MAX_TIME = Duration.ofMinutes(15);
+    /**
+     * A sequential run's most rounds when none are given: 30 forks a side show a 10 % change beyond a 5 % threshold at
+     * a 5 % fork CV (docs/compare.md), and the looks up to 30 keep each look's level at alpha / 10.
+     */
+    static final int SEQUENTIAL_MAX_ROUNDS = 30;
     /** The comparison's significance level: compare's default. */
     private static final double ALPHA = 0.05;
     /** How long the shutdown hook waits for a write in progress. */
@@ -87,12 +103,21 @@ final class AbRun {
     private final ReentrantLock writing = new ReentrantLock();
     private volatile boolean stopping;
     private volatile int roundsSaved;
+    /** A sequential run's plan of looks, or null for a run of exactly the rounds asked for. */
+    private final Sequential sequential;
+    /** The rows a sequential run has decided, with the judgement of the look that decided them. */
+    private final Map<Result.Key, Judgement> decided = new LinkedHashMap<>();
+    /** Every row of the last look, by its compare key; empty before the first look. */
+    private final List<Result.Key> looked = new ArrayList<>();
 
     AbRun(BenchRequest request, AbRequest ab, PrintWriter out, PrintWriter err) {
         this.request = request;
         this.ab = ab;
         this.out = out;
         this.err = err;
+        this.sequential = ab.maxTime() == null ? null
+                : new Sequential(Math.min(Gate.MIN_FORKS, ab.rounds()), Math.max(Gate.MIN_FORKS, ab.rounds()), ALPHA,
+                ab.threshold());
     }
 
     /** One planned variant. */
@@ -109,8 +134,9 @@ final class AbRun {
         if (given.getJvm().hasValue() || request.jvm() != null) {
             throw new BadInputException("bench-ab: the variants name the JVMs; -jvm and bench.jvm are not allowed");
         }
-        if (ab.rounds() < 1 || ab.rounds() > MAX_ROUNDS) {
-            throw new BadInputException("bench-ab: --rounds must be 1 to " + MAX_ROUNDS + ", got " + ab.rounds());
+        if (ab.rounds() < 1 || ab.rounds() > MAX_ROUNDS || (ab.maxTime() != null && ab.rounds() < Gate.MIN_FORKS)) {
+            throw new BadInputException("bench-ab: --rounds must be " + (ab.maxTime() == null ? 1 : Gate.MIN_FORKS)
+                    + " to " + MAX_ROUNDS + (ab.maxTime() == null ? "" : " with --max-time") + ", got " + ab.rounds());
         }
         Options user = new OptionsBuilder().parent(given).forks(1).warmupForks(0).build();
         SortedSet<BenchmarkListEntry> selected = Suite.select(given, request.include());
@@ -124,9 +150,18 @@ final class AbRun {
             out.println("sumbench: " + v.variant().name() + " = " + describe(v) + ": "
                     + Suite.count(v.plan().trials().size(), "trial"));
         }
-        out.println("sumbench: " + ab.rounds() + " round" + (ab.rounds() == 1 ? "" : "s") + " of one fork per trial "
-                + "and variant, A and B in random order per round (seed " + ab.seed() + "); about "
-                + Suite.roughly(perRound.multipliedBy(ab.rounds())) + (request.quick() ? " (quick)" : ""));
+        if (sequential == null) {
+            out.println("sumbench: " + ab.rounds() + " round" + (ab.rounds() == 1 ? "" : "s") + " of one fork per "
+                    + "trial and variant, A and B in random order per round (seed " + ab.seed() + "); about "
+                    + Suite.roughly(perRound.multipliedBy(ab.rounds())) + (request.quick() ? " (quick)" : ""));
+        } else {
+            out.println("sumbench: sequential rounds of one fork per trial and variant, A and B in random order per "
+                    + "round (seed " + ab.seed() + "): " + sequential.minRounds() + " rounds (about "
+                    + Suite.roughly(perRound.multipliedBy(sequential.minRounds())) + "), then rounds only for the rows "
+                    + "still undecided, judged after " + looks() + " rounds at " + Formats.confidence(
+                    sequential.lookAlpha()) + " each, until every row is decided or " + Suite.roughly(ab.maxTime())
+                    + " have passed" + (request.quick() ? " (quick)" : ""));
+        }
         out.flush();
         if (request.dryRun()) {
             return ExitCodes.OK;
@@ -189,14 +224,29 @@ final class AbRun {
         List<RunFiles.Published> published = new java.util.concurrent.CopyOnWriteArrayList<>();
         Thread hook = new Thread(() -> onStop(published), "sumbench-ab-stop");
         Runtime.getRuntime().addShutdownHook(hook);
+        int planned = sequential == null ? ab.rounds() : sequential.maxRounds();
+        long started = System.nanoTime();
+        Duration lastRound = perRound;
         try {
-            for (int round = 1; round <= ab.rounds() && !stopping; round++) {
+            for (int round = 1; round <= planned && !stopping; round++) {
+                if (sequential != null && round > sequential.minRounds() && sequential.isLook(round - 1)) {
+                    int nextLook = nextLook(round);
+                    Duration spent = Duration.ofNanos(System.nanoTime() - started);
+                    Duration toLook = lastRound.multipliedBy(nextLook - round + 1);
+                    if (spent.plus(toLook).compareTo(ab.maxTime()) > 0) {
+                        out.println("sumbench: the budget of " + Suite.roughly(ab.maxTime()) + " ends before the "
+                                + "next look (after round " + nextLook + ", about " + Suite.roughly(toLook)
+                                + " away): stopping after " + (round - 1) + " rounds");
+                        out.flush();
+                        break;
+                    }
+                }
                 boolean aFirst = coin.nextBoolean();
                 List<Integer> sequence = aFirst ? List.of(0, 1) : List.of(1, 0);
                 String roundOrder = aFirst ? "AB" : "BA";
                 long roundStart = System.nanoTime();
-                out.println("sumbench: round " + round + " of " + ab.rounds() + ": " + roundOrder.charAt(0)
-                        + " then " + roundOrder.charAt(1));
+                out.println("sumbench: round " + round + (sequential == null ? " of " + ab.rounds() : "") + ": "
+                        + roundOrder.charAt(0) + " then " + roundOrder.charAt(1));
                 out.flush();
                 List<List<RunResult>> measured = new ArrayList<>(List.of(List.of(), List.of()));
                 for (int index : sequence) {
@@ -208,9 +258,10 @@ final class AbRun {
                         String reason = ForkErrors.shortened(String.valueOf(e.getMessage())).replaceFirst("\\.$", "");
                         return stopped(round, v, "JMH stopped: " + reason, published);
                     }
-                    int missing = v.plan().trials().size() - trials(measured.get(index));
+                    int expected = passes(v).stream().mapToInt(p -> p.trials().size()).sum();
+                    int missing = expected - trials(measured.get(index));
                     if (missing > 0 && !stopping) {
-                        return stopped(round, v, missing + " of " + v.plan().trials().size() + " trials failed: "
+                        return stopped(round, v, missing + " of " + expected + " trials failed: "
                                 + (console.first() != null ? ForkErrors.shortened(console.first())
                                 : "no error line (JMH's output above)"),
                                 published);
@@ -225,11 +276,28 @@ final class AbRun {
                 order.add(roundOrder);
                 save(variants, kept, order, start, published);
                 Duration took = Duration.ofNanos(System.nanoTime() - roundStart);
-                int left = ab.rounds() - round;
-                out.println("sumbench: round " + round + " of " + ab.rounds() + " done in " + Suite.roughly(took)
-                        + " and saved" + (left == 0 ? "" : "; about " + Suite.roughly(took.multipliedBy(left))
-                        + " left (planned: " + Suite.roughly(perRound) + " a round)"));
+                lastRound = took;
+                if (sequential == null) {
+                    int left = ab.rounds() - round;
+                    out.println("sumbench: round " + round + " of " + ab.rounds() + " done in " + Suite.roughly(took)
+                            + " and saved" + (left == 0 ? "" : "; about " + Suite.roughly(took.multipliedBy(left))
+                            + " left (planned: " + Suite.roughly(perRound) + " a round)"));
+                    out.flush();
+                    continue;
+                }
+                Duration left = ab.maxTime().minus(Duration.ofNanos(System.nanoTime() - started));
+                String judged = "";
+                if (sequential.isLook(round)) {
+                    look(published);
+                    judged = "; look: " + decided.size() + " of " + looked.size() + " rows decided";
+                }
+                out.println("sumbench: round " + round + " done in " + Suite.roughly(took) + " and saved" + judged
+                        + "; " + (left.isNegative() ? "the budget is spent" : "about " + Suite.roughly(left)
+                        + " of the budget left"));
                 out.flush();
+                if (sequential.isLook(round) && decided.size() == looked.size()) {
+                    break;
+                }
             }
         } finally {
             if (!stopping) {
@@ -286,7 +354,7 @@ final class AbRun {
 
     private List<RunResult> runOnce(Planned v, int round, ForkErrors console) throws RunnerException {
         List<RunResult> results = new ArrayList<>();
-        for (Plan.Pass pass : v.plan().passes()) {
+        for (Plan.Pass pass : passes(v)) {
             if (stopping) {
                 break;
             }
@@ -305,6 +373,90 @@ final class AbRun {
             results.addAll(new Runner(options.build(), console.format(verbosity(v))).run());
         }
         return results;
+    }
+
+    /**
+     * The passes of the next round: all of them, or in a sequential run after a look, each narrowed to the trials of
+     * rows still undecided (its benchmarks and param values; a param value that an undecided trial needs runs for
+     * every benchmark of the pass that has it), passes without one left out.
+     */
+    private List<Plan.Pass> passes(Planned v) {
+        return decided.isEmpty() ? v.plan().passes() : undecided(v.plan().passes(), this::isDecided);
+    }
+
+    /** {@code passes} narrowed to the trials that {@code decided} does not hold (see {@link #passes}). */
+    static List<Plan.Pass> undecided(List<Plan.Pass> passes, java.util.function.Predicate<Plan.Trial> decided) {
+        List<Plan.Pass> narrowed = new ArrayList<>();
+        for (Plan.Pass pass : passes) {
+            List<Plan.Trial> open = pass.trials().stream().filter(decided.negate()).toList();
+            if (open.isEmpty()) {
+                continue;
+            }
+            java.util.Set<String> benchmarks = new java.util.HashSet<>();
+            Map<String, List<String>> params = new LinkedHashMap<>();
+            for (Plan.Trial t : open) {
+                benchmarks.add(t.benchmark());
+                t.params().forEach((name, value) -> {
+                    List<String> values = params.computeIfAbsent(name, n -> new ArrayList<>());
+                    if (!values.contains(value)) {
+                        values.add(value);
+                    }
+                });
+            }
+            List<BenchmarkListEntry> entries = pass.entries().stream()
+                    .filter(e -> benchmarks.contains(e.getUsername())).toList();
+            List<Plan.Trial> trials = pass.trials().stream().filter(t -> benchmarks.contains(t.benchmark())
+                    && t.params().entrySet().stream().allMatch(p -> params.getOrDefault(p.getKey(), List.of())
+                    .contains(p.getValue()))).toList();
+            narrowed.add(new Plan.Pass(entries, params, trials));
+        }
+        return narrowed;
+    }
+
+    /** Whether a look decided the row of trial {@code t}: same benchmark, and the row's params are the trial's. */
+    private boolean isDecided(Plan.Trial t) {
+        return decided.keySet().stream().anyMatch(key -> key.benchmark().equals(t.benchmark())
+                && t.params().entrySet().containsAll(key.params().entrySet()));
+    }
+
+    /** The first planned look at or after {@code round}. */
+    private int nextLook(int round) {
+        return java.util.Arrays.stream(sequential.looks()).filter(l -> l >= round).min()
+                .orElse(sequential.maxRounds());
+    }
+
+    /** The planned looks, as a list for the console: {@code 3, 4, 5, 7, ... 30}. */
+    private String looks() {
+        return java.util.Arrays.stream(sequential.looks()).mapToObj(Integer::toString)
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /**
+     * One look of a sequential run: the rows still undecided in the saved runs are judged at the look's level; those
+     * it decides keep that judgement.
+     */
+    private void look(List<RunFiles.Published> published) {
+        Run a = RunReader.read(published.get(0).json());
+        Run b = RunReader.read(published.get(1).json());
+        Comparison all = Comparisons.compare(a, b, sequential.lookAlpha(), ab.threshold());
+        looked.clear();
+        all.rows().forEach(row -> looked.add(row.key()));
+        java.util.Set<Result.Key> open = new java.util.HashSet<>(looked);
+        open.removeAll(decided.keySet());
+        Comparison undecided = Comparisons.compare(only(a, open), only(b, open), sequential.lookAlpha(),
+                ab.threshold());
+        for (RowComparison row : undecided.rows()) {
+            if (row.decision() != Decision.INCONCLUSIVE) {
+                decided.put(row.key(), row.judgement());
+            }
+        }
+    }
+
+    /** {@code run} with only the rows whose compare key is in {@code keys}. */
+    private static Run only(Run run, java.util.Set<Result.Key> keys) {
+        return new Run(run.source(), run.results().stream()
+                .filter(r -> keys.contains(Comparisons.matchKey(r.key())) || keys.contains(r.key())).toList(),
+                run.meta());
     }
 
     /** The forks of one trial so far: the first result's params and every fork's result. */
@@ -387,10 +539,26 @@ final class AbRun {
     private int compare(List<RunFiles.Published> published) throws IOException {
         Path a = published.get(0).json();
         Path b = published.get(1).json();
-        Comparison comparison = Comparisons.compare(RunReader.read(a), RunReader.read(b), ALPHA, ab.threshold());
-        String text = TableFormat.TEXT.render(CompareReport.table(comparison, a.toString(), b.toString(),
-                List.of("A/B run: A and B measured fork by fork in " + roundsSaved + " randomized interleaved "
-                        + "round" + (roundsSaved == 1 ? "" : "s") + " (seed " + ab.seed() + ")")));
+        List<String> notes = new ArrayList<>(List.of("A/B run: A and B measured fork by fork in " + roundsSaved
+                + " randomized interleaved round" + (roundsSaved == 1 ? "" : "s") + " (seed " + ab.seed() + ")"));
+        Comparison comparison;
+        if (sequential == null) {
+            comparison = Comparisons.compare(RunReader.read(a), RunReader.read(b), ALPHA, ab.threshold());
+        } else {
+            // the rows a look decided keep that look's judgement; the others are judged on all their forks
+            Comparison last = Comparisons.compare(RunReader.read(a), RunReader.read(b), sequential.lookAlpha(),
+                    ab.threshold());
+            List<RowComparison> rows = last.rows().stream()
+                    .map(row -> decided.containsKey(row.key()) ? row.judged(decided.get(row.key())) : row).toList();
+            comparison = new Comparison(last.alpha(), last.threshold(), rows, last.onlyOld(), last.onlyNew(),
+                    GeoMean.of(rows), last.notices());
+            notes.add("sequential: after " + sequential.minRounds() + " rounds, rounds only for the rows still "
+                    + "undecided, judged after " + looks() + " rounds, each look at " + Formats.confidence(
+                    sequential.lookAlpha()) + " (alpha " + Formats.confidence(ALPHA) + " spent in equal shares over "
+                    + sequential.looks().length + " looks); a decided row keeps the verdict and figures of the look "
+                    + "that decided it");
+        }
+        String text = TableFormat.TEXT.render(CompareReport.table(comparison, a.toString(), b.toString(), notes));
         int exitCode = !comparison.regressions().isEmpty() ? ExitCodes.REGRESSION
                 : !comparison.inconclusive().isEmpty() ? ExitCodes.UNDECIDED : ExitCodes.OK;
         out.print(text);

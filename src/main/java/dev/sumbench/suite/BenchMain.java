@@ -86,9 +86,16 @@ public final class BenchMain implements Callable<Integer> {
     private String abB;
 
     @Option(names = "--rounds", paramLabel = "N",
-            description = "A/B rounds: one fork per trial and variant each (default: " + AbRun.DEFAULT_ROUNDS
-                    + "). System property: bench.ab.rounds.")
+            description = "A/B rounds: one fork per trial and variant each; alone, exactly N (" + AbRun.DEFAULT_ROUNDS
+                    + " is JMH's default forks); with --max-time, at most N (default: "
+                    + AbRun.SEQUENTIAL_MAX_ROUNDS + "). System property: bench.ab.rounds.")
     private String rounds;
+
+    @Option(names = "--max-time", paramLabel = "D",
+            description = "A sequential A/B run: after 3 rounds, rounds only for the rows still undecided, until every "
+                    + "row is decided or D (15m, 900s, 1h) runs out (default without --rounds: 15m). System property: "
+                    + "bench.ab.maxTime.")
+    private String maxTime;
 
     @Option(names = "--seed", paramLabel = "SEED",
             description = "Seed of the A/B order per round (default: random; recorded in .meta.json). System "
@@ -201,10 +208,11 @@ public final class BenchMain implements Callable<Integer> {
         String roundsText = given(rounds, "bench.ab.rounds");
         String seedText = given(seed, "bench.ab.seed");
         String thresholdText = given(threshold, "bench.ab.threshold");
+        String maxTimeText = given(maxTime, "bench.ab.maxTime");
         if (a == null && b == null) {
-            if (roundsText != null || seedText != null || thresholdText != null) {
-                throw new BadInputException("--rounds, --seed and --threshold belong to an A/B run: give --ab-a and "
-                        + "--ab-b too");
+            if (roundsText != null || seedText != null || thresholdText != null || maxTimeText != null) {
+                throw new BadInputException("--rounds, --seed, --threshold and --max-time belong to an A/B run: give "
+                        + "--ab-a and --ab-b too");
             }
             return null;
         }
@@ -212,7 +220,10 @@ public final class BenchMain implements Callable<Integer> {
             throw new BadInputException("an A/B run needs two variants, --ab-a and --ab-b (bench.ab.a, bench.ab.b); "
                     + "the same one twice is an A/A check");
         }
-        int n = AbRun.DEFAULT_ROUNDS;
+        // --rounds alone: exactly that many rounds; otherwise sequential, within --max-time, up to --rounds
+        java.time.Duration budget = maxTimeText != null ? AbRequest.maxTime(maxTimeText)
+                : roundsText == null ? AbRun.DEFAULT_MAX_TIME : null;
+        int n = budget == null ? AbRun.DEFAULT_ROUNDS : AbRun.SEQUENTIAL_MAX_ROUNDS;
         if (roundsText != null) {
             try {
                 n = Integer.parseInt(roundsText);
@@ -231,7 +242,7 @@ public final class BenchMain implements Callable<Integer> {
             }
         }
         String t = thresholdText == null ? "5%" : thresholdText;
-        return new AbRequest(a, b, n, s, AbRequest.threshold(t));
+        return new AbRequest(a, b, n, s, AbRequest.threshold(t), budget);
     }
 
     /** {@code -Dbench.quick} alone gives "" (java) or "true" (Maven): both mean yes; absent means no. */

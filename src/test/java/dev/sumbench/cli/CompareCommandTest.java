@@ -83,6 +83,23 @@ class CompareCommandTest {
     }
 
     @Test
+    void sampleModeRowsAreComparedOnEachForksMedianOrAChosenPercentileAndTheLegendSaysWhich() {
+        String a = "results/reference/epyc-2vcpu/20261201-183800_vm_jdk17_A.json";
+        String b = "results/reference/epyc-2vcpu/20261201-183800_vm_jdk17_B.json";
+        CliRun median = CliRun.of("compare", a, b);
+        // the committed A/A pair: the after-idle rows' medians, 5 forks a side
+        assertTrue(median.out().contains("168 ns/op  ±10.0%   176 ns/op   ±16%  +4.3% [-8.6%, +19.0%]"), median.out());
+        assertTrue(median.out().contains("170 ns/op   ±8.7%   174 ns/op  ±8.1%  +2.4% [-5.5%, +10.9%]"), median.out());
+        assertTrue(median.out().contains("  * sample mode (8 rows): old, new and change are over each fork's median of "
+                + "JMH's histogram of every timed operation, not its mean, which a few long outliers move "
+                + "(--percentile P for another)\n"), median.out());
+        CliRun p99 = CliRun.of("compare", a, b, "--percentile", "99");
+        assertTrue(p99.out().contains("  * sample mode (8 rows): old, new and change are over each fork's p99 of "),
+                p99.out());
+        assertEquals(ExitCodes.BAD_INPUT, CliRun.of("compare", a, b, "--percentile", "0").exitCode());
+    }
+
+    @Test
     void helpListsEveryExitCode() {
         CliRun run = CliRun.of("compare", "--help");
         for (String code : new String[] {"0", "1", "2", "3", "4"}) {
@@ -109,14 +126,31 @@ class CompareCommandTest {
     }
 
     @Test
-    void csvOnlyIsComparedFromSummariesWithAWarningAndNeverDecided() throws IOException {
+    void csvOnlyWithoutAnAssumedSpreadIsComparedFromSummariesWithAWarningAndNeverDecided() throws IOException {
         Path old = Files.copy(CompareFixtures.path("aa-long-1.csv"), dir.resolve("old.csv"));
         Path neu = Files.copy(CompareFixtures.path("aa-long-2.csv"), dir.resolve("new.csv"));
-        CliRun run = CliRun.of("compare", old.toString(), neu.toString(), "--format", "md");
+        CliRun run = CliRun.of("compare", old.toString(), neu.toString(), "--format", "md", "--assume-fork-cv", "0");
         assertEquals(ExitCodes.UNDECIDED, run.exitCode(), run.err());
         assertTrue(run.out().startsWith("### compare "), run.out());
         assertTrue(run.out().contains("20+20 samples"), run.out());
         assertTrue(run.out().contains("- inconclusive (no raw data): no raw data on either side (JMH CSV)"), run.out());
+    }
+
+    @Test
+    void csvOnlyIsJudgedUnderTheAssumedSpreadAndEveryRowSaysSo() throws IOException {
+        Path old = Files.copy(CompareFixtures.path("aa-long-1.csv"), dir.resolve("old.csv"));
+        Path neu = Files.copy(CompareFixtures.path("aa-long-2.csv"), dir.resolve("new.csv"));
+        CliRun run = CliRun.of("compare", old.toString(), neu.toString());
+        List<String> rows = run.out().lines().filter(l -> l.contains("20+20 samples")).toList();
+        assertEquals(24, rows.size(), run.out());
+        assertTrue(rows.stream().allMatch(l -> l.contains(" (assumed")), run.out());
+        // a busy machine's pair, whose JSON decides no row: 3 rows are slower under an assumption it does not meet
+        assertTrue(run.out().contains("verdict: 3 slower and 0 faster beyond ±5%, 0 equivalent within ±5%, 21 "
+                + "inconclusive, of 24 rows"), run.out());
+        assertTrue(run.out().contains("  * assumed: no raw data on either side (JMH CSV), so judged as if each side's "
+                + "score were one fork whose log cost spreads by 5% (--assume-fork-cv; "), run.out());
+        assertTrue(CliRun.of("compare", old.toString(), neu.toString(), "--assume-fork-cv", "x").exitCode()
+                == ExitCodes.BAD_INPUT);
     }
 
     @Test

@@ -79,6 +79,43 @@ class AbRunTest {
     }
 
     @Test
+    void aSequentialRunStopsAtTheFirstLookThatDecidesEveryRow() throws IOException {
+        // within a factor of 1001 identical variants are equivalent as soon as the forks' spread allows (at the first
+        // look on a quiet machine): the run stops at the look that decides the row
+        int exitCode = bench("--ab-a=::", "--ab-b=::", "--max-time=10m", "--threshold=100000%", "--seed=42");
+        assertEquals(0, exitCode, out + "" + err);
+        List<String> done = out.toString().lines().filter(l -> l.contains(" done in ")).toList();
+        String last = done.get(done.size() - 1);
+        assertTrue(last.contains("; look: 1 of 1 rows decided; about "), out.toString());
+        assertTrue(done.stream().limit(done.size() - 1).noneMatch(l -> l.contains("look: 1 of 1")), out.toString());
+        assertTrue(last.startsWith("sumbench: round " + roundsKept() + " done in "), out.toString());
+        assertTrue(roundsKept() >= 3, out.toString());
+        assertTrue(out.toString().contains("  * sequential: after 3 rounds, rounds only for the rows still undecided, "
+                + "judged after 3, 4, 5, 7, 9, 12, 15, 19, 24, 30 rounds, each look at 0.5%"), out.toString());
+    }
+
+    @Test
+    void aSequentialRunStopsWhenTheBudgetEndsBeforeTheNextLookAndSaysWhatWouldDecideTheRow() throws IOException {
+        // at threshold 0 no row can be shown equivalent; a one-second budget ends before the look after round 4
+        int exitCode = bench("--ab-a=::", "--ab-b=::", "--max-time=1s", "--threshold=0%", "--seed=42");
+        assertEquals(3, roundsKept(), out.toString());
+        if (exitCode == 4) {
+            assertTrue(out.toString().contains("ends before the next look (after round 4, about "), out.toString());
+            assertTrue(out.toString().contains(" forks a side as it stands)")
+                    || out.toString().contains("no number of forks decides it"), out.toString());
+        } else {
+            // a chance verdict at the first look (at most 1 % of such runs) ends the run as well
+            assertTrue(exitCode == 3 || exitCode == 0, out + "" + err);
+        }
+    }
+
+    private int roundsKept() throws IOException {
+        Path a = files().stream().filter(f -> f.getFileName().toString().endsWith("_A.meta.json")).findFirst()
+                .orElseThrow();
+        return new ObjectMapper().readTree(a.toFile()).get("abRun").get("roundsKept").asInt();
+    }
+
+    @Test
     void badInputIsOneLineAndExitCodeTwoBeforeAnyForkStarts() throws IOException {
         String[][] cases = {
             {"--ab-a=::"},

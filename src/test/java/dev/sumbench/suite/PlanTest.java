@@ -226,6 +226,21 @@ class PlanTest {
     }
 
     /** The plan as the suite makes it: without the after-idle crossover in the quick matrix. */
+    @Test
+    void aSequentialAbRoundRunsOnlyTheTrialsStillUndecided() throws CommandLineOptionException {
+        Plan plan = plan(jvm(2, JDK17_IDS), false, "SumBenchmark", "-p", "size=10000000", "-p", "workers=2");
+        // every row decided but fork-join's: one pass, its trial alone, and JMH's options say only that strategy
+        List<Plan.Pass> open = AbRun.undecided(plan.passes(), t -> !"fork-join".equals(t.params().get("strategy")));
+        assertEquals(1, open.size());
+        assertEquals(1, open.get(0).trials().size(), open.get(0).trials().toString());
+        assertEquals("fork-join", open.get(0).trials().get(0).params().get("strategy"));
+        assertEquals(List.of("fork-join"), List.of(plan.options(open.get(0)).getParameter("strategy").get()
+                .toArray()));
+        assertTrue(AbRun.undecided(plan.passes(), t -> true).isEmpty());
+        assertEquals(plan.trials().size(), AbRun.undecided(plan.passes(), t -> false).stream()
+                .mapToInt(p -> p.trials().size()).sum());
+    }
+
     private static Plan plan(ForkJvm jvm, boolean quick, String... jmhArgs) throws CommandLineOptionException {
         Options user = CrossoverRefinement.withoutAfterIdle(new CommandLineOptions(jmhArgs), quick);
         return Plan.make(selected(user), user, new Plan.RunSettings(null, quick, null), jvm);
