@@ -71,7 +71,7 @@ public final class CrossoverTables {
                 + "with halves the crossing is roughly where the work saved, size × per-element cost × (1 − 1/workers), "
                 + "pays for it. Table 4's fixed cost is a line's intercept, not this hand-off");
         notes.forEach(table::note);
-        analysis.notes().forEach(table::note);
+        Caveats.words(analysis.notes()).forEach(table::note);
         return table.build();
     }
 

@@ -199,7 +199,7 @@ public final class SumTables {
                     baseline ? "(baseline)" : row.firstFasterMeasured().isPresent()
                             ? Formats.size(row.firstFasterMeasured().getAsLong()) : "never");
             model.ifPresent(m -> m.warnings().forEach(w -> warnings.add(row.strategy() + " " + row.workers()
-                    + "w: " + w)));
+                    + "w: " + Caveats.words(w))));
         }
         table.note("fixed cost and per-element cost: least squares over the sizes, weighted by 1/time² so that "
                 + "every size counts alike; R² of that fit");
@@ -351,7 +351,7 @@ public final class SumTables {
 
     /** The matrix's own notes and the measurement warnings, counted, not repeated per cell. */
     private static List<String> warnings(SumMatrix matrix) {
-        List<String> notes = new ArrayList<>(matrix.notes());
+        List<String> notes = new ArrayList<>(Caveats.words(matrix.notes()));
         long noInterval = matrix.cells().stream().filter(c -> !c.nanos().hasInterval()).count();
         long wide = matrix.cells().stream().filter(c -> c.nanos().relativeHalfWidth() > 0.10).count();
         if (noInterval > 0) {
