@@ -63,6 +63,15 @@ public final class Caveats {
                     + " workers under the same idle time: no crossover";
             case TOO_FEW_SIZES -> v.get(0) + " " + v.get(1) + ": fewer than two sizes measured beside sequential: no "
                     + "crossover";
+            case FEW_FORKS_PER_MEAN -> "only " + v.get(0) + " fork" + (v.get(0).equals(1) ? "" : "s") + " behind a "
+                    + "mean: no interval (the fork is the sampling unit; run at least " + v.get(1) + " forks per trial)";
+            case AT_PAR_AT_SMALLEST -> "at par at the smallest size (its interval contains 1), faster above: the "
+                    + "crossing is not located; measure smaller sizes";
+            case FASTER_EVERYWHERE -> "faster at every measured size: measure smaller sizes to find the crossing";
+            case NOT_FASTER_AT_LARGEST -> "not faster at the largest measured size";
+            case AT_PAR_ABOVE -> "at par above " + v.get(0) + " (every larger size's interval contains 1): not faster "
+                    + "beyond noise at any measured size";
+            case AT_PAR_DOWN_TO_SMALLEST -> "at par with the baseline down to the smallest size measured";
             case DUPLICATE_ROWS -> v.get(0) + " duplicate row(s) of the merged runs were ignored (the first one counts)";
             case FASTEST_CHUNK_PER_CELL -> "several chunk sizes without the default (0): each cell shows its fastest "
                     + "chunk";

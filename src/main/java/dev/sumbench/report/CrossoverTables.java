@@ -52,9 +52,9 @@ public final class CrossoverTables {
                     c.bracket().isEmpty() ? Formats.NONE : Formats.size(c.bracket().get(0)) + " – "
                             + Formats.size(c.bracket().get(1)),
                     Integer.toString(c.fewestForks()), row.handOff().map(Durations::format).orElse(Formats.NONE));
-            if (!c.note().isEmpty() && c.kind() != MeasuredCrossover.Kind.NOT_REACHED) { // "not by" says it
+            if (!c.notes().isEmpty() && c.kind() != MeasuredCrossover.Kind.NOT_REACHED) { // "not by" says it
                 notes.add(row.strategy() + " " + row.chunking() + " " + CrossoverAnalysis.pattern(row.idle()) + ": "
-                        + c.note());
+                        + String.join("; ", Caveats.words(c.notes())));
             }
         }
         table.note("the size where the speedup over sequential crosses 1, interpolated (log speedup linear in log "

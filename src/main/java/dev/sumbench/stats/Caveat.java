@@ -61,6 +61,18 @@ public record Caveat(Code code, List<Object> values) {
         NO_BASELINE,
         /** A crossover from fewer than two sizes. Values: strategy, variant. */
         TOO_FEW_SIZES,
+        /** A crossover's means from too few forks for an interval. Values: the fewest forks, the forks it needs. */
+        FEW_FORKS_PER_MEAN,
+        /** At par at the smallest size and faster above: the crossing is not located. */
+        AT_PAR_AT_SMALLEST,
+        /** Faster at every measured size. */
+        FASTER_EVERYWHERE,
+        /** Not faster at the largest measured size. */
+        NOT_FASTER_AT_LARGEST,
+        /** At par above a size, faster beyond noise nowhere. Values: that size. */
+        AT_PAR_ABOVE,
+        /** A crossing's interval reaching down to the smallest size measured. */
+        AT_PAR_DOWN_TO_SMALLEST,
         /** Duplicate rows of merged runs were ignored. Values: their count. */
         DUPLICATE_ROWS,
         /** Several chunk sizes without the default: each cell shows its fastest chunk. */

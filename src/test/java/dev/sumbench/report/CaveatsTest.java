@@ -31,6 +31,14 @@ class CaveatsTest {
     }
 
     @Test
+    void aCrossoversNotesAreWorded() {
+        assertEquals("only 1 fork behind a mean: no interval (the fork is the sampling unit; run at least 3 forks per "
+                + "trial)", Caveats.words(Caveat.of(Caveat.Code.FEW_FORKS_PER_MEAN, 1, 3)));
+        assertEquals("at par above 65536 (every larger size's interval contains 1): not faster beyond noise at any "
+                + "measured size", Caveats.words(Caveat.of(Caveat.Code.AT_PAR_ABOVE, 65536L)));
+    }
+
+    @Test
     void aForkCountIsSingularOrPlural() {
         assertEquals("intervals over iterations, since some rows have only 1 fork: iterations within a fork are not "
                 + "independent, so the intervals are too narrow; run >= 3 forks for intervals over fork means",
