@@ -81,7 +81,7 @@ public final class Answer {
         cannotAnswer.ifPresent(why -> lines.add(new Line(List.of(new Part("this run cannot answer: " + why
                 + "; the lines below only show that every part ran", "")))));
         Optional<TradeOffAnalysis.Aspect> memory = tradeOff.aspects().stream()
-                .filter(a -> a.name().equals("memory per worker")).findFirst();
+                .filter(a -> a.kind() == TradeOffAnalysis.Kind.MEMORY).findFirst();
         // a run of the crossover benchmark alone answers where splitting pays, and nothing else
         List<String> strategies = !analysis.matrix().isEmpty() ? analysis.matrix().strategies()
                 : crossover.rows().stream().map(CrossoverAnalysis.Row::strategy).distinct().toList();

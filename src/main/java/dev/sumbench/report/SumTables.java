@@ -281,8 +281,8 @@ public final class SumTables {
                     + "too few forks, data left in the caches): measure again on a quiet machine");
         }
         table.note("GB/s = 8 bytes × size ÷ time per call; " + (Double.isNaN(bandwidth.ceilingGbps())
-                ? "no ceiling: " + bandwidth.ceilingSource()
-                : "ceiling " + Formats.significant(bandwidth.ceilingGbps()) + " GB/s: " + bandwidth.ceilingSource()));
+                ? "no ceiling: " + ceilingSource(bandwidth)
+                : "ceiling " + Formats.significant(bandwidth.ceilingGbps()) + " GB/s: " + ceilingSource(bandwidth)));
         return table.build();
     }
 
@@ -294,10 +294,49 @@ public final class SumTables {
         List<TradeOffAnalysis.Aspect> aspects = tradeOff.aspects();
         for (int i = 0; i < aspects.size(); i++) {
             TradeOffAnalysis.Aspect aspect = aspects.get(i);
-            table.row(aspect.name(), entries(aspect, aspect.threads()), entries(aspect, aspect.processes()),
-                    i < TEACHING_NOTE.size() ? TEACHING_NOTE.get(i) : "", aspect.source());
+            table.row(name(aspect.kind()), entries(aspect, aspect.threads()), entries(aspect, aspect.processes()),
+                    i < TEACHING_NOTE.size() ? TEACHING_NOTE.get(i) : "",
+                    String.join("; ", aspect.sources().stream().map(SumTables::source).toList()));
         }
         return table.build();
+    }
+
+    /** Where table 6's ceiling comes from, or why there is none. */
+    static String ceilingSource(BandwidthAnalysis bandwidth) {
+        return bandwidth.ceilingRow().map(top -> "the fastest row of the bandwidth kernel (" + top.label() + ", "
+                + top.workers() + " workers" + (top.cores() > 0 ? ", " + top.cores() + " cores" : "") + ")")
+                .orElse("the runs have no row of the bandwidth kernel (BandwidthBenchmark) at size ≥ "
+                        + String.format(java.util.Locale.ROOT, "%,d", bandwidth.threshold()));
+    }
+
+    /** Table 7's name of an aspect. */
+    static String name(TradeOffAnalysis.Kind kind) {
+        return switch (kind) {
+            case START_UP -> "start-up cost";
+            case DISPATCH -> "dispatch cost (hand-off of almost no work)";
+            case MOVING -> "moving 1 MiB to a worker";
+            case SPEEDUP -> "speedup at the most cores";
+            case MEMORY -> "memory per worker";
+        };
+    }
+
+    /** Table 7's words for where an aspect's figures come from. */
+    static String source(TradeOffAnalysis.Source source) {
+        return switch (source) {
+            case SPAWN_ROWS -> "spawn benchmark rows; process-spawn's fixed cost from the overhead model";
+            case DISPATCH_ROWS -> "dispatch benchmark rows";
+            case DISPATCH_ROWS_AFTER_IDLE -> "dispatch benchmark rows, back to back; after idle: each call after the "
+                    + "idle time, beside sequential's under the same idle time";
+            case DISPATCH_MODEL -> "fixed cost of the overhead model (no dispatch benchmark in the run)";
+            case MOVING_MODEL -> "per-element cost above sequential's (overhead model) × "
+                    + String.format(java.util.Locale.ROOT, "%,d", TradeOffAnalysis.ELEMENTS_PER_MIB) + " longs";
+            case BEST_SPEEDUP -> "best of each family at the largest size (table 2)";
+            case MEMORY_BENCHMARK -> "memory benchmark: RSS and PSS from /proc/<pid>/smaps_rollup after one sum";
+            case MEMORY_METRICS -> "secondary metrics naming rss, footprint or memory";
+            case PYTHON_START_UP -> "CPython: cold pool − warm pool at the smallest size (seed-python)";
+            case PYTHON_DISPATCH -> "CPython: the note's exercise as written and a warm pool (seed-python)";
+            case PYTHON_SPEEDUP -> "CPython: warm pool over sequential-python (seed-python)";
+        };
     }
 
     private static String entries(TradeOffAnalysis.Aspect aspect, List<TradeOffAnalysis.Entry> entries) {

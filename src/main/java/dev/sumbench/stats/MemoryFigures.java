@@ -57,8 +57,8 @@ final class MemoryFigures {
         if (threads.isEmpty() && processes.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new TradeOffAnalysis.Aspect("memory per worker", TradeOffAnalysis.Measure.OTHER, threads,
-                processes, "memory benchmark: RSS and PSS from /proc/<pid>/smaps_rollup after one sum"));
+        return Optional.of(new TradeOffAnalysis.Aspect(TradeOffAnalysis.Kind.MEMORY, TradeOffAnalysis.Measure.OTHER,
+                threads, processes, List.of(TradeOffAnalysis.Source.MEMORY_BENCHMARK)));
     }
 
     /** Three significant digits, as the tables write a measured value beside it ({@code 0.377}, {@code 21.7}). */

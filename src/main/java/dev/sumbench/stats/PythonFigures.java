@@ -40,29 +40,29 @@ final class PythonFigures {
         for (TradeOffAnalysis.Aspect aspect : aspects) {
             List<TradeOffAnalysis.Entry> threads = new ArrayList<>(aspect.threads());
             List<TradeOffAnalysis.Entry> processes = new ArrayList<>(aspect.processes());
-            String source = aspect.source();
-            switch (aspect.name()) {
-                case TradeOffAnalysis.START_UP -> {
+            List<TradeOffAnalysis.Source> sources = new ArrayList<>(aspect.sources());
+            switch (aspect.kind()) {
+                case START_UP -> {
                     startUp(python, "threads-python", threads);
                     startUp(python, "processes-python", processes);
-                    source += "; CPython: cold pool − warm pool at the smallest size (seed-python)";
+                    sources.add(TradeOffAnalysis.Source.PYTHON_START_UP);
                 }
-                case TradeOffAnalysis.DISPATCH -> {
+                case DISPATCH -> {
                     exercise(python, "threads", threads);
                     warm(python, "threads-python", threads);
                     exercise(python, "processes", processes);
                     warm(python, "processes-python", processes);
-                    source += "; CPython: the note's exercise as written and a warm pool (seed-python)";
+                    sources.add(TradeOffAnalysis.Source.PYTHON_DISPATCH);
                 }
-                case TradeOffAnalysis.SPEEDUP -> {
+                case SPEEDUP -> {
                     speedup(python, "threads-python", threads);
                     speedup(python, "processes-python", processes);
-                    source += "; CPython: warm pool over sequential-python (seed-python)";
+                    sources.add(TradeOffAnalysis.Source.PYTHON_SPEEDUP);
                 }
                 default -> {
                 }
             }
-            out.add(new TradeOffAnalysis.Aspect(aspect.name(), aspect.measure(), threads, processes, source));
+            out.add(new TradeOffAnalysis.Aspect(aspect.kind(), aspect.measure(), threads, processes, sources));
         }
         return out;
     }

@@ -34,10 +34,45 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
      * - memory per worker: the memory benchmark's RSS and PSS per worker (MemoryFigures), else any secondary metric
  *   whose label names rss, footprint or memory, divided by workers. */
 
-    /** The names of the aspects that other figures join (seed-python's). */
-    static final String START_UP = "start-up cost";
-    static final String DISPATCH = "dispatch cost (hand-off of almost no work)";
-    static final String SPEEDUP = "speedup at the most cores";
+    /** The aspects, in the table's order. */
+    public enum Kind {
+        /** Starting a worker. */
+        START_UP,
+        /** Handing almost no work to a worker and back. */
+        DISPATCH,
+        /** Moving 1 MiB to a worker. */
+        MOVING,
+        /** The speedup at the most cores. */
+        SPEEDUP,
+        /** Memory per worker. */
+        MEMORY
+    }
+
+    /** Where an aspect's figures come from; the report words them. */
+    public enum Source {
+        /** The spawn benchmark's rows and process-spawn's fixed cost from the overhead model. */
+        SPAWN_ROWS,
+        /** The dispatch benchmark's rows. */
+        DISPATCH_ROWS,
+        /** The dispatch benchmark's rows, back to back and after an idle time. */
+        DISPATCH_ROWS_AFTER_IDLE,
+        /** The overhead model's fixed cost, without a dispatch benchmark. */
+        DISPATCH_MODEL,
+        /** The per-element cost above sequential's, times 1 MiB of longs. */
+        MOVING_MODEL,
+        /** The best of each family at the largest size (table 2). */
+        BEST_SPEEDUP,
+        /** The memory benchmark's RSS and PSS. */
+        MEMORY_BENCHMARK,
+        /** Secondary metrics whose label names rss, footprint or memory. */
+        MEMORY_METRICS,
+        /** CPython: cold pool minus warm pool at the smallest size. */
+        PYTHON_START_UP,
+        /** CPython: the teaching exercise as written and a warm pool. */
+        PYTHON_DISPATCH,
+        /** CPython: warm pool over sequential-python. */
+        PYTHON_SPEEDUP
+    }
 
     /** 1 MiB of longs. */
     public static final long ELEMENTS_PER_MIB = (1 << 20) / Long.BYTES;
@@ -68,17 +103,19 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
     /**
      * One row of the table.
      *
-     * @param name      the aspect
+     * @param kind      the aspect
      * @param measure   how its values read
      * @param threads   figures of threads (empty: not measured)
      * @param processes figures of processes (empty: not measured)
-     * @param source    where the figures come from
+     * @param sources   where the figures come from
      */
-    public record Aspect(String name, Measure measure, List<Entry> threads, List<Entry> processes, String source) {
+    public record Aspect(Kind kind, Measure measure, List<Entry> threads, List<Entry> processes,
+                         List<Source> sources) {
 
         public Aspect {
             threads = List.copyOf(threads);
             processes = List.copyOf(processes);
+            sources = List.copyOf(sources);
         }
     }
 
@@ -119,8 +156,7 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
                         "fixed cost, " + workers(model.workers())));
             }
         }
-        return sides.aspect(START_UP, Measure.NANOS,
-                "spawn benchmark rows; process-spawn's fixed cost from the overhead model");
+        return sides.aspect(Kind.START_UP, Measure.NANOS, Source.SPAWN_ROWS);
     }
 
     private static Aspect dispatch(List<Result> rows, SumAnalysis analysis) {
@@ -138,17 +174,14 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
             }
         }
         if (!sides.isEmpty()) {
-            return sides.aspect(DISPATCH, Measure.NANOS,
-                    handOffs.rows().isEmpty() ? "dispatch benchmark rows"
-                            : "dispatch benchmark rows, back to back; after idle: each call after the idle time, "
-                            + "beside sequential's under the same idle time");
+            return sides.aspect(Kind.DISPATCH, Measure.NANOS,
+                    handOffs.rows().isEmpty() ? Source.DISPATCH_ROWS : Source.DISPATCH_ROWS_AFTER_IDLE);
         }
         for (SumAnalysis.ModelRow model : lastPerStrategy(analysis.models())) {
             model.model().ifPresent(m -> sides.add(StrategyCatalog.family(model.strategy()), new Entry(model.strategy(),
                     m.fixedNanos(), "", "fixed cost, " + workers(model.workers()))));
         }
-        return sides.aspect(DISPATCH, Measure.NANOS,
-                "fixed cost of the overhead model (no dispatch benchmark in the run)");
+        return sides.aspect(Kind.DISPATCH, Measure.NANOS, Source.DISPATCH_MODEL);
     }
 
     /** "after 1ms idle 65.2 µs (sequential 3.10 µs)": the after-idle time beside the hot figure, as measured. */
@@ -187,8 +220,7 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
                         workers(model.workers()) + (shared ? ", shared array, no copy" : "")));
             }
         }
-        return sides.aspect("moving 1 MiB to a worker", Measure.NANOS,
-                "per-element cost above sequential's (overhead model) × 131,072 longs");
+        return sides.aspect(Kind.MOVING, Measure.NANOS, Source.MOVING_MODEL);
     }
 
     private static Aspect speedup(SumAnalysis analysis) {
@@ -206,8 +238,7 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
                                 + String.format(Locale.ROOT, ", size %,d", size))));
             }
         }
-        return sides.aspect(SPEEDUP, Measure.SPEEDUP,
-                "best of each family at the largest size (table 2)");
+        return sides.aspect(Kind.SPEEDUP, Measure.SPEEDUP, Source.BEST_SPEEDUP);
     }
 
     private static Aspect memory(List<Result> rows) {
@@ -227,7 +258,7 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
                 }
             }
         }
-        return sides.aspect("memory per worker", Measure.OTHER, "secondary metrics naming rss, footprint or memory");
+        return sides.aspect(Kind.MEMORY, Measure.OTHER, Source.MEMORY_METRICS);
     }
 
     private static String workers(int workers) {
@@ -270,8 +301,8 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
             return threads.isEmpty() && processes.isEmpty();
         }
 
-        Aspect aspect(String name, Measure measure, String source) {
-            return new Aspect(name, measure, threads, processes, source);
+        Aspect aspect(Kind kind, Measure measure, Source source) {
+            return new Aspect(kind, measure, threads, processes, List.of(source));
         }
     }
 }

@@ -63,7 +63,7 @@ class HandOffRunTest {
         assertEquals("fork-join", forkJoin.label());
         assertTrue(forkJoin.detail().matches("2 workers; after 1ms idle [0-9.]+ (ns|µs|ms) \\(sequential [0-9.]+ (ns|µs|ms)\\)"),
                 forkJoin.detail());
-        assertTrue(dispatch.source().contains("after idle"), dispatch.source());
+        assertEquals(List.of(TradeOffAnalysis.Source.DISPATCH_ROWS_AFTER_IDLE), dispatch.sources());
     }
 
     /** A tiny real JMH run of DispatchBenchmark, hot and after 1 ms idle, for sequential and {@code strategy}. */
