@@ -221,8 +221,7 @@ public final class Answer {
 
     /** {@code 39.2 MiB RSS (PSS 21.7 MiB)}: table 7's figure and the first part of its detail. */
     private static String memoryValue(TradeOffAnalysis.Entry entry) {
-        int end = entry.detail().indexOf(';');
-        String pss = end > 0 ? entry.detail().substring(0, end) : entry.detail();
+        String pss = SumTables.pss(entry.detail());
         return Formats.number(entry.value()) + " " + entry.unit() + (pss.isEmpty() ? "" : " (" + pss + ")");
     }
 

@@ -346,10 +346,10 @@ public final class SumTables {
         List<String> texts = new ArrayList<>();
         for (TradeOffAnalysis.Entry entry : entries) {
             if (Double.isNaN(entry.value())) {
-                texts.add(entry.label() + " not measured (" + entry.detail() + ")");
+                texts.add(label(entry) + " not measured (" + detail(entry.detail()) + ")");
                 continue;
             }
-            texts.add(entry.label() + " " + entryValue(aspect, entry));
+            texts.add(label(entry) + " " + entryValue(aspect, entry));
         }
         return String.join("; ", texts);
     }
@@ -361,7 +361,76 @@ public final class SumTables {
             case SPEEDUP -> Formats.times(entry.value());
             case OTHER -> Formats.number(entry.value()) + " " + entry.unit();
         };
-        return value + (entry.detail().isEmpty() ? "" : " (" + entry.detail() + ")");
+        String detail = detail(entry.detail());
+        return value + (detail.isEmpty() ? "" : " (" + detail + ")");
+    }
+
+    private static String label(TradeOffAnalysis.Entry entry) {
+        return entry.label() + (entry.detail().code() == TradeOffAnalysis.Detail.Code.PYTHON_EXERCISE
+                ? " (the note's exercise)" : "");
+    }
+
+    /** What a figure of table 7 was measured under, in words. */
+    public static String detail(TradeOffAnalysis.Detail detail) {
+        List<Object> v = detail.values();
+        return switch (detail.code()) {
+            case CLASS -> String.valueOf(v.get(0));
+            case FIXED_COST -> "fixed cost, " + workers((Integer) v.get(0));
+            case DISPATCH -> {
+                int workers = (Integer) v.get(0);
+                String idle = (String) v.get(1);
+                double sequential = (Double) v.get(3);
+                String afterIdle = idle.isEmpty() ? "" : "after " + idle + " idle " + micros((Double) v.get(2))
+                        + (Double.isNaN(sequential) ? "" : " (sequential " + micros(sequential) + ")");
+                yield String.join("; ", java.util.stream.Stream.of(workers > 0 ? workers(workers) : "", afterIdle)
+                        .filter(s -> !s.isEmpty()).toList());
+            }
+            case MOVING -> workers((Integer) v.get(0)) + ((Boolean) v.get(1) ? ", shared array, no copy" : "");
+            case SPEEDUP -> workers((Integer) v.get(0)) + ((Integer) v.get(1) > 0 ? ", " + v.get(1) + " cores" : "")
+                    + String.format(java.util.Locale.ROOT, ", size %,d", v.get(2));
+            case METRIC_PER_WORKER -> v.get(0) + " ÷ " + workers((Integer) v.get(1));
+            case MEMORY -> String.format(java.util.Locale.ROOT, "PSS %s MiB; %s, %d workers, mean of %d forks",
+                    threeDigits((Double) v.get(0)), (Boolean) v.get(1) ? "per child JVM"
+                            : "the caller's growth ÷ workers", v.get(2), v.get(3));
+            case NO_PROC -> "no /proc/<pid>/smaps_rollup on this system (Linux only)";
+            case PYTHON_COLD -> "cold − warm at size " + String.format(java.util.Locale.ROOT, "%,d", v.get(0)) + ", "
+                    + v.get(1) + " workers";
+            case PYTHON_EXERCISE -> "1..10 in two halves, pool per call, " + v.get(0) + " workers";
+            case PYTHON_WARM -> "size " + v.get(0) + ", " + v.get(1) + " workers";
+            case PYTHON_SPEEDUP -> v.get(0) + " workers" + String.format(java.util.Locale.ROOT, ", size %,d", v.get(1))
+                    + ((Boolean) v.get(2) ? ", the GIL: one thread runs Python at a time" : "");
+        };
+    }
+
+    /** The PSS beside a memory figure, {@code PSS 21.7 MiB}, or the detail in words where there is none. */
+    static String pss(TradeOffAnalysis.Detail detail) {
+        return detail.code() == TradeOffAnalysis.Detail.Code.MEMORY
+                ? "PSS " + threeDigits((Double) detail.values().get(0)) + " MiB" : detail(detail);
+    }
+
+    private static String workers(int workers) {
+        return workers + (workers == 1 ? " worker" : " workers");
+    }
+
+    /** A time in the unit that keeps it between 1 and 1000 (ns, µs, ms, s), three significant digits. */
+    private static String micros(double nanos) {
+        String[] units = {"ns", "µs", "ms", "s"};
+        double value = nanos;
+        int unit = 0;
+        while (Math.abs(value) >= 999.5 && unit < units.length - 1) {
+            value /= 1_000;
+            unit++;
+        }
+        return String.format(java.util.Locale.ROOT, "%.3g %s", value, units[unit]);
+    }
+
+    /** Three significant digits, as the tables write a measured value beside it ({@code 0.377}, {@code 21.7}). */
+    private static String threeDigits(double value) {
+        if (value == 0 || !Double.isFinite(value)) {
+            return String.format(java.util.Locale.ROOT, "%.0f", value);
+        }
+        int decimals = Math.max(0, 2 - (int) Math.floor(Math.log10(Math.abs(value))));
+        return String.format(java.util.Locale.ROOT, "%." + decimals + "f", value);
     }
 
     /** " (2w)" after a time, or nothing for sequential, which has no workers. */

@@ -95,9 +95,56 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
      * @param label  what was measured (a strategy id, a method name)
      * @param value  the value (nanoseconds for {@link Measure#NANOS})
      * @param unit   for {@link Measure#OTHER}, the unit as measured; empty otherwise
-     * @param detail workers, cores, size or the source, in a few words
+     * @param detail workers, cores, size or the source, as a code with its values
      */
-    public record Entry(String label, double value, String unit, String detail) {
+    public record Entry(String label, double value, String unit, Detail detail) {
+    }
+
+    /**
+     * What a figure was measured under, as a code and the values it names; the report puts it in words.
+     *
+     * @param code   what the values are
+     * @param values the values, in the order its constant's comment lists them
+     */
+    public record Detail(Detail.Code code, List<Object> values) {
+
+        /** The kinds of detail. */
+        public enum Code {
+            /** The benchmark class. Values: its simple name. */
+            CLASS,
+            /** The overhead model's fixed cost. Values: workers. */
+            FIXED_COST,
+            /** A dispatch row. Values: workers (0: none), the idle time ("": none), the time after idle, sequential's
+             *  time after idle (both ns, NaN: none). */
+            DISPATCH,
+            /** Moving 1 MiB. Values: workers, whether the array is shared. */
+            MOVING,
+            /** The best speedup. Values: workers, cores (0: unknown), size. */
+            SPEEDUP,
+            /** A secondary metric divided by workers. Values: its label in lower case, workers. */
+            METRIC_PER_WORKER,
+            /** The memory benchmark. Values: PSS in MiB, whether the workers are child JVMs, workers, forks. */
+            MEMORY,
+            /** No /proc/&lt;pid&gt;/smaps_rollup on this system. */
+            NO_PROC,
+            /** CPython's cold pool minus its warm pool. Values: the size, workers (a param). */
+            PYTHON_COLD,
+            /** The teaching exercise in CPython. Values: workers (a param). */
+            PYTHON_EXERCISE,
+            /** A warm CPython pool. Values: the size (a param), workers (a param). */
+            PYTHON_WARM,
+            /** A CPython pool's speedup. Values: workers (a param), the size, whether the pool is of threads. */
+            PYTHON_SPEEDUP
+        }
+
+        public Detail {
+            values = List.copyOf(values);
+        }
+
+        /** The detail {@code code} naming {@code values}. */
+        public static Detail of(Code code, Object... values) {
+            return new Detail(code, List.of(values));
+        }
     }
 
     /**
@@ -145,7 +192,7 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
             if (Roles.isSpawn(row) && row.primary().scoreUnit().isTime()) {
                 String label = Roles.label(row);
                 sides.add(Roles.family(row), new Entry(label, Summary.nanosPerOp(row.primary()).center(), "",
-                        Roles.className(row)));
+                        Detail.of(Detail.Code.CLASS, Roles.className(row))));
             }
         }
         for (SumAnalysis.ModelRow model : analysis.models()) {
@@ -153,7 +200,7 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
                     .map(StrategyInfo::startsWorkersEveryCall).orElse(false);
             if (startsEveryCall && model.model().isPresent()) {
                 sides.add(StrategyCatalog.family(model.strategy()), new Entry(model.strategy(), model.model().get().fixedNanos(), "",
-                        "fixed cost, " + workers(model.workers())));
+                        Detail.of(Detail.Code.FIXED_COST, model.workers())));
             }
         }
         return sides.aspect(Kind.START_UP, Measure.NANOS, Source.SPAWN_ROWS);
@@ -167,10 +214,12 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
                     && row.param(HandOffAnalysis.IDLE) == null) {
                 String label = Roles.label(row);
                 int workers = Roles.intParam(row, "workers", 0);
-                String afterIdle = handOffs.of(label, workers).map(TradeOffAnalysis::afterIdle).orElse("");
+                Optional<HandOffAnalysis.Row> idle = handOffs.of(label, workers);
                 sides.add(Roles.family(row), new Entry(label, Summary.nanosPerOp(row.primary()).center(), "",
-                        String.join("; ", java.util.stream.Stream.of(workers > 0 ? workers(workers) : "", afterIdle)
-                                .filter(s -> !s.isEmpty()).toList())));
+                        Detail.of(Detail.Code.DISPATCH, workers, idle.map(HandOffAnalysis.Row::idle).orElse(""),
+                                idle.map(r -> r.afterIdle().center()).orElse(Double.NaN),
+                                idle.flatMap(HandOffAnalysis.Row::afterIdleSequential).map(Summary::center)
+                                        .orElse(Double.NaN))));
             }
         }
         if (!sides.isEmpty()) {
@@ -179,30 +228,9 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
         }
         for (SumAnalysis.ModelRow model : lastPerStrategy(analysis.models())) {
             model.model().ifPresent(m -> sides.add(StrategyCatalog.family(model.strategy()), new Entry(model.strategy(),
-                    m.fixedNanos(), "", "fixed cost, " + workers(model.workers()))));
+                    m.fixedNanos(), "", Detail.of(Detail.Code.FIXED_COST, model.workers()))));
         }
         return sides.aspect(Kind.DISPATCH, Measure.NANOS, Source.DISPATCH_MODEL);
-    }
-
-    /** "after 1ms idle 65.2 µs (sequential 3.10 µs)": the after-idle time beside the hot figure, as measured. */
-    private static String afterIdle(HandOffAnalysis.Row row) {
-        return "after " + row.idle() + " idle " + micros(row.afterIdle().center())
-                + row.afterIdleSequential().map(s -> " (sequential " + micros(s.center()) + ")").orElse("");
-    }
-
-    /**
-     * A time in the unit that keeps it between 1 and 1000 (ns, µs, ms, s), three significant digits: the rule of
-     * report's formatter, which this package cannot use (report depends on stats, not the other way).
-     */
-    private static String micros(double nanos) {
-        String[] units = {"ns", "µs", "ms", "s"};
-        double value = nanos;
-        int unit = 0;
-        while (Math.abs(value) >= 999.5 && unit < units.length - 1) {
-            value /= 1_000;
-            unit++;
-        }
-        return String.format(Locale.ROOT, "%.3g %s", value, units[unit]);
     }
 
     private static Aspect moving(SumAnalysis analysis) {
@@ -217,7 +245,7 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
                 Optional<Family> family = StrategyCatalog.family(model.strategy());
                 boolean shared = family.equals(Optional.of(Family.THREADS));
                 sides.add(family, new Entry(model.strategy(), extra * ELEMENTS_PER_MIB, "",
-                        workers(model.workers()) + (shared ? ", shared array, no copy" : "")));
+                        Detail.of(Detail.Code.MOVING, model.workers(), shared)));
             }
         }
         return sides.aspect(Kind.MOVING, Measure.NANOS, Source.MOVING_MODEL);
@@ -234,8 +262,7 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
                                 && row.bySize().containsKey(size))
                         .max(Comparator.comparingDouble(row -> row.bySize().get(size).value()))
                         .ifPresent(row -> sides.add(Optional.of(family), new Entry(row.strategy(), row.bySize().get(size).value(),
-                                "", workers(row.workers()) + (row.cores() > 0 ? ", " + row.cores() + " cores" : "")
-                                + String.format(Locale.ROOT, ", size %,d", size))));
+                                "", Detail.of(Detail.Code.SPEEDUP, row.workers(), row.cores(), size))));
             }
         }
         return sides.aspect(Kind.SPEEDUP, Measure.SPEEDUP, Source.BEST_SPEEDUP);
@@ -253,16 +280,12 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
                     String label = Roles.label(row);
                     int workers = Math.max(1, Roles.intParam(row, "workers", 1));
                     sides.add(Roles.family(row), new Entry(label, metric.getValue().score() / workers,
-                            metric.getValue().unit(), metric.getKey().toLowerCase(Locale.ROOT) + " ÷ "
-                            + workers(workers)));
+                            metric.getValue().unit(), Detail.of(Detail.Code.METRIC_PER_WORKER,
+                            metric.getKey().toLowerCase(Locale.ROOT), workers)));
                 }
             }
         }
         return sides.aspect(Kind.MEMORY, Measure.OTHER, Source.MEMORY_METRICS);
-    }
-
-    private static String workers(int workers) {
-        return workers + (workers == 1 ? " worker" : " workers");
     }
 
     private static List<SumAnalysis.ModelRow> firstPerStrategy(List<SumAnalysis.ModelRow> models) {
