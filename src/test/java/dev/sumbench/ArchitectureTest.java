@@ -154,28 +154,50 @@ class ArchitectureTest {
     }
 
     /**
-     * The comparison speaks in codes ({@code Reason}, {@code Notice}); {@code report} says them in words. A string
-     * literal of three words or more in its sources is a sentence, allowed only in an exception's message (for the
-     * programmer, not the user): a statement that holds one must construct an exception.
+     * The comparison and the statistics speak in codes (the comparison's {@code Reason} and {@code Notice}, the
+     * analyses' {@code Caveat}); {@code report} says them in words. A string literal of three words or more in their
+     * sources is a sentence, allowed only in an exception's message (for the programmer, not the user): a statement
+     * that holds one must construct an exception.
      */
     @Test
-    void theComparisonHoldsNoSentenceForTheUser() throws IOException {
+    void theComparisonAndTheStatisticsHoldNoSentenceForTheUser() throws IOException {
         List<String> sentences = new ArrayList<>();
-        java.util.regex.Pattern literal = java.util.regex.Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
-        try (Stream<Path> files = Files.list(Path.of("src", "main", "java", "dev", "sumbench", "compare"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-                String code = Files.readString(file).replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\n]*", "");
-                for (String statement : code.split(";")) {
-                    java.util.regex.Matcher m = literal.matcher(statement);
-                    while (m.find()) {
-                        if (m.group(1).trim().split("\\s+").length >= 3 && !statement.contains("Exception(")) {
-                            sentences.add(file.getFileName() + ": \"" + m.group(1) + "\"");
-                        }
-                    }
+        for (String pkg : List.of("compare", "stats")) {
+            try (Stream<Path> files = Files.list(Path.of("src", "main", "java", "dev", "sumbench", pkg))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                    sentences.addAll(sentences(file.getFileName().toString(), Files.readString(file)));
                 }
             }
         }
-        assertEquals(List.of(), sentences, "sentences in the comparison: make them codes that report words");
+        assertEquals(List.of(), sentences, "sentences for the user: make them codes that report words");
+    }
+
+
+    @Test
+    void aPlantedSentenceIsCaught() {
+        String code = "class A {\n  // a comment of many words\n  String s = \"one; two\";\n"
+                + "  void f() { notes.add(\"the flat region is wide\"); throw new IllegalStateException(\"bad input "
+                + "for the programmer\"); }\n  String t = \"two words\" + x + \"fork\";\n}";
+        assertEquals(List.of("A.java: \"the flat region is wide\""), sentences("A.java", code));
+    }
+
+    /** The literals of three words or more in {@code code}, outside comments and statements that make an exception. */
+    private static List<String> sentences(String name, String code) {
+        java.util.regex.Pattern literal = java.util.regex.Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+        String stripped = code.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\n]*", "");
+        // a ';' inside a literal ends no statement
+        String masked = literal.matcher(stripped).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                m.group().replace(';', ',')));
+        List<String> sentences = new ArrayList<>();
+        for (String statement : masked.split(";")) {
+            java.util.regex.Matcher m = literal.matcher(statement);
+            while (m.find()) {
+                if (m.group(1).trim().split("\\s+").length >= 3 && !statement.contains("Exception(")) {
+                    sentences.add(name + ": \"" + m.group(1) + "\"");
+                }
+            }
+        }
+        return sentences;
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.sumbench.core.BadInputException;
 import dev.sumbench.core.ExitCodes;
 import dev.sumbench.files.OutputFiles;
 import dev.sumbench.files.RefusedFileException;
+import dev.sumbench.report.Caveats;
 import dev.sumbench.report.Formats;
 import dev.sumbench.report.TableFormat;
 import dev.sumbench.report.TuneReport;
@@ -168,7 +169,7 @@ final class TuneCommand implements Callable<Integer> {
             if (min.size().isEmpty() && min.hot() != afterIdle && told.add(min.strategy() + "/" + min.workers())) {
                 err.println("tune: no minimum parallel size for " + min.strategy() + " with " + min.workers()
                         + " workers: " + (min.warnings().isEmpty() ? "no size where splitting paid"
-                        : String.join("; ", min.warnings())));
+                        : String.join("; ", Caveats.words(min.warnings()))));
             }
         }
         err.flush();

@@ -81,7 +81,7 @@ public final class Answer {
         cannotAnswer.ifPresent(why -> lines.add(new Line(List.of(new Part("this run cannot answer: " + why
                 + "; the lines below only show that every part ran", "")))));
         Optional<TradeOffAnalysis.Aspect> memory = tradeOff.aspects().stream()
-                .filter(a -> a.name().equals("memory per worker")).findFirst();
+                .filter(a -> a.kind() == TradeOffAnalysis.Kind.MEMORY).findFirst();
         // a run of the crossover benchmark alone answers where splitting pays, and nothing else
         List<String> strategies = !analysis.matrix().isEmpty() ? analysis.matrix().strategies()
                 : crossover.rows().stream().map(CrossoverAnalysis.Row::strategy).distinct().toList();
@@ -221,8 +221,7 @@ public final class Answer {
 
     /** {@code 39.2 MiB RSS (PSS 21.7 MiB)}: table 7's figure and the first part of its detail. */
     private static String memoryValue(TradeOffAnalysis.Entry entry) {
-        int end = entry.detail().indexOf(';');
-        String pss = end > 0 ? entry.detail().substring(0, end) : entry.detail();
+        String pss = SumTables.pss(entry.detail());
         return Formats.number(entry.value()) + " " + entry.unit() + (pss.isEmpty() ? "" : " (" + pss + ")");
     }
 

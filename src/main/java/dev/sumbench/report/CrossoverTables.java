@@ -52,9 +52,9 @@ public final class CrossoverTables {
                     c.bracket().isEmpty() ? Formats.NONE : Formats.size(c.bracket().get(0)) + " – "
                             + Formats.size(c.bracket().get(1)),
                     Integer.toString(c.fewestForks()), row.handOff().map(Durations::format).orElse(Formats.NONE));
-            if (!c.note().isEmpty() && c.kind() != MeasuredCrossover.Kind.NOT_REACHED) { // "not by" says it
+            if (!c.notes().isEmpty() && c.kind() != MeasuredCrossover.Kind.NOT_REACHED) { // "not by" says it
                 notes.add(row.strategy() + " " + row.chunking() + " " + CrossoverAnalysis.pattern(row.idle()) + ": "
-                        + c.note());
+                        + String.join("; ", Caveats.words(c.notes())));
             }
         }
         table.note("the size where the speedup over sequential crosses 1, interpolated (log speedup linear in log "
@@ -71,7 +71,7 @@ public final class CrossoverTables {
                 + "with halves the crossing is roughly where the work saved, size × per-element cost × (1 − 1/workers), "
                 + "pays for it. Table 4's fixed cost is a line's intercept, not this hand-off");
         notes.forEach(table::note);
-        analysis.notes().forEach(table::note);
+        Caveats.words(analysis.notes()).forEach(table::note);
         return table.build();
     }
 

@@ -378,7 +378,7 @@ public final class Report {
         bandwidth.rows().stream().filter(r -> !r.kernel()).max(Comparator.comparingDouble(BandwidthAnalysis.Row::gbps))
                 .ifPresent(top -> lines.add("bandwidth: " + top.label() + workersNote(top.label(), top.workers()) + " "
                         + Formats.significant(top.gbps()) + " GB/s" + (Double.isNaN(bandwidth.ceilingGbps())
-                        ? " (no ceiling: " + bandwidth.ceilingSource() + ")"
+                        ? " (no ceiling: " + SumTables.ceilingSource(bandwidth) + ")"
                         : ", " + Formats.percent(top.share()) + " of the ceiling "
                                 + Formats.significant(bandwidth.ceilingGbps()) + " GB/s" + (top.share() > 1
                                 ? " (above the ceiling: the rows were not measured alike; see table 6)" : ""))));

@@ -199,7 +199,7 @@ public final class SumTables {
                     baseline ? "(baseline)" : row.firstFasterMeasured().isPresent()
                             ? Formats.size(row.firstFasterMeasured().getAsLong()) : "never");
             model.ifPresent(m -> m.warnings().forEach(w -> warnings.add(row.strategy() + " " + row.workers()
-                    + "w: " + w)));
+                    + "w: " + Caveats.words(w))));
         }
         table.note("fixed cost and per-element cost: least squares over the sizes, weighted by 1/time² so that "
                 + "every size counts alike; R² of that fit");
@@ -281,8 +281,8 @@ public final class SumTables {
                     + "too few forks, data left in the caches): measure again on a quiet machine");
         }
         table.note("GB/s = 8 bytes × size ÷ time per call; " + (Double.isNaN(bandwidth.ceilingGbps())
-                ? "no ceiling: " + bandwidth.ceilingSource()
-                : "ceiling " + Formats.significant(bandwidth.ceilingGbps()) + " GB/s: " + bandwidth.ceilingSource()));
+                ? "no ceiling: " + ceilingSource(bandwidth)
+                : "ceiling " + Formats.significant(bandwidth.ceilingGbps()) + " GB/s: " + ceilingSource(bandwidth)));
         return table.build();
     }
 
@@ -294,10 +294,49 @@ public final class SumTables {
         List<TradeOffAnalysis.Aspect> aspects = tradeOff.aspects();
         for (int i = 0; i < aspects.size(); i++) {
             TradeOffAnalysis.Aspect aspect = aspects.get(i);
-            table.row(aspect.name(), entries(aspect, aspect.threads()), entries(aspect, aspect.processes()),
-                    i < TEACHING_NOTE.size() ? TEACHING_NOTE.get(i) : "", aspect.source());
+            table.row(name(aspect.kind()), entries(aspect, aspect.threads()), entries(aspect, aspect.processes()),
+                    i < TEACHING_NOTE.size() ? TEACHING_NOTE.get(i) : "",
+                    String.join("; ", aspect.sources().stream().map(SumTables::source).toList()));
         }
         return table.build();
+    }
+
+    /** Where table 6's ceiling comes from, or why there is none. */
+    static String ceilingSource(BandwidthAnalysis bandwidth) {
+        return bandwidth.ceilingRow().map(top -> "the fastest row of the bandwidth kernel (" + top.label() + ", "
+                + top.workers() + " workers" + (top.cores() > 0 ? ", " + top.cores() + " cores" : "") + ")")
+                .orElse("the runs have no row of the bandwidth kernel (BandwidthBenchmark) at size ≥ "
+                        + String.format(java.util.Locale.ROOT, "%,d", bandwidth.threshold()));
+    }
+
+    /** Table 7's name of an aspect. */
+    static String name(TradeOffAnalysis.Kind kind) {
+        return switch (kind) {
+            case START_UP -> "start-up cost";
+            case DISPATCH -> "dispatch cost (hand-off of almost no work)";
+            case MOVING -> "moving 1 MiB to a worker";
+            case SPEEDUP -> "speedup at the most cores";
+            case MEMORY -> "memory per worker";
+        };
+    }
+
+    /** Table 7's words for where an aspect's figures come from. */
+    static String source(TradeOffAnalysis.Source source) {
+        return switch (source) {
+            case SPAWN_ROWS -> "spawn benchmark rows; process-spawn's fixed cost from the overhead model";
+            case DISPATCH_ROWS -> "dispatch benchmark rows";
+            case DISPATCH_ROWS_AFTER_IDLE -> "dispatch benchmark rows, back to back; after idle: each call after the "
+                    + "idle time, beside sequential's under the same idle time";
+            case DISPATCH_MODEL -> "fixed cost of the overhead model (no dispatch benchmark in the run)";
+            case MOVING_MODEL -> "per-element cost above sequential's (overhead model) × "
+                    + String.format(java.util.Locale.ROOT, "%,d", TradeOffAnalysis.ELEMENTS_PER_MIB) + " longs";
+            case BEST_SPEEDUP -> "best of each family at the largest size (table 2)";
+            case MEMORY_BENCHMARK -> "memory benchmark: RSS and PSS from /proc/<pid>/smaps_rollup after one sum";
+            case MEMORY_METRICS -> "secondary metrics naming rss, footprint or memory";
+            case PYTHON_START_UP -> "CPython: cold pool − warm pool at the smallest size (seed-python)";
+            case PYTHON_DISPATCH -> "CPython: the note's exercise as written and a warm pool (seed-python)";
+            case PYTHON_SPEEDUP -> "CPython: warm pool over sequential-python (seed-python)";
+        };
     }
 
     private static String entries(TradeOffAnalysis.Aspect aspect, List<TradeOffAnalysis.Entry> entries) {
@@ -307,10 +346,10 @@ public final class SumTables {
         List<String> texts = new ArrayList<>();
         for (TradeOffAnalysis.Entry entry : entries) {
             if (Double.isNaN(entry.value())) {
-                texts.add(entry.label() + " not measured (" + entry.detail() + ")");
+                texts.add(label(entry) + " not measured (" + detail(entry.detail()) + ")");
                 continue;
             }
-            texts.add(entry.label() + " " + entryValue(aspect, entry));
+            texts.add(label(entry) + " " + entryValue(aspect, entry));
         }
         return String.join("; ", texts);
     }
@@ -322,7 +361,76 @@ public final class SumTables {
             case SPEEDUP -> Formats.times(entry.value());
             case OTHER -> Formats.number(entry.value()) + " " + entry.unit();
         };
-        return value + (entry.detail().isEmpty() ? "" : " (" + entry.detail() + ")");
+        String detail = detail(entry.detail());
+        return value + (detail.isEmpty() ? "" : " (" + detail + ")");
+    }
+
+    private static String label(TradeOffAnalysis.Entry entry) {
+        return entry.label() + (entry.detail().code() == TradeOffAnalysis.Detail.Code.PYTHON_EXERCISE
+                ? " (the note's exercise)" : "");
+    }
+
+    /** What a figure of table 7 was measured under, in words. */
+    public static String detail(TradeOffAnalysis.Detail detail) {
+        List<Object> v = detail.values();
+        return switch (detail.code()) {
+            case CLASS -> String.valueOf(v.get(0));
+            case FIXED_COST -> "fixed cost, " + workers((Integer) v.get(0));
+            case DISPATCH -> {
+                int workers = (Integer) v.get(0);
+                String idle = (String) v.get(1);
+                double sequential = (Double) v.get(3);
+                String afterIdle = idle.isEmpty() ? "" : "after " + idle + " idle " + micros((Double) v.get(2))
+                        + (Double.isNaN(sequential) ? "" : " (sequential " + micros(sequential) + ")");
+                yield String.join("; ", java.util.stream.Stream.of(workers > 0 ? workers(workers) : "", afterIdle)
+                        .filter(s -> !s.isEmpty()).toList());
+            }
+            case MOVING -> workers((Integer) v.get(0)) + ((Boolean) v.get(1) ? ", shared array, no copy" : "");
+            case SPEEDUP -> workers((Integer) v.get(0)) + ((Integer) v.get(1) > 0 ? ", " + v.get(1) + " cores" : "")
+                    + String.format(java.util.Locale.ROOT, ", size %,d", v.get(2));
+            case METRIC_PER_WORKER -> v.get(0) + " ÷ " + workers((Integer) v.get(1));
+            case MEMORY -> String.format(java.util.Locale.ROOT, "PSS %s MiB; %s, %d workers, mean of %d forks",
+                    threeDigits((Double) v.get(0)), (Boolean) v.get(1) ? "per child JVM"
+                            : "the caller's growth ÷ workers", v.get(2), v.get(3));
+            case NO_PROC -> "no /proc/<pid>/smaps_rollup on this system (Linux only)";
+            case PYTHON_COLD -> "cold − warm at size " + String.format(java.util.Locale.ROOT, "%,d", v.get(0)) + ", "
+                    + v.get(1) + " workers";
+            case PYTHON_EXERCISE -> "1..10 in two halves, pool per call, " + v.get(0) + " workers";
+            case PYTHON_WARM -> "size " + v.get(0) + ", " + v.get(1) + " workers";
+            case PYTHON_SPEEDUP -> v.get(0) + " workers" + String.format(java.util.Locale.ROOT, ", size %,d", v.get(1))
+                    + ((Boolean) v.get(2) ? ", the GIL: one thread runs Python at a time" : "");
+        };
+    }
+
+    /** The PSS beside a memory figure, {@code PSS 21.7 MiB}, or the detail in words where there is none. */
+    static String pss(TradeOffAnalysis.Detail detail) {
+        return detail.code() == TradeOffAnalysis.Detail.Code.MEMORY
+                ? "PSS " + threeDigits((Double) detail.values().get(0)) + " MiB" : detail(detail);
+    }
+
+    private static String workers(int workers) {
+        return workers + (workers == 1 ? " worker" : " workers");
+    }
+
+    /** A time in the unit that keeps it between 1 and 1000 (ns, µs, ms, s), three significant digits. */
+    private static String micros(double nanos) {
+        String[] units = {"ns", "µs", "ms", "s"};
+        double value = nanos;
+        int unit = 0;
+        while (Math.abs(value) >= 999.5 && unit < units.length - 1) {
+            value /= 1_000;
+            unit++;
+        }
+        return String.format(java.util.Locale.ROOT, "%.3g %s", value, units[unit]);
+    }
+
+    /** Three significant digits, as the tables write a measured value beside it ({@code 0.377}, {@code 21.7}). */
+    private static String threeDigits(double value) {
+        if (value == 0 || !Double.isFinite(value)) {
+            return String.format(java.util.Locale.ROOT, "%.0f", value);
+        }
+        int decimals = Math.max(0, 2 - (int) Math.floor(Math.log10(Math.abs(value))));
+        return String.format(java.util.Locale.ROOT, "%." + decimals + "f", value);
     }
 
     /** " (2w)" after a time, or nothing for sequential, which has no workers. */
@@ -351,7 +459,7 @@ public final class SumTables {
 
     /** The matrix's own notes and the measurement warnings, counted, not repeated per cell. */
     private static List<String> warnings(SumMatrix matrix) {
-        List<String> notes = new ArrayList<>(matrix.notes());
+        List<String> notes = new ArrayList<>(Caveats.words(matrix.notes()));
         long noInterval = matrix.cells().stream().filter(c -> !c.nanos().hasInterval()).count();
         long wide = matrix.cells().stream().filter(c -> c.nanos().relativeHalfWidth() > 0.10).count();
         if (noInterval > 0) {

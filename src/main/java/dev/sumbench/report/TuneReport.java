@@ -76,7 +76,7 @@ public final class TuneReport {
             });
             table.row(cells);
             String label = label(choice);
-            choice.warnings().forEach(w -> warnings.add(label + ": " + w));
+            choice.warnings().forEach(w -> warnings.add(label + ": " + Caveats.words(w)));
         }
         table.note("best: the chunk with the best score, ± its 95 % confidence interval; flat: the contiguous chunk "
                 + "sizes within " + within + " of the best (count measured); recommended: the middle of the flat "
@@ -89,7 +89,7 @@ public final class TuneReport {
         table.note("chunk 0: the strategy's own default, for reference; size/(4·workers): the chunk a parallel stream "
                 + "makes (4 leaves per worker), and whether it is in the flat region; ForkJoinTask 100..10,000: "
                 + "its javadoc's rule of basic steps per task, against the recommendation");
-        tuning.warnings().forEach(w -> table.note("warning: " + w));
+        tuning.warnings().forEach(w -> table.note("warning: " + Caveats.words(w)));
         warnings.forEach(w -> table.note("warning: " + w));
         return table.build();
     }

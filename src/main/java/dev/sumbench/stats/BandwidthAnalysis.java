@@ -15,11 +15,11 @@ import java.util.Optional;
  *                      when no size is large: a loop over an array that fits in the caches measures the caches)
  * @param ceilingGbps   the ceiling, GB/s: the bandwidth kernel's fastest large-size row; {@link Double#NaN} when the
  *                      runs have none (a strategy's own fastest row is no ceiling: it would be 100 % by definition)
- * @param ceilingSource where the ceiling comes from, or why there is none, in words
+ * @param ceilingRow    the bandwidth kernel's row the ceiling comes from; empty when there is none
  * @param threshold     the smallest size counted as large
  * @param largestSize   the largest size of the matrix (0 when it is empty)
  */
-public record BandwidthAnalysis(List<Row> rows, double ceilingGbps, String ceilingSource, long threshold,
+public record BandwidthAnalysis(List<Row> rows, double ceilingGbps, Optional<Row> ceilingRow, long threshold,
                                 long largestSize) {
 
     /* Implementation notes
@@ -55,7 +55,7 @@ public record BandwidthAnalysis(List<Row> rows, double ceilingGbps, String ceili
     /** Table 6 of {@code runs}, whose sum matrix is {@code matrix}; empty rows when the matrix is empty. */
     public static BandwidthAnalysis of(List<Run> runs, SumMatrix matrix) {
         if (matrix.isEmpty()) {
-            return new BandwidthAnalysis(List.of(), Double.NaN, "", LARGE_SIZE, 0);
+            return new BandwidthAnalysis(List.of(), Double.NaN, Optional.empty(), LARGE_SIZE, 0);
         }
         int cores = matrix.mostCores();
         List<Long> sizes = matrix.sizes();
@@ -79,18 +79,8 @@ public record BandwidthAnalysis(List<Row> rows, double ceilingGbps, String ceili
         }
         strategies.sort(Comparator.comparing(Row::size).thenComparing(Row::label, SumMatrix.strategyOrder())
                 .thenComparing(Row::workers));
-        double ceiling;
-        String source;
-        if (!ceilingRows.isEmpty()) {
-            Row top = ceilingRows.stream().max(Comparator.comparingDouble(Row::gbps)).orElseThrow();
-            ceiling = top.gbps();
-            source = "the fastest row of the bandwidth kernel (" + top.label() + ", " + top.workers() + " workers"
-                    + (top.cores() > 0 ? ", " + top.cores() + " cores" : "") + ")";
-        } else {
-            ceiling = Double.NaN;
-            source = "the runs have no row of the bandwidth kernel (BandwidthBenchmark) at size ≥ "
-                    + String.format(java.util.Locale.ROOT, "%,d", threshold);
-        }
+        Optional<Row> top = ceilingRows.stream().max(Comparator.comparingDouble(Row::gbps));
+        double ceiling = top.map(Row::gbps).orElse(Double.NaN);
         List<Row> rows = new ArrayList<>();
         for (Row row : ceilingRows) {
             rows.add(withShare(row, ceiling));
@@ -98,7 +88,7 @@ public record BandwidthAnalysis(List<Row> rows, double ceilingGbps, String ceili
         for (Row row : strategies) {
             rows.add(withShare(row, ceiling));
         }
-        return new BandwidthAnalysis(rows, ceiling, source, threshold, largest);
+        return new BandwidthAnalysis(rows, ceiling, top, threshold, largest);
     }
 
     private static Row withShare(Row row, double ceiling) {

@@ -22,11 +22,11 @@ import java.util.TreeMap;
  *                     points, the better one), since a chunk far from both edges stays good when the machine or the
  *                     data shift a little
  * @param defaultPoint the strategy's own default ({@code chunk = 0}) when it was measured, else {@code null}
- * @param warnings     what limits this answer, each saying what to do
+ * @param warnings     what limits this answer
  */
 public record ChunkChoice(String benchmark, String mode, Map<String, String> params, ScoreUnit unit,
                           List<ChunkPoint> points, ChunkPoint best, List<ChunkPoint> flat, ChunkPoint recommended,
-                          ChunkPoint defaultPoint, List<String> warnings) {
+                          ChunkPoint defaultPoint, List<Caveat> warnings) {
 
     /** ForkJoinTask's rule of thumb: a task should do 100..10 000 basic steps (its javadoc). */
     public static final long FORK_JOIN_MIN_STEPS = 100;

@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -22,7 +21,7 @@ import java.util.TreeMap;
  * @param choices  one per group of rows that differ only in {@code chunk}, in the run's order
  * @param warnings what limits the whole answer
  */
-public record ChunkTuning(double within, List<ChunkChoice> choices, List<String> warnings) {
+public record ChunkTuning(double within, List<ChunkChoice> choices, List<Caveat> warnings) {
 
     /*
      * Implementation notes. Rows are grouped by benchmark, mode and every param but `chunk`, so a sweep over any
@@ -56,7 +55,7 @@ public record ChunkTuning(double within, List<ChunkChoice> choices, List<String>
         if (!(within >= 0)) {
             throw new IllegalArgumentException("within must be >= 0, got " + within);
         }
-        List<String> warnings = new ArrayList<>();
+        List<Caveat> warnings = new ArrayList<>();
         Map<Result.Key, List<Result>> groups = new LinkedHashMap<>();
         Set<String> skipped = new HashSet<>();
         for (Result row : run.results()) {
@@ -66,7 +65,7 @@ public record ChunkTuning(double within, List<ChunkChoice> choices, List<String>
             }
             if (parseChunk(chunk) < 0) {
                 if (skipped.add(chunk)) {
-                    warnings.add("chunk '" + chunk + "' is not a number >= 0: those rows are skipped");
+                    warnings.add(Caveat.of(Caveat.Code.CHUNK_NOT_A_NUMBER, chunk));
                 }
                 continue;
             }
@@ -79,12 +78,9 @@ public record ChunkTuning(double within, List<ChunkChoice> choices, List<String>
                 .mapToInt(row -> Samples.forkMeans(row.primary()).length).min().orElse(Integer.MAX_VALUE);
         int forksNeeded = Samples.MIN_FORKS;
         if (fewestForks < forksNeeded) {
-            warnings.add("intervals over iterations, since some rows have only " + fewestForks + " fork"
-                    + (fewestForks == 1 ? "" : "s") + ": iterations within a fork are not independent, so the "
-                    + "intervals are too narrow; run >= " + forksNeeded + " forks for intervals over fork means");
+            warnings.add(Caveat.of(Caveat.Code.CHUNK_FEW_FORKS, fewestForks, forksNeeded));
         } else if (groups.values().stream().flatMap(List::stream).anyMatch(row -> !row.primary().hasRawData())) {
-            warnings.add("no raw data (JMH CSV): intervals from JMH's error, which treats iterations as independent; "
-                    + "JMH JSON (-rf json) gives intervals over fork means");
+            warnings.add(Caveat.of(Caveat.Code.CHUNK_NO_RAW_DATA));
         }
         List<ChunkChoice> choices = new ArrayList<>();
         for (Map.Entry<Result.Key, List<Result>> group : groups.entrySet()) {
@@ -131,24 +127,23 @@ public record ChunkTuning(double within, List<ChunkChoice> choices, List<String>
     private static ChunkChoice choose(Result.Key key, List<Result> rows, double within) {
         ScoreUnit unit = ScoreUnit.parse(rows.get(0).primary().unit());
         Direction direction = Direction.of(unit) == Direction.UNKNOWN ? Direction.LOWER_IS_BETTER : Direction.of(unit);
-        List<String> warnings = new ArrayList<>();
+        List<Caveat> warnings = new ArrayList<>();
         if (Direction.of(unit) == Direction.UNKNOWN) {
-            warnings.add("unit '" + unit.text() + "' has no known direction: lower is taken as better");
+            warnings.add(Caveat.of(Caveat.Code.CHUNK_UNKNOWN_DIRECTION, unit.text()));
         }
         List<ChunkPoint> points = new ArrayList<>();
         ChunkPoint defaultPoint = null;
         for (Result row : rows) {
             double factor = Direction.conversion(ScoreUnit.parse(row.primary().unit()), unit).orElse(Double.NaN);
             if (Double.isNaN(factor)) {
-                warnings.add("chunk " + row.param(CHUNK) + " is in " + row.primary().unit() + ", the others in "
-                        + unit.text() + ": skipped");
+                warnings.add(Caveat.of(Caveat.Code.CHUNK_OTHER_UNIT, row.param(CHUNK), row.primary().unit(),
+                        unit.text()));
                 continue;
             }
             ChunkPoint point = new ChunkPoint(parseChunk(row.param(CHUNK)),
                     Estimate.ofMetric(row.primary(), CONFIDENCE).scaled(factor));
             if (!Double.isFinite(point.estimate().centre()) || point.estimate().centre() <= 0) {
-                warnings.add("chunk " + row.param(CHUNK) + " has no usable score (" + row.primary().score()
-                        + "): skipped");
+                warnings.add(Caveat.of(Caveat.Code.CHUNK_NO_SCORE, row.param(CHUNK), row.primary().score()));
                 continue;
             }
             if (point.chunk() == 0) {
@@ -178,25 +173,19 @@ public record ChunkTuning(double within, List<ChunkChoice> choices, List<String>
         }
         List<ChunkPoint> flat = points.subList(from, to + 1);
         ChunkPoint recommended = middle(flat, direction);
-        String percent = String.format(Locale.ROOT, "%.3g %%", within * 100);
         if (points.size() == 1) {
-            warnings.add("only one chunk size measured: sweep several to find a flat region");
+            warnings.add(Caveat.of(Caveat.Code.ONE_CHUNK));
         } else if (to == points.size() - 1) {
-            warnings.add("the flat region reaches the largest chunk measured (" + points.get(to).chunk()
-                    + "): it may extend further; measure larger chunks");
+            warnings.add(Caveat.of(Caveat.Code.FLAT_AT_LARGEST_CHUNK, points.get(to).chunk()));
         } else if (from == 0) {
-            warnings.add("the flat region reaches the smallest chunk measured (" + points.get(0).chunk()
-                    + "): it may extend further; measure smaller chunks");
+            warnings.add(Caveat.of(Caveat.Code.FLAT_AT_SMALLEST_CHUNK, points.get(0).chunk()));
         }
         if (defaultPoint != null && cost(defaultPoint, direction) < cost(points.get(bestIndex), direction)) {
-            warnings.add("chunk 0 (the strategy's own default) beat every chunk measured: measure chunks around the "
-                    + "default's");
+            warnings.add(Caveat.of(Caveat.Code.DEFAULT_CHUNK_BEST));
         }
         for (int i = 0; i < points.size(); i++) {
             if ((i < from || i > to) && cost(points.get(i), direction) <= limit) {
-                warnings.add("chunk " + points.get(i).chunk() + " is also within " + percent.strip()
-                        + " of the best but not next to the flat region: noise or a second optimum; rerun with more "
-                        + "forks");
+                warnings.add(Caveat.of(Caveat.Code.CHUNK_ALSO_WITHIN, points.get(i).chunk(), within));
             }
         }
         return new ChunkChoice(key.benchmark(), key.mode(), key.params(), unit, points, points.get(bestIndex), flat,

@@ -31,9 +31,9 @@ import java.util.stream.DoubleStream;
  * dispatch benchmark's under the same pattern (its {@code handOff} for hot, its {@code afterIdle} at the same idle).
  *
  * @param rows  one per strategy and chunking, in the suite's strategy order, then by chunking
- * @param notes what the analysis could not do, in words
+ * @param notes what the analysis could not do, as caveats
  */
-public record CrossoverAnalysis(List<Row> rows, List<String> notes) {
+public record CrossoverAnalysis(List<Row> rows, List<Caveat> notes) {
 
     /**
      * One strategy and chunking.
@@ -82,7 +82,7 @@ public record CrossoverAnalysis(List<Row> rows, List<String> notes) {
                 }
             }
         }
-        List<String> notes = new ArrayList<>();
+        List<Caveat> notes = new ArrayList<>();
         boolean withoutRawData = false;
         Map<List<Object>, SortedMap<Long, double[]>> baselines = new LinkedHashMap<>();
         Map<List<Object>, SortedMap<Long, double[]>> candidates = new LinkedHashMap<>();
@@ -112,8 +112,7 @@ public record CrossoverAnalysis(List<Row> rows, List<String> notes) {
             }
         }
         if (withoutRawData) {
-            notes.add("some rows have no per-fork data (a CSV file): each counts as one fork and gets no interval; "
-                    + "read the run's JSON instead");
+            notes.add(Caveat.of(Caveat.Code.NO_FORK_DATA));
         }
         List<Row> result = new ArrayList<>();
         for (Map.Entry<List<Object>, SortedMap<Long, double[]>> candidate : candidates.entrySet()) {
@@ -124,14 +123,12 @@ public record CrossoverAnalysis(List<Row> rows, List<String> notes) {
             String idle = (String) key.get(4);
             SortedMap<Long, double[]> baseline = baselines.get(List.of(workers, cores, idle));
             if (baseline == null) {
-                notes.add(strategy + " " + key.get(1) + " " + pattern(idle) + ": no sequential rows at " + workers
-                        + " workers under the same idle time: no crossover");
+                notes.add(Caveat.of(Caveat.Code.NO_BASELINE, strategy, key.get(1), pattern(idle), workers));
                 continue;
             }
             Optional<MeasuredCrossover> crossover = MeasuredCrossover.of(candidate.getValue(), baseline);
             if (crossover.isEmpty()) {
-                notes.add(strategy + " " + key.get(1) + ": fewer than two sizes measured beside sequential: no "
-                        + "crossover");
+                notes.add(Caveat.of(Caveat.Code.TOO_FEW_SIZES, strategy, key.get(1)));
                 continue;
             }
             result.add(new Row(strategy, (String) key.get(1), idle, workers, cores, crossover.get(),

@@ -26,11 +26,11 @@ import org.apache.commons.math3.distribution.TDistribution;
  * @param confidence the interval's confidence, e.g. 0.95
  * @param points     the speedup at each measured size, with its interval
  * @param fewestForks the fewest forks behind any measured mean (the candidate's or the baseline's)
- * @param note       why there is no interval, or what to read into it; empty when there is nothing to say
+ * @param notes      why there is no interval, or what to read into it; empty when there is nothing to say
  */
 public record MeasuredCrossover(Kind kind, double size, double lower, double upper, boolean lowerOpen,
                                 boolean upperOpen, List<Long> bracket, double confidence, List<Point> points,
-                                int fewestForks, String note) {
+                                int fewestForks, List<Caveat> notes) {
 
     /* Implementation notes
      * The sampling unit is the fork: a fork's mean over its iterations is one observation, so the spread of fork means
@@ -126,31 +126,27 @@ public record MeasuredCrossover(Kind kind, double size, double lower, double upp
             double half = interval ? cell.halfWidth(CONFIDENCE) : Double.NaN;
             points.add(new Point(cell.size, Math.exp(cell.y), Math.exp(cell.y - half), Math.exp(cell.y + half)));
         }
-        String fewForks = interval ? "" : "only " + fewest + " fork" + (fewest == 1 ? "" : "s")
-                + " behind a mean: no interval (the fork is the sampling unit; run at least " + MIN_FORKS
-                + " forks per trial)";
+        List<Caveat> fewForks = interval ? List.of() : List.of(Caveat.of(Caveat.Code.FEW_FORKS_PER_MEAN, fewest,
+                MIN_FORKS));
         int last = lastAtMostOne(cells);
         if (last < 0) {
             Point smallest = points.get(0);
             boolean atPar = interval && smallest.lower() <= 1;
             return java.util.Optional.of(new MeasuredCrossover(Kind.BELOW_SMALLEST, Double.NaN, Double.NaN,
                     Double.NaN, false, false, List.of(), CONFIDENCE, points, fewest,
-                    join(fewForks, atPar ? "at par at the smallest size (its interval contains 1), faster above: "
-                            + "the crossing is not located; measure smaller sizes"
-                            : "faster at every measured size: measure smaller sizes to find the crossing")));
+                    join(fewForks, Caveat.of(atPar ? Caveat.Code.AT_PAR_AT_SMALLEST : Caveat.Code.FASTER_EVERYWHERE))));
         }
         if (last == cells.size() - 1) {
             return java.util.Optional.of(new MeasuredCrossover(Kind.NOT_REACHED, Double.NaN, Double.NaN,
                     Double.NaN, false, false, List.of(), CONFIDENCE, points, fewest,
-                    join(fewForks, "not faster at the largest measured size")));
+                    join(fewForks, Caveat.of(Caveat.Code.NOT_FASTER_AT_LARGEST))));
         }
         if (interval && points.subList(last + 1, points.size()).stream().noneMatch(p -> p.lower() > 1)) {
             // faster above the last crossing only within noise: a strategy that sums small ranges in the caller
             // is at par there, and a crossing interpolated between two at-par sizes would be noise, not an answer
             return java.util.Optional.of(new MeasuredCrossover(Kind.NOT_REACHED, Double.NaN, Double.NaN,
                     Double.NaN, false, false, List.of(), CONFIDENCE, points, fewest,
-                    "at par above " + cells.get(last).size + " (every larger size's interval contains 1): not "
-                            + "faster beyond noise at any measured size"));
+                    List.of(Caveat.of(Caveat.Code.AT_PAR_ABOVE, cells.get(last).size))));
         }
         Cell lo = cells.get(last);
         Cell hi = cells.get(last + 1);
@@ -165,9 +161,9 @@ public record MeasuredCrossover(Kind kind, double size, double lower, double upp
         double upper = scan(cells, last, w, +1);
         boolean lowerOpen = lower <= cells.get(0).x;
         boolean upperOpen = upper >= cells.get(cells.size() - 1).x;
-        String note = lowerOpen ? "at par with the baseline down to the smallest size measured" : "";
+        List<Caveat> notes = lowerOpen ? List.of(Caveat.of(Caveat.Code.AT_PAR_DOWN_TO_SMALLEST)) : List.of();
         return java.util.Optional.of(new MeasuredCrossover(Kind.AT, size, Math.exp(lower), Math.exp(upper),
-                lowerOpen, upperOpen, List.of(lo.size, hi.size), CONFIDENCE, points, fewest, note));
+                lowerOpen, upperOpen, List.of(lo.size, hi.size), CONFIDENCE, points, fewest, notes));
     }
 
     /** The index of the largest size whose speedup is at most 1, or -1. */
@@ -261,8 +257,10 @@ public record MeasuredCrossover(Kind kind, double size, double lower, double upp
         return v * v;
     }
 
-    private static String join(String a, String b) {
-        return a.isEmpty() ? b : a + "; " + b;
+    private static List<Caveat> join(List<Caveat> first, Caveat then) {
+        List<Caveat> all = new ArrayList<>(first);
+        all.add(then);
+        return all;
     }
 
     /** One measured size: log size, log speedup and the delta-method variance of each side's log mean. */
@@ -329,7 +327,8 @@ public record MeasuredCrossover(Kind kind, double size, double lower, double upp
     /** {@code ≈ 70 000 [52 000, 91 000]}-style text is the report's; this is a plain one for logs and tests. */
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s %.0f [%.0f%s, %.0f%s] %s", kind, size, lower, lowerOpen ? "-" : "",
-                upper, upperOpen ? "+" : "", note);
+        return kind + " " + String.format(Locale.ROOT, "%.0f", size) + " [" + String.format(Locale.ROOT, "%.0f", lower)
+                + (lowerOpen ? "-" : "") + ", " + String.format(Locale.ROOT, "%.0f", upper) + (upperOpen ? "+" : "")
+                + "] " + notes;
     }
 }

@@ -45,10 +45,9 @@ final class MemoryFigures {
             int workers = Roles.intParam(row, "workers", 1);
             double rss = forkMean(row.secondary().get(RSS));
             double pss = forkMean(row.secondary().get(PSS));
-            String per = family == Family.PROCESSES ? "per child JVM" : "the caller's growth ÷ workers";
-            String detail = Double.isNaN(rss) || Double.isNaN(pss)
-                    ? "no /proc/<pid>/smaps_rollup on this system (Linux only)"
-                    : String.format(Locale.ROOT, "PSS %s MiB; %s, %d workers, mean of %d forks", threeDigits(pss), per,
+            TradeOffAnalysis.Detail detail = Double.isNaN(rss) || Double.isNaN(pss)
+                    ? TradeOffAnalysis.Detail.of(TradeOffAnalysis.Detail.Code.NO_PROC)
+                    : TradeOffAnalysis.Detail.of(TradeOffAnalysis.Detail.Code.MEMORY, pss, family == Family.PROCESSES,
                     workers,
                     row.secondary().get(RSS).rawData().isEmpty() ? 1 : row.secondary().get(RSS).rawData().size());
             TradeOffAnalysis.Entry entry = new TradeOffAnalysis.Entry(label, rss, "MiB RSS", detail);
@@ -57,17 +56,8 @@ final class MemoryFigures {
         if (threads.isEmpty() && processes.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new TradeOffAnalysis.Aspect("memory per worker", TradeOffAnalysis.Measure.OTHER, threads,
-                processes, "memory benchmark: RSS and PSS from /proc/<pid>/smaps_rollup after one sum"));
-    }
-
-    /** Three significant digits, as the tables write a measured value beside it ({@code 0.377}, {@code 21.7}). */
-    private static String threeDigits(double value) {
-        if (value == 0 || !Double.isFinite(value)) {
-            return String.format(Locale.ROOT, "%.0f", value);
-        }
-        int decimals = Math.max(0, 2 - (int) Math.floor(Math.log10(Math.abs(value))));
-        return String.format(Locale.ROOT, "%." + decimals + "f", value);
+        return Optional.of(new TradeOffAnalysis.Aspect(TradeOffAnalysis.Kind.MEMORY, TradeOffAnalysis.Measure.OTHER,
+                threads, processes, List.of(TradeOffAnalysis.Source.MEMORY_BENCHMARK)));
     }
 
     /** The mean of the forks' values; the score itself without raw data (a CSV: then a single fork's value). */

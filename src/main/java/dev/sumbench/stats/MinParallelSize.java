@@ -33,7 +33,7 @@ import java.util.TreeMap;
  *                  to back
  */
 public record MinParallelSize(String benchmark, String strategy, long workers, OptionalLong cores, OptionalLong size,
-                              int sizes, List<String> warnings, String idle) {
+                              int sizes, List<Caveat> warnings, String idle) {
 
     /** The idle label of calls back to back. */
     public static final String HOT = CrossoverAnalysis.HOT;
@@ -100,7 +100,7 @@ public record MinParallelSize(String benchmark, String strategy, long workers, O
         }
         List<MinParallelSize> sizes = new ArrayList<>();
         groups.forEach((group, bySize) -> {
-            List<String> warnings = new ArrayList<>();
+            List<Caveat> warnings = new ArrayList<>();
             boolean processes = group.strategy().startsWith("process-");
             Long from = null;
             int compared = 0;
@@ -122,10 +122,9 @@ public record MinParallelSize(String benchmark, String strategy, long workers, O
                 return;
             }
             if (from == null) {
-                warnings.add("splitting does not pay at the largest size compared (" + bySize.lastKey() + ")");
+                warnings.add(Caveat.of(Caveat.Code.SPLIT_NEVER_PAYS, bySize.lastKey()));
             } else if (from.equals(bySize.firstKey())) {
-                warnings.add("splitting pays at the smallest size measured (" + from + "): it may pay below; "
-                        + "measure smaller sizes");
+                warnings.add(Caveat.of(Caveat.Code.SPLIT_PAYS_AT_SMALLEST, from));
             }
             OptionalLong cores = group.cores().isEmpty() ? OptionalLong.empty()
                     : OptionalLong.of(number(group.cores()));

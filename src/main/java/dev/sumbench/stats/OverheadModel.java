@@ -3,7 +3,6 @@ package dev.sumbench.stats;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
@@ -20,10 +19,10 @@ import org.apache.commons.math3.linear.SingularMatrixException;
  * @param perElementNanos the cost of each element in nanoseconds: the slope
  * @param rSquared        the weighted coefficient of determination (1 is a perfect line)
  * @param points          the points fitted
- * @param warnings        what makes the model less trustworthy, each saying what to do about it
+ * @param warnings        what makes the model less trustworthy
  */
 public record OverheadModel(double fixedNanos, double perElementNanos, double rSquared, List<Point> points,
-                            List<String> warnings) {
+                            List<Caveat> warnings) {
 
     /* Implementation notes
      * Sizes span several decades (10 .. 10^7) and so do times. Ordinary least squares would let the largest size
@@ -80,15 +79,14 @@ public record OverheadModel(double fixedNanos, double perElementNanos, double rS
         double fixed = solution.getEntry(0);
         double perElement = solution.getEntry(1);
         double rSquared = weightedRSquared(usable, fixed, perElement);
-        List<String> warnings = new ArrayList<>();
+        List<Caveat> warnings = new ArrayList<>();
         if (distinctSizes == 2) {
-            warnings.add("only 2 sizes: the line passes through both, R² says nothing; measure 3 or more sizes");
+            warnings.add(Caveat.of(Caveat.Code.TWO_SIZES));
         } else if (rSquared < POOR_FIT) {
-            warnings.add(String.format(Locale.ROOT, "R² = %.2f: time is not linear in size here (caches, "
-                    + "noise); read the fixed and per-element costs as rough", rSquared));
+            warnings.add(Caveat.of(Caveat.Code.POOR_FIT, rSquared));
         }
         if (fixed < 0) {
-            warnings.add("negative fixed cost: within noise of 0; the small sizes need tighter measurements");
+            warnings.add(Caveat.of(Caveat.Code.NEGATIVE_FIXED_COST));
         }
         return Optional.of(new OverheadModel(fixed, perElement, rSquared, usable, warnings));
     }

@@ -3,7 +3,6 @@ package dev.sumbench.stats;
 import dev.sumbench.results.Result;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -40,29 +39,29 @@ final class PythonFigures {
         for (TradeOffAnalysis.Aspect aspect : aspects) {
             List<TradeOffAnalysis.Entry> threads = new ArrayList<>(aspect.threads());
             List<TradeOffAnalysis.Entry> processes = new ArrayList<>(aspect.processes());
-            String source = aspect.source();
-            switch (aspect.name()) {
-                case TradeOffAnalysis.START_UP -> {
+            List<TradeOffAnalysis.Source> sources = new ArrayList<>(aspect.sources());
+            switch (aspect.kind()) {
+                case START_UP -> {
                     startUp(python, "threads-python", threads);
                     startUp(python, "processes-python", processes);
-                    source += "; CPython: cold pool − warm pool at the smallest size (seed-python)";
+                    sources.add(TradeOffAnalysis.Source.PYTHON_START_UP);
                 }
-                case TradeOffAnalysis.DISPATCH -> {
+                case DISPATCH -> {
                     exercise(python, "threads", threads);
                     warm(python, "threads-python", threads);
                     exercise(python, "processes", processes);
                     warm(python, "processes-python", processes);
-                    source += "; CPython: the note's exercise as written and a warm pool (seed-python)";
+                    sources.add(TradeOffAnalysis.Source.PYTHON_DISPATCH);
                 }
-                case TradeOffAnalysis.SPEEDUP -> {
+                case SPEEDUP -> {
                     speedup(python, "threads-python", threads);
                     speedup(python, "processes-python", processes);
-                    source += "; CPython: warm pool over sequential-python (seed-python)";
+                    sources.add(TradeOffAnalysis.Source.PYTHON_SPEEDUP);
                 }
                 default -> {
                 }
             }
-            out.add(new TradeOffAnalysis.Aspect(aspect.name(), aspect.measure(), threads, processes, source));
+            out.add(new TradeOffAnalysis.Aspect(aspect.kind(), aspect.measure(), threads, processes, sources));
         }
         return out;
     }
@@ -76,22 +75,22 @@ final class PythonFigures {
         Optional<Result> hot = sum(rows, warm, smallest.get());
         if (cold.isPresent() && hot.isPresent()) {
             into.add(new TradeOffAnalysis.Entry("CPython " + warm + " pool", nanos(cold.get()) - nanos(hot.get()), "",
-                    "cold − warm at size " + String.format(Locale.ROOT, "%,d", smallest.get()) + ", "
-                            + workers(hot.get())));
+                    TradeOffAnalysis.Detail.of(TradeOffAnalysis.Detail.Code.PYTHON_COLD, smallest.get(),
+                            workers(hot.get()))));
         }
     }
 
     private static void exercise(List<Result> rows, String variant, List<TradeOffAnalysis.Entry> into) {
         rows.stream().filter(r -> r.benchmark().endsWith(".exercise") && variant.equals(r.param("variant")))
-                .findFirst().ifPresent(r -> into.add(new TradeOffAnalysis.Entry("CPython " + variant
-                        + " (the note's exercise)", nanos(r), "", "1..10 in two halves, pool per call, "
-                        + workers(r))));
+                .findFirst().ifPresent(r -> into.add(new TradeOffAnalysis.Entry("CPython " + variant, nanos(r), "",
+                        TradeOffAnalysis.Detail.of(TradeOffAnalysis.Detail.Code.PYTHON_EXERCISE, workers(r)))));
     }
 
     private static void warm(List<Result> rows, String variant, List<TradeOffAnalysis.Entry> into) {
         Optional<Long> smallest = sizes(rows, variant).stream().findFirst();
         smallest.flatMap(size -> sum(rows, variant, size)).ifPresent(r -> into.add(new TradeOffAnalysis.Entry(
-                "CPython " + variant + " (warm pool)", nanos(r), "", "size " + r.param("size") + ", " + workers(r))));
+                "CPython " + variant + " (warm pool)", nanos(r), "",
+                TradeOffAnalysis.Detail.of(TradeOffAnalysis.Detail.Code.PYTHON_WARM, r.param("size"), workers(r)))));
     }
 
     private static void speedup(List<Result> rows, String variant, List<TradeOffAnalysis.Entry> into) {
@@ -104,8 +103,8 @@ final class PythonFigures {
         Optional<Result> sequential = sum(rows, "sequential-python", largest);
         if (pool.isPresent() && sequential.isPresent()) {
             into.add(new TradeOffAnalysis.Entry("CPython " + variant, nanos(sequential.get()) / nanos(pool.get()), "",
-                    workers(pool.get()) + String.format(Locale.ROOT, ", size %,d", largest)
-                            + (variant.startsWith("threads") ? ", the GIL: one thread runs Python at a time" : "")));
+                    TradeOffAnalysis.Detail.of(TradeOffAnalysis.Detail.Code.PYTHON_SPEEDUP, workers(pool.get()), largest,
+                            variant.startsWith("threads"))));
         }
     }
 
@@ -125,7 +124,7 @@ final class PythonFigures {
 
     private static String workers(Result row) {
         String workers = row.param("workers");
-        return (workers == null ? "?" : workers) + " workers";
+        return workers == null ? "?" : workers;
     }
 
     private static long parse(String value) {

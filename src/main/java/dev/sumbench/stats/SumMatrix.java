@@ -55,9 +55,9 @@ public final class SumMatrix {
 
     private final List<Cell> cells;
     private final String benchmark;
-    private final List<String> notes;
+    private final List<Caveat> notes;
 
-    private SumMatrix(List<Cell> cells, String benchmark, List<String> notes) {
+    private SumMatrix(List<Cell> cells, String benchmark, List<Caveat> notes) {
         this.cells = List.copyOf(cells);
         this.benchmark = benchmark;
         this.notes = List.copyOf(notes);
@@ -80,7 +80,7 @@ public final class SumMatrix {
                 .max(Comparator.comparingLong((Map.Entry<String, List<Cell>> e) -> e.getValue().stream()
                         .map(c -> c.strategy() + "@" + c.size()).distinct().count()))
                 .orElseThrow().getKey();
-        List<String> notes = new ArrayList<>();
+        List<Caveat> notes = new ArrayList<>();
         Map<List<Object>, List<Cell>> byKey = new LinkedHashMap<>();
         int duplicates = 0;
         Set<List<Object>> seen = new java.util.HashSet<>();
@@ -93,7 +93,7 @@ public final class SumMatrix {
                     k -> new ArrayList<>()).add(cell);
         }
         if (duplicates > 0) {
-            notes.add(duplicates + " duplicate row(s) of the merged runs were ignored (the first one counts)");
+            notes.add(Caveat.of(Caveat.Code.DUPLICATE_ROWS, duplicates));
         }
         List<Cell> cells = new ArrayList<>();
         boolean choseFastestChunk = false;
@@ -107,7 +107,7 @@ public final class SumMatrix {
             }
         }
         if (choseFastestChunk) {
-            notes.add("several chunk sizes without the default (0): each cell shows its fastest chunk");
+            notes.add(Caveat.of(Caveat.Code.FASTEST_CHUNK_PER_CELL));
         }
         return new SumMatrix(cells, chosen, notes);
     }
@@ -148,7 +148,7 @@ public final class SumMatrix {
     }
 
     /** Remarks on how the matrix was built (duplicates, chunk choice). */
-    public List<String> notes() {
+    public List<Caveat> notes() {
         return notes;
     }
 

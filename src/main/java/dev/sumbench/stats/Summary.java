@@ -4,13 +4,12 @@ import dev.sumbench.results.Metric;
 import dev.sumbench.results.ScoreUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A measured value with its interval. With raw data from at least {@link Samples#MIN_FORKS} forks the interval is over
  * fork means, the sampling unit, at {@link #FORK_CONFIDENCE}: Student's t over the logs of the fork means, so that it
  * holds the fork-to-fork variance as well as the iterations' (Kalibera and Jones). With raw data from fewer forks
- * there is no interval, and a warning says so in words. Without raw data (JMH CSV) it is JMH's own interval (Student's
+ * there is no interval, and a warning says so. Without raw data (JMH CSV) it is JMH's own interval (Student's
  * t over all iterations of all forks, at {@code confidence}), with a warning that it treats iterations as independent.
  *
  * @param center     the score
@@ -18,10 +17,10 @@ import java.util.Locale;
  * @param hi         the upper end ({@link Double#NaN} when there is none)
  * @param confidence the interval's confidence, e.g. 0.999
  * @param n          the samples behind it
- * @param warnings   what makes the value less trustworthy, each saying what to do about it
+ * @param warnings   what makes the value less trustworthy
  * @param forkMeans  each fork's mean in the same unit, when the interval is over forks; else empty
  */
-public record Summary(double center, double lo, double hi, double confidence, long n, List<String> warnings,
+public record Summary(double center, double lo, double hi, double confidence, long n, List<Caveat> warnings,
                       List<Double> forkMeans) {
 
     /* Implementation notes
@@ -45,7 +44,7 @@ public record Summary(double center, double lo, double hi, double confidence, lo
     }
 
     /** A summary without fork means: JMH's interval, or none. */
-    public Summary(double center, double lo, double hi, double confidence, long n, List<String> warnings) {
+    public Summary(double center, double lo, double hi, double confidence, long n, List<Caveat> warnings) {
         this(center, lo, hi, confidence, n, warnings, List.of());
     }
 
@@ -91,7 +90,7 @@ public record Summary(double center, double lo, double hi, double confidence, lo
         }
         double score = metric.score();
         double error = metric.error();
-        List<String> warnings = warnings(score, error, metric.samples());
+        List<Caveat> warnings = warnings(score, error, metric.samples());
         if (Double.isNaN(error)) {
             return new Summary(unit.toNanosPerOp(score), Double.NaN, Double.NaN, metric.confidence(),
                     metric.samples(), warnings);
@@ -109,17 +108,15 @@ public record Summary(double center, double lo, double hi, double confidence, lo
     /** {@code center} with the log-t interval over {@code forks} (means per fork, same unit), or none below 3. */
     public static Summary overForks(double center, double[] forks) {
         List<Double> means = java.util.Arrays.stream(forks).boxed().toList();
-        List<String> warnings = new ArrayList<>();
+        List<Caveat> warnings = new ArrayList<>();
         if (forks.length < Samples.MIN_FORKS) {
-            warnings.add(String.format(Locale.ROOT, "no interval from %d fork%s: the fork is the sampling unit and an "
-                    + "interval needs >= %d (iterations within a fork are not independent); run with -f 5",
-                    forks.length, forks.length == 1 ? "" : "s", Samples.MIN_FORKS));
+            warnings.add(Caveat.of(Caveat.Code.FEW_FORKS, forks.length, Samples.MIN_FORKS));
             return new Summary(center, Double.NaN, Double.NaN, FORK_CONFIDENCE, forks.length, warnings, means);
         }
         double[] logs = new double[forks.length];
         for (int i = 0; i < forks.length; i++) {
             if (!(forks[i] > 0)) {
-                warnings.add("a fork mean is zero or negative: no interval");
+                warnings.add(Caveat.of(Caveat.Code.NONPOSITIVE_FORK_MEAN));
                 return new Summary(center, Double.NaN, Double.NaN, FORK_CONFIDENCE, forks.length, warnings, List.of());
             }
             logs[i] = Math.log(forks[i]);
@@ -129,20 +126,17 @@ public record Summary(double center, double lo, double hi, double confidence, lo
         double lo = center * Math.exp(-half);
         double hi = center * Math.exp(half);
         if ((hi - lo) / 2 / Math.abs(center) > WIDE_INTERVAL) {
-            warnings.add(String.format(Locale.ROOT, "interval is ±%.0f%% of the score: run more forks, on a quiet "
-                    + "machine", 100 * (hi - lo) / 2 / Math.abs(center)));
+            warnings.add(Caveat.of(Caveat.Code.WIDE_FORK_INTERVAL, (hi - lo) / 2 / Math.abs(center)));
         }
         return new Summary(center, lo, hi, FORK_CONFIDENCE, forks.length, warnings, means);
     }
 
-    private static List<String> warnings(double score, double error, long samples) {
-        List<String> warnings = new ArrayList<>();
+    private static List<Caveat> warnings(double score, double error, long samples) {
+        List<Caveat> warnings = new ArrayList<>();
         if (Double.isNaN(error)) {
-            warnings.add("no interval from " + samples + " sample" + (samples == 1 ? "" : "s")
-                    + ": JMH needs 3 or more; run more iterations or forks");
+            warnings.add(Caveat.of(Caveat.Code.FEW_SAMPLES, samples));
         } else if (score != 0 && Math.abs(error / score) > WIDE_INTERVAL) {
-            warnings.add(String.format(Locale.ROOT, "interval is ±%.0f%% of the score: run more forks or iterations, "
-                    + "on a quiet machine", 100 * Math.abs(error / score)));
+            warnings.add(Caveat.of(Caveat.Code.WIDE_INTERVAL, Math.abs(error / score)));
         }
         return warnings;
     }

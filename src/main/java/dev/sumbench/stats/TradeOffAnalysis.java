@@ -34,10 +34,45 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
      * - memory per worker: the memory benchmark's RSS and PSS per worker (MemoryFigures), else any secondary metric
  *   whose label names rss, footprint or memory, divided by workers. */
 
-    /** The names of the aspects that other figures join (seed-python's). */
-    static final String START_UP = "start-up cost";
-    static final String DISPATCH = "dispatch cost (hand-off of almost no work)";
-    static final String SPEEDUP = "speedup at the most cores";
+    /** The aspects, in the table's order. */
+    public enum Kind {
+        /** Starting a worker. */
+        START_UP,
+        /** Handing almost no work to a worker and back. */
+        DISPATCH,
+        /** Moving 1 MiB to a worker. */
+        MOVING,
+        /** The speedup at the most cores. */
+        SPEEDUP,
+        /** Memory per worker. */
+        MEMORY
+    }
+
+    /** Where an aspect's figures come from; the report words them. */
+    public enum Source {
+        /** The spawn benchmark's rows and process-spawn's fixed cost from the overhead model. */
+        SPAWN_ROWS,
+        /** The dispatch benchmark's rows. */
+        DISPATCH_ROWS,
+        /** The dispatch benchmark's rows, back to back and after an idle time. */
+        DISPATCH_ROWS_AFTER_IDLE,
+        /** The overhead model's fixed cost, without a dispatch benchmark. */
+        DISPATCH_MODEL,
+        /** The per-element cost above sequential's, times 1 MiB of longs. */
+        MOVING_MODEL,
+        /** The best of each family at the largest size (table 2). */
+        BEST_SPEEDUP,
+        /** The memory benchmark's RSS and PSS. */
+        MEMORY_BENCHMARK,
+        /** Secondary metrics whose label names rss, footprint or memory. */
+        MEMORY_METRICS,
+        /** CPython: cold pool minus warm pool at the smallest size. */
+        PYTHON_START_UP,
+        /** CPython: the teaching exercise as written and a warm pool. */
+        PYTHON_DISPATCH,
+        /** CPython: warm pool over sequential-python. */
+        PYTHON_SPEEDUP
+    }
 
     /** 1 MiB of longs. */
     public static final long ELEMENTS_PER_MIB = (1 << 20) / Long.BYTES;
@@ -60,25 +95,74 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
      * @param label  what was measured (a strategy id, a method name)
      * @param value  the value (nanoseconds for {@link Measure#NANOS})
      * @param unit   for {@link Measure#OTHER}, the unit as measured; empty otherwise
-     * @param detail workers, cores, size or the source, in a few words
+     * @param detail workers, cores, size or the source, as a code with its values
      */
-    public record Entry(String label, double value, String unit, String detail) {
+    public record Entry(String label, double value, String unit, Detail detail) {
+    }
+
+    /**
+     * What a figure was measured under, as a code and the values it names; the report puts it in words.
+     *
+     * @param code   what the values are
+     * @param values the values, in the order its constant's comment lists them
+     */
+    public record Detail(Detail.Code code, List<Object> values) {
+
+        /** The kinds of detail. */
+        public enum Code {
+            /** The benchmark class. Values: its simple name. */
+            CLASS,
+            /** The overhead model's fixed cost. Values: workers. */
+            FIXED_COST,
+            /** A dispatch row. Values: workers (0: none), the idle time ("": none), the time after idle, sequential's
+             *  time after idle (both ns, NaN: none). */
+            DISPATCH,
+            /** Moving 1 MiB. Values: workers, whether the array is shared. */
+            MOVING,
+            /** The best speedup. Values: workers, cores (0: unknown), size. */
+            SPEEDUP,
+            /** A secondary metric divided by workers. Values: its label in lower case, workers. */
+            METRIC_PER_WORKER,
+            /** The memory benchmark. Values: PSS in MiB, whether the workers are child JVMs, workers, forks. */
+            MEMORY,
+            /** No /proc/&lt;pid&gt;/smaps_rollup on this system. */
+            NO_PROC,
+            /** CPython's cold pool minus its warm pool. Values: the size, workers (a param). */
+            PYTHON_COLD,
+            /** The teaching exercise in CPython. Values: workers (a param). */
+            PYTHON_EXERCISE,
+            /** A warm CPython pool. Values: the size (a param), workers (a param). */
+            PYTHON_WARM,
+            /** A CPython pool's speedup. Values: workers (a param), the size, whether the pool is of threads. */
+            PYTHON_SPEEDUP
+        }
+
+        public Detail {
+            values = List.copyOf(values);
+        }
+
+        /** The detail {@code code} naming {@code values}. */
+        public static Detail of(Code code, Object... values) {
+            return new Detail(code, List.of(values));
+        }
     }
 
     /**
      * One row of the table.
      *
-     * @param name      the aspect
+     * @param kind      the aspect
      * @param measure   how its values read
      * @param threads   figures of threads (empty: not measured)
      * @param processes figures of processes (empty: not measured)
-     * @param source    where the figures come from
+     * @param sources   where the figures come from
      */
-    public record Aspect(String name, Measure measure, List<Entry> threads, List<Entry> processes, String source) {
+    public record Aspect(Kind kind, Measure measure, List<Entry> threads, List<Entry> processes,
+                         List<Source> sources) {
 
         public Aspect {
             threads = List.copyOf(threads);
             processes = List.copyOf(processes);
+            sources = List.copyOf(sources);
         }
     }
 
@@ -108,7 +192,7 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
             if (Roles.isSpawn(row) && row.primary().scoreUnit().isTime()) {
                 String label = Roles.label(row);
                 sides.add(Roles.family(row), new Entry(label, Summary.nanosPerOp(row.primary()).center(), "",
-                        Roles.className(row)));
+                        Detail.of(Detail.Code.CLASS, Roles.className(row))));
             }
         }
         for (SumAnalysis.ModelRow model : analysis.models()) {
@@ -116,11 +200,10 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
                     .map(StrategyInfo::startsWorkersEveryCall).orElse(false);
             if (startsEveryCall && model.model().isPresent()) {
                 sides.add(StrategyCatalog.family(model.strategy()), new Entry(model.strategy(), model.model().get().fixedNanos(), "",
-                        "fixed cost, " + workers(model.workers())));
+                        Detail.of(Detail.Code.FIXED_COST, model.workers())));
             }
         }
-        return sides.aspect(START_UP, Measure.NANOS,
-                "spawn benchmark rows; process-spawn's fixed cost from the overhead model");
+        return sides.aspect(Kind.START_UP, Measure.NANOS, Source.SPAWN_ROWS);
     }
 
     private static Aspect dispatch(List<Result> rows, SumAnalysis analysis) {
@@ -131,45 +214,23 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
                     && row.param(HandOffAnalysis.IDLE) == null) {
                 String label = Roles.label(row);
                 int workers = Roles.intParam(row, "workers", 0);
-                String afterIdle = handOffs.of(label, workers).map(TradeOffAnalysis::afterIdle).orElse("");
+                Optional<HandOffAnalysis.Row> idle = handOffs.of(label, workers);
                 sides.add(Roles.family(row), new Entry(label, Summary.nanosPerOp(row.primary()).center(), "",
-                        String.join("; ", java.util.stream.Stream.of(workers > 0 ? workers(workers) : "", afterIdle)
-                                .filter(s -> !s.isEmpty()).toList())));
+                        Detail.of(Detail.Code.DISPATCH, workers, idle.map(HandOffAnalysis.Row::idle).orElse(""),
+                                idle.map(r -> r.afterIdle().center()).orElse(Double.NaN),
+                                idle.flatMap(HandOffAnalysis.Row::afterIdleSequential).map(Summary::center)
+                                        .orElse(Double.NaN))));
             }
         }
         if (!sides.isEmpty()) {
-            return sides.aspect(DISPATCH, Measure.NANOS,
-                    handOffs.rows().isEmpty() ? "dispatch benchmark rows"
-                            : "dispatch benchmark rows, back to back; after idle: each call after the idle time, "
-                            + "beside sequential's under the same idle time");
+            return sides.aspect(Kind.DISPATCH, Measure.NANOS,
+                    handOffs.rows().isEmpty() ? Source.DISPATCH_ROWS : Source.DISPATCH_ROWS_AFTER_IDLE);
         }
         for (SumAnalysis.ModelRow model : lastPerStrategy(analysis.models())) {
             model.model().ifPresent(m -> sides.add(StrategyCatalog.family(model.strategy()), new Entry(model.strategy(),
-                    m.fixedNanos(), "", "fixed cost, " + workers(model.workers()))));
+                    m.fixedNanos(), "", Detail.of(Detail.Code.FIXED_COST, model.workers()))));
         }
-        return sides.aspect(DISPATCH, Measure.NANOS,
-                "fixed cost of the overhead model (no dispatch benchmark in the run)");
-    }
-
-    /** "after 1ms idle 65.2 µs (sequential 3.10 µs)": the after-idle time beside the hot figure, as measured. */
-    private static String afterIdle(HandOffAnalysis.Row row) {
-        return "after " + row.idle() + " idle " + micros(row.afterIdle().center())
-                + row.afterIdleSequential().map(s -> " (sequential " + micros(s.center()) + ")").orElse("");
-    }
-
-    /**
-     * A time in the unit that keeps it between 1 and 1000 (ns, µs, ms, s), three significant digits: the rule of
-     * report's formatter, which this package cannot use (report depends on stats, not the other way).
-     */
-    private static String micros(double nanos) {
-        String[] units = {"ns", "µs", "ms", "s"};
-        double value = nanos;
-        int unit = 0;
-        while (Math.abs(value) >= 999.5 && unit < units.length - 1) {
-            value /= 1_000;
-            unit++;
-        }
-        return String.format(Locale.ROOT, "%.3g %s", value, units[unit]);
+        return sides.aspect(Kind.DISPATCH, Measure.NANOS, Source.DISPATCH_MODEL);
     }
 
     private static Aspect moving(SumAnalysis analysis) {
@@ -184,11 +245,10 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
                 Optional<Family> family = StrategyCatalog.family(model.strategy());
                 boolean shared = family.equals(Optional.of(Family.THREADS));
                 sides.add(family, new Entry(model.strategy(), extra * ELEMENTS_PER_MIB, "",
-                        workers(model.workers()) + (shared ? ", shared array, no copy" : "")));
+                        Detail.of(Detail.Code.MOVING, model.workers(), shared)));
             }
         }
-        return sides.aspect("moving 1 MiB to a worker", Measure.NANOS,
-                "per-element cost above sequential's (overhead model) × 131,072 longs");
+        return sides.aspect(Kind.MOVING, Measure.NANOS, Source.MOVING_MODEL);
     }
 
     private static Aspect speedup(SumAnalysis analysis) {
@@ -202,12 +262,10 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
                                 && row.bySize().containsKey(size))
                         .max(Comparator.comparingDouble(row -> row.bySize().get(size).value()))
                         .ifPresent(row -> sides.add(Optional.of(family), new Entry(row.strategy(), row.bySize().get(size).value(),
-                                "", workers(row.workers()) + (row.cores() > 0 ? ", " + row.cores() + " cores" : "")
-                                + String.format(Locale.ROOT, ", size %,d", size))));
+                                "", Detail.of(Detail.Code.SPEEDUP, row.workers(), row.cores(), size))));
             }
         }
-        return sides.aspect(SPEEDUP, Measure.SPEEDUP,
-                "best of each family at the largest size (table 2)");
+        return sides.aspect(Kind.SPEEDUP, Measure.SPEEDUP, Source.BEST_SPEEDUP);
     }
 
     private static Aspect memory(List<Result> rows) {
@@ -222,16 +280,12 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
                     String label = Roles.label(row);
                     int workers = Math.max(1, Roles.intParam(row, "workers", 1));
                     sides.add(Roles.family(row), new Entry(label, metric.getValue().score() / workers,
-                            metric.getValue().unit(), metric.getKey().toLowerCase(Locale.ROOT) + " ÷ "
-                            + workers(workers)));
+                            metric.getValue().unit(), Detail.of(Detail.Code.METRIC_PER_WORKER,
+                            metric.getKey().toLowerCase(Locale.ROOT), workers)));
                 }
             }
         }
-        return sides.aspect("memory per worker", Measure.OTHER, "secondary metrics naming rss, footprint or memory");
-    }
-
-    private static String workers(int workers) {
-        return workers + (workers == 1 ? " worker" : " workers");
+        return sides.aspect(Kind.MEMORY, Measure.OTHER, Source.MEMORY_METRICS);
     }
 
     private static List<SumAnalysis.ModelRow> firstPerStrategy(List<SumAnalysis.ModelRow> models) {
@@ -270,8 +324,8 @@ public record TradeOffAnalysis(List<Aspect> aspects) {
             return threads.isEmpty() && processes.isEmpty();
         }
 
-        Aspect aspect(String name, Measure measure, String source) {
-            return new Aspect(name, measure, threads, processes, source);
+        Aspect aspect(Kind kind, Measure measure, Source source) {
+            return new Aspect(kind, measure, threads, processes, List.of(source));
         }
     }
 }

@@ -12,7 +12,9 @@
  * {@link dev.sumbench.stats.Direction}. For {@code tune}: {@link dev.sumbench.stats.ChunkTuning} turns a chunk-size
  * sweep into {@link dev.sumbench.stats.ChunkChoice}s (best chunk, flat region, recommendation).
  *
- * <p>Immutable records and pure functions; Commons Math stays behind these types; no I/O and no formatting. Strategy
+ * <p>Immutable records and pure functions; Commons Math stays behind these types; no I/O, no formatting and no
+ * sentence for the user: what limits an answer is a {@link dev.sumbench.stats.Caveat}, a code with its values, that
+ * {@code report} puts in words. Strategy
  * ids, their order and their family come from {@code dev.sumbench.sum.StrategyCatalog}, the only part of {@code sum}
  * this package uses besides {@code StrategyInfo} and {@code Family}.
  */

@@ -61,9 +61,9 @@ class HandOffRunTest {
         assertEquals(1, dispatch.threads().size(), dispatch.toString());
         TradeOffAnalysis.Entry forkJoin = dispatch.threads().get(0);
         assertEquals("fork-join", forkJoin.label());
-        assertTrue(forkJoin.detail().matches("2 workers; after 1ms idle [0-9.]+ (ns|µs|ms) \\(sequential [0-9.]+ (ns|µs|ms)\\)"),
-                forkJoin.detail());
-        assertTrue(dispatch.source().contains("after idle"), dispatch.source());
+        assertTrue(dev.sumbench.report.SumTables.detail(forkJoin.detail()).matches("2 workers; after 1ms idle [0-9.]+ (ns|µs|ms) \\(sequential [0-9.]+ (ns|µs|ms)\\)"),
+                forkJoin.detail().toString());
+        assertEquals(List.of(TradeOffAnalysis.Source.DISPATCH_ROWS_AFTER_IDLE), dispatch.sources());
     }
 
     /** A tiny real JMH run of DispatchBenchmark, hot and after 1 ms idle, for sequential and {@code strategy}. */

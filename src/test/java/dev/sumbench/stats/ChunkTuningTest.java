@@ -44,7 +44,7 @@ class ChunkTuningTest {
         ChunkChoice choice = ChunkTuning.of(run, 0.05).choices().get(0);
         assertEquals(100000, choice.best().chunk());
         assertEquals(10000, choice.recommended().chunk());
-        assertTrue(choice.warnings().get(0).startsWith("the flat region reaches the largest chunk measured"));
+        assertEquals(Caveat.of(Caveat.Code.FLAT_AT_LARGEST_CHUNK, 100000L), choice.warnings().get(0));
         assertEquals(0, choice.againstForkJoinRule());
     }
 
@@ -64,7 +64,7 @@ class ChunkTuningTest {
         ChunkChoice choice = ChunkTuning.of(run, 0.05).choices().get(0);
         assertEquals(16384, choice.flatFrom());
         assertEquals(65536, choice.flatTo());
-        assertTrue(choice.warnings().stream().anyMatch(w -> w.startsWith("chunk 1024 is also within 5")),
+        assertTrue(choice.warnings().contains(Caveat.of(Caveat.Code.CHUNK_ALSO_WITHIN, 1024L, 0.05)),
                 choice.warnings().toString());
     }
 
@@ -84,8 +84,7 @@ class ChunkTuningTest {
         rows.add(row("fork-join", "1000", "2", "0", "avgt", "us/op", 1));
         ChunkChoice choice = ChunkTuning.of(new Run(Path.of("s.json"), rows, null), 0.05).choices().get(0);
         assertEquals(1, choice.defaultPoint().estimate().centre(), 1e-9);
-        assertTrue(choice.warnings().contains("chunk 0 (the strategy's own default) beat every chunk measured: "
-                + "measure chunks around the default's"), choice.warnings().toString());
+        assertTrue(choice.warnings().contains(Caveat.of(Caveat.Code.DEFAULT_CHUNK_BEST)), choice.warnings().toString());
         assertEquals(16, choice.best().chunk());
         assertEquals(List.of(16L, 64L), choice.points().stream().map(ChunkPoint::chunk).toList());
     }
@@ -124,7 +123,7 @@ class ChunkTuningTest {
                 new double[] {10, 12}).results());
         rows.add(row("fork-join", "1000", "2", "auto", "avgt", "us/op", 1));
         ChunkTuning tuning = ChunkTuning.of(new Run(Path.of("s.json"), rows, null), 0.05);
-        assertEquals(List.of("chunk 'auto' is not a number >= 0: those rows are skipped"), tuning.warnings());
+        assertEquals(List.of(Caveat.of(Caveat.Code.CHUNK_NOT_A_NUMBER, "auto")), tuning.warnings());
         assertNull(tuning.choices().get(0).defaultPoint());
     }
 
@@ -146,7 +145,7 @@ class ChunkTuningTest {
         assertEquals(65536, small.flatFrom());
         assertEquals(262144, small.flatTo());
         assertEquals(65536, small.recommended().chunk());
-        assertTrue(small.warnings().get(0).startsWith("the flat region reaches the largest chunk measured (262144)"));
+        assertEquals(Caveat.of(Caveat.Code.FLAT_AT_LARGEST_CHUNK, 262144L), small.warnings().get(0));
         assertEquals(130.7, small.defaultPoint().estimate().centre(), 0.05);
         assertEquals(25_000, small.streamsRuleChunk().getAsLong());
         assertEquals(1, small.againstForkJoinRule());
@@ -154,8 +153,7 @@ class ChunkTuningTest {
         assertEquals(4096, large.best().chunk());
         assertEquals(4096, large.recommended().chunk());
         assertEquals(0, large.againstForkJoinRule());
-        assertTrue(large.warnings().contains("chunk 0 (the strategy's own default) beat every chunk measured: "
-                + "measure chunks around the default's"), large.warnings().toString());
+        assertTrue(large.warnings().contains(Caveat.of(Caveat.Code.DEFAULT_CHUNK_BEST)), large.warnings().toString());
         assertEquals(2, tuning.forProfile(OptionalLong.empty()).size());
     }
 

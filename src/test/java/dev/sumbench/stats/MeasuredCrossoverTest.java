@@ -59,7 +59,7 @@ class MeasuredCrossoverTest {
         assertEquals(MeasuredCrossover.Kind.AT, crossover.kind());
         assertFalse(crossover.hasInterval());
         assertEquals(1, crossover.fewestForks());
-        assertTrue(crossover.note().contains("only 1 fork behind a mean: no interval"), crossover.note());
+        assertEquals(List.of(Caveat.of(Caveat.Code.FEW_FORKS_PER_MEAN, 1, MeasuredCrossover.MIN_FORKS)), crossover.notes());
     }
 
     @Test
@@ -93,7 +93,7 @@ class MeasuredCrossoverTest {
         MeasuredCrossover crossover = MeasuredCrossover.of(candidate, baseline).orElseThrow();
 
         assertEquals(MeasuredCrossover.Kind.NOT_REACHED, crossover.kind());
-        assertTrue(crossover.note().startsWith("at par above 65536"), crossover.note());
+        assertEquals(List.of(Caveat.of(Caveat.Code.AT_PAR_ABOVE, 65536L)), crossover.notes());
     }
 
     /**

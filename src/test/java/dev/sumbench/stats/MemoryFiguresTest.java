@@ -29,7 +29,8 @@ class MemoryFiguresTest {
         TradeOffAnalysis.Entry entry = aspect.processes().get(0);
         assertEquals(38.0, entry.value(), 1e-12);
         assertEquals("MiB RSS", entry.unit());
-        assertEquals("PSS 19.0 MiB; per child JVM, 2 workers, mean of 2 forks", entry.detail());
+        assertEquals(TradeOffAnalysis.Detail.of(TradeOffAnalysis.Detail.Code.MEMORY, 19.0, true, 2, 2), entry.detail());
+        assertEquals("PSS 19.0 MiB; per child JVM, 2 workers, mean of 2 forks", SumTables.detail(entry.detail()));
     }
 
     @Test
@@ -38,7 +39,7 @@ class MemoryFiguresTest {
                 List.of(List.of(Double.NaN)), List.of(List.of(Double.NaN))))).orElseThrow();
         TradeOffAnalysis.Entry entry = aspect.threads().get(0);
         assertTrue(Double.isNaN(entry.value()));
-        assertEquals("no /proc/<pid>/smaps_rollup on this system (Linux only)", entry.detail());
+        assertEquals(TradeOffAnalysis.Detail.of(TradeOffAnalysis.Detail.Code.NO_PROC), entry.detail());
         String table = TableFormat.TEXT.render(SumTables.tradeOff(new TradeOffAnalysis(List.of(aspect))));
         assertTrue(table.contains("thread-pool not measured (no /proc/<pid>/smaps_rollup on this system (Linux only))"),
                 table);

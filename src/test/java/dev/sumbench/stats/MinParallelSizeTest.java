@@ -67,6 +67,6 @@ class MinParallelSizeTest {
         MinParallelSize size = MinParallelSize.of(SumAnalysisTest.run(rows)).get(0);
 
         assertEquals(OptionalLong.empty(), size.size());
-        assertEquals(List.of("splitting does not pay at the largest size compared (1048576)"), size.warnings());
+        assertEquals(List.of(Caveat.of(Caveat.Code.SPLIT_NEVER_PAYS, 1048576L)), size.warnings());
     }
 }

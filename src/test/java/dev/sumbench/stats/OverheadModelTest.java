@@ -51,7 +51,7 @@ class OverheadModelTest {
                 new OverheadModel.Point(1_000, 1_000), new OverheadModel.Point(10_000, 60));
         OverheadModel model = OverheadModel.fit(points).orElseThrow();
         assertTrue(model.rSquared() < OverheadModel.POOR_FIT, "R² " + model.rSquared());
-        assertTrue(model.warnings().stream().anyMatch(w -> w.startsWith("R² = ")), model.warnings().toString());
+        assertTrue(model.warnings().contains(Caveat.of(Caveat.Code.POOR_FIT, model.rSquared())), model.warnings().toString());
     }
 
     @Test
@@ -60,7 +60,7 @@ class OverheadModelTest {
                 new OverheadModel.Point(1_000, 1_100))).orElseThrow();
         assertEquals(100, model.fixedNanos(), 1e-9);
         assertEquals(1.0, model.perElementNanos(), 1e-12);
-        assertTrue(model.warnings().get(0).startsWith("only 2 sizes"));
+        assertEquals(List.of(Caveat.of(Caveat.Code.TWO_SIZES)), model.warnings());
     }
 
     @Test

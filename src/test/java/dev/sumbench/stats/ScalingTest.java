@@ -77,11 +77,11 @@ class ScalingTest {
     @Test
     void summaryWarnsAboutMissingAndWideIntervals() {
         Summary none = Summary.of(new Metric(10, Double.NaN, 0.999, "us/op", 2, List.of()));
-        assertEquals(List.of("no interval from 2 samples: JMH needs 3 or more; run more iterations or forks"),
+        assertEquals(List.of(Caveat.of(Caveat.Code.FEW_SAMPLES, 2L)),
                 none.warnings());
         Summary wide = Summary.nanosPerOp(new Metric(10, 2, 0.999, "us/op", 5, List.of()));
-        assertEquals(List.of("interval is ±20% of the score: run more forks or iterations, on a quiet machine"),
-                wide.warnings());
+        assertEquals(Caveat.Code.WIDE_INTERVAL, wide.warnings().get(0).code());
+        assertEquals(List.of(0.2), wide.warnings().get(0).values());
         assertEquals(8_000, wide.lo(), 1e-9);
         assertEquals(0.2, wide.relativeHalfWidth(), 1e-12);
         assertEquals(List.of(), Summary.of(new Metric(10, 0.5, 0.999, "us/op", 5, List.of())).warnings());
