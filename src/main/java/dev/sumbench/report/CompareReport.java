@@ -107,7 +107,8 @@ public final class CompareReport {
         }
         legend(comparison, rankTest, geoMean).forEach(table::note);
         for (Map.Entry<String, List<String>> reason : reasons.entrySet()) {
-            table.note(reason.getKey() + ":" + rowList(reason.getValue()));
+            // every undecided row is listed, with what would decide it: a user decides from it whether to wait
+            table.note(reason.getKey() + ":" + ROW_BREAK + String.join(ROW_BREAK, reason.getValue()));
         }
         if (sameRun(comparison)) {
             table.note("warning: every row has the same score on both sides: the same run on both sides (a file "

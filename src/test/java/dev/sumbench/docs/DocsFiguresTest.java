@@ -207,6 +207,16 @@ class DocsFiguresTest {
                 new Quoted(FINDINGS, "| +14.3 % | +14.4 % [+12.1 %, +16.7 %] |",
                         XEON + "spawn-archive-before/20261205-025657_vm_jdk25_B.compare.txt", "+14.3% slower",
                         "+14.3"),
+                // docs/findings.md: the sequential A/B runs
+                new Quoted(FINDINGS, "`sequential` +103.2 % [+29.9 %, +217.9 %] after 9 forks a side",
+                        XEON + "slowdown-sequential/20261205-033217_vm_jdk17_B.compare.txt",
+                        "+103.2% [+29.9%, +217.9%] 9+9 forks slower", "+103.2"),
+                new Quoted(FINDINGS, "from 146 (`process-pipe`) to 15 170 (`jdk-parallel-stream`) forks a side",
+                        XEON + "aa-sequential/20261205-032022_vm_jdk17_B.compare-every-row.txt",
+                        "strategy=process-pipe workers=2 (needs ~146 forks a side as it stands)", "146"),
+                new Quoted(FINDINGS, "from 146 (`process-pipe`) to 15 170 (`jdk-parallel-stream`) forks a side",
+                        XEON + "aa-sequential/20261205-032022_vm_jdk17_B.compare-every-row.txt",
+                        "strategy=jdk-parallel-stream workers=2 (needs ~15170 forks a side as it stands)", "15 170"),
                 // docs/tables.md: why one worker beats sequential
                 new Quoted(TABLES, "**1.04× [1.01, 1.06]**", XEON + "20261205-022230_one-worker-inlined.md",
                         "| thread-pool | 1 | 1.04× [1.01, 1.06] |", "1.04×"),
