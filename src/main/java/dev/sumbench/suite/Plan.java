@@ -38,10 +38,9 @@ final class Plan {
      * The estimate assumes FORK_OVERHEAD per fork (JVM start, JMH's hand-shake, the benchmark's setup and tear-down,
      * pools of child JVMs included), SINGLE_SHOT per single-shot call (a JVM start), SPAWN_OPERATION as the shortest
      * iteration of a process-spawn trial (JMH ends an iteration only after a whole operation), and PASS_OVERHEAD per
-     * JMH invocation; it is printed before the run and docs/suite.md quotes it. The constants were
-     * measured, not guessed: the quick matrix with -f 1 -wi 0 -i 1 -r 100ms (41 forks of 100 ms each) took 29 s of
-     * JMH time on a 2-core VM at load 8, i.e. 0.56 s per fork beyond its iteration; process-spawn's operations there
-     * took 0.21 to 0.27 s, SpawnBenchmark's 0.08 s (bare JVM) and 0.27 s (spawn and sum).
+     * JMH invocation; it is printed before the run and docs/suite.md quotes it. The constants come from a timed
+     * quick matrix on a loaded 2-core machine, so that the estimate errs on the long side (docs/suite.md, "Passes",
+     * gives the measurement).
      */
 
     /** Start and end of a fork beyond its iterations: 0.56 s measured on a loaded 2-core VM (notes above). */

@@ -32,7 +32,7 @@ import java.util.Set;
  * {
  *   "format" : "sumbench-chunk-profile",
  *   "version" : 1,
- *   "source" : "20250101-120000_box_jdk17.json",
+ *   "source" : "run.json",
  *   "within" : 0.05,
  *   "cores" : 2,
  *   "pattern" : "back-to-back",

@@ -20,8 +20,8 @@ public final class Probe {
     private static final long MAX_WARMUP_NANOS = 2_000_000_000L;
     /**
      * Back to back, a sum shorter than this is timed in batches that last about this long, the time per sum being
-     * the batch's divided by its calls: System.nanoTime costs ~20 ns and ticks in 10 ns on the reference VM, as much
-     * as a sum of 10 elements takes, so a sum timed alone would measure the clock.
+     * the batch's divided by its calls: a System.nanoTime call costs, and its clock ticks in, about as much as a sum of
+     * 10 elements takes on a virtual machine, so a sum timed alone would measure the clock.
      */
     static final long BATCH_NANOS = 2_000L;
     /** Calls per batch at most. */
