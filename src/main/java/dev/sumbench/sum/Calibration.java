@@ -16,19 +16,26 @@ public final class Calibration {
 
     /*
      * Implementation notes. Everything is timed after a warm-up that runs the timed code itself (the loop, a tiny split
-     * and a split of the cached array) for WARM_UP_NANOS. c is the fastest of SAMPLES loops over an array in cache,
-     * measured before and after the hand-offs (the minimum of both): the fastest is the compiled loop, whatever else
-     * the machine did meanwhile. h is the median of SAMPLES forced splits of the first elements (one per worker: the
-     * summing is nothing), each after the caller was idle for IDLE_NANOS: then every pool thread has parked, and each
-     * hand-off pays its wake-up. Back to back, whether a worker is still awake depends on who of caller and worker
-     * finished the last call first, which made the medians of identical runs differ several times over; a parked pool
-     * is the state every run can reproduce, and the dearer one, so the rule errs towards the loop. t, for a split
-     * that copies, is what a split of the cached array costs beyond h and each summer's share of the loop, per
+     * and a split of the whole array) for WARM_UP_NANOS. c is the fastest of SAMPLES loops over the array, measured
+     * before and after the hand-offs (the minimum of both): the fastest is the compiled loop, whatever else the machine
+     * did meanwhile. h is the median of SAMPLES forced splits of the first elements (one per worker: the summing is
+     * nothing), each after the caller was idle for IDLE_NANOS: then every pool thread has parked, and each hand-off pays
+     * its wake-up (and the caller's own, where the worker answers after the caller's short spin).
+     * Each timed hand-off is followed by a split of the whole array. A hand-off's cost depends on where the OS has put
+     * the pool's threads: a worker woken on the caller's core answers within microseconds but sums nothing in
+     * parallel, one on another core pays that core's wake-up. A pool that only ever made tiny hand-offs can stay on the
+     * caller's core, so identical runs measured hand-offs several times apart. Splitting the whole array keeps caller
+     * and workers busy at once long enough that the OS spreads them over the cores, which is the state the sums a
+     * split pays for run in, and every run reaches it. The array is larger than a core's own caches for the same
+     * reason, like the ranges a split pays for.
+     * t, for a split that copies, is what a split of the array costs beyond h and each summer's share of the loop, per
      * element, again a median: the copy through a pipe. Where nothing is copied t is 0: what a worker pays beyond the
-     * loop to read its chunk (its cache, a stream's own loop) shows in cached data but hides behind memory at the
-     * sizes where a split pays. Rejected: a fallback value when the loop is not compiled in time (a guess the decision
-     * would rest on), and caches of the measured values per JVM (a strategy's decisions would depend on which
-     * strategies were made before it).
+     * loop to read its chunk hides behind memory at the sizes where a split pays.
+     * Rejected: a fallback value when the loop is not compiled in time (a guess the decision would rest on); caches of
+     * the measured values per JVM (a strategy's decisions would depend on which strategies were made before it); h as
+     * the whole array's split time beyond the shares of the loop (after idle it varies several times between runs,
+     * with where the OS wakes the workers); hand-offs back to back (whether a worker is still awake depends on who of
+     * caller and worker finished the last call first).
      */
 
     /** A split call of a strategy: sums {@code plan} over {@code data} by handing chunks to its workers. */
@@ -37,8 +44,11 @@ public final class Calibration {
         long sum(long[] data, ChunkPlan plan);
     }
 
-    /** Elements of the array timed for c and t: 512 KiB, in a server core's L2 cache, and a copy that dwarfs jitter. */
-    static final int ELEMENT_ARRAY = 1 << 16;
+    /**
+     * Elements of the array timed: 8 MiB, beyond a core's own caches like the ranges a split pays for; splitting it
+     * keeps every worker busy long enough for the OS to spread them over the cores; a pipe's copy of it dwarfs jitter.
+     */
+    static final int ELEMENT_ARRAY = 1 << 20;
     /** Timed calls per input, odd for a median: enough that one preempted call moves neither summary. */
     static final int SAMPLES = 51;
     /** Warm-up of the loop and the split before any timing: C1 and C2 compile a hot loop within a few milliseconds. */
@@ -76,14 +86,13 @@ public final class Calibration {
             long t0 = System.nanoTime();
             sink += splitter.sum(data, tinyPlan);
             handOffs[i] = System.nanoTime() - t0;
-            if (copies) {
-                long t1 = System.nanoTime();
-                sink += splitter.sum(data, plan);
-                splits[i] = System.nanoTime() - t1;
-            }
+            // timed for t; for every strategy it leaves the workers spread over the cores for the next hand-off
+            long t1 = System.nanoTime();
+            sink += splitter.sum(data, plan);
+            splits[i] = System.nanoTime() - t1;
         }
         blackhole(sink);
-        // the fastest loop of both measurements: the second comes after the hand-offs, long after the warm-up, so a
+        // the fastest loop of both measurements: the second comes after the splits, long after the warm-up, so a
         // loop the JIT had not compiled in time on a busy JVM is compiled by then
         double c = Math.max(1, Math.min(fastestLoop, fastestLoopNanos(data))) / data.length;
         double h = median(handOffs);
@@ -94,7 +103,7 @@ public final class Calibration {
     }
 
     /**
-     * c: the loop's cost per element on cached data, the fastest of {@link #SAMPLES} sums of a warmed-up loop (for
+     * c: the loop's cost per element, the fastest of {@link #SAMPLES} sums of a warmed-up loop over the same array (for
      * {@code demo}, which compares rows without a strategy's own calibration).
      */
     public static double elementNanos() {

@@ -24,19 +24,20 @@ public record SplitCosts(double elementNanos, double copyNanos, double handOffNa
 
     /*
      * Implementation notes. The inputs are summarised so that the rule errs towards the loop: c is the fastest loop
-     * measured (data in cache; a dearer element would make a split pay sooner), h the median hand-off. The margin
-     * covers what the model leaves out: the other half of the hand-offs, slower than the median, and a worker that
-     * reads its chunk from a cold cache or through a stream. Rejected: a learner that times splits against the loop while it sums (it made
-     * identical runs decide differently, and its tuning could not be read from the code); splitting by size alone
-     * (the JDK's parallel streams, and the fixed rule), which ignores that a hand-off costs ten times more on one
-     * machine or transport than on another.
+     * measured (a dearer element would make a split pay sooner), h the median hand-off to parked workers, which often
+     * includes the caller's own wake-up that a long enough split does not pay. The margin covers what the model leaves
+     * out: the slower half of the hand-offs, and a worker that reads its chunk through a stream or from another cache.
+     * A larger margin gave up gains where splits pay clearly; the measurements are in the docs (strategies, findings).
+     * Rejected: a learner that times splits against the loop while it sums (it made identical runs decide differently,
+     * and its tuning could not be read from the code); splitting by size alone (the JDK's parallel streams, and the
+     * fixed rule), which ignores that a hand-off costs ten times more on one machine or transport than on another.
      */
 
     /**
-     * m: a split must save three hand-offs: one for the hand-off itself, and two for what the model leaves out (the
-     * slower half of the hand-offs, a worker's cold cache, a stream's own loop slower than the plain one).
+     * m: a split must save two hand-offs: one for the hand-off itself, and one for what the model leaves out (the
+     * slower half of the hand-offs, a stream's own loop slower than the plain one).
      */
-    public static final double MARGIN = 3.0;
+    public static final double MARGIN = 2.0;
 
     public SplitCosts {
         if (!(elementNanos > 0) || !Double.isFinite(elementNanos)) {

@@ -79,7 +79,7 @@ class ProbeOptionsTest {
         String line = run.err().strip();
         // a hand-off costs far more than summing 1000 longs anywhere, so the range is kept whole
         assertTrue(line.matches("sumbench sum: fork-join: split n elements when n·c·\\(1 − 1/p\\) − n·t > m·h, with "
-                + "c = [0-9.]+ ns per element, t = 0.000 ns per element, h = [0-9.]+ µs, m = 3, p = [12]: "
+                + "c = [0-9.]+ ns per element, t = 0.000 ns per element, h = [0-9.]+ µs, m = 2, p = [12]: "
                 + "(from n = \\d+|never); 1000 elements: summed in the caller \\(measured rule: below the minimum "
                 + "parallel size .+\\)"), line);
 

@@ -123,6 +123,28 @@ class DefaultsCheckScriptTest {
         assertEquals(orders.get(0), orders.get(1));
     }
 
+    @Test
+    void decisionsPrintsEachFreshJvmsMinimumParallelSizeAndTheirSpread(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("calls.log");
+        Path sumbench = realSumbench(dir, log);
+
+        ScriptRun result = ScriptRun.of("defaults-check", Map.of("SUMBENCH", sumbench.toString()), "--decisions", "2",
+                "--sizes", "1000", "--strategies", "thread-pool,process-pipe,jdk-parallel-stream");
+
+        assertEquals(0, result.exitCode(), result.output());
+        // one JVM per decision; the JDK's stream has no rule of ours and is left out
+        assertEquals(List.of("thread-pool", "thread-pool", "process-pipe", "process-pipe"), Files.readAllLines(log));
+        Matcher threads = Pattern.compile("\\| thread-pool \\| ([0-9]+) ([0-9]+) \\| ([0-9.]+) \\|")
+                .matcher(result.output());
+        assertTrue(threads.find(), result.output());
+        long first = Long.parseLong(threads.group(1));
+        long second = Long.parseLong(threads.group(2));
+        assertEquals((double) Math.max(first, second) / Math.min(first, second), Double.parseDouble(threads.group(3)),
+                0.01, threads.group());
+        // a pipe's copy costs more than the work a split spreads: every JVM says never
+        assertTrue(result.output().contains("| process-pipe | never never | - (never in all) |"), result.output());
+    }
+
     /** The real command line, from the classes this build compiled (the jar comes later in the build). */
     private static Path realSumbench(Path dir) throws IOException {
         return realSumbench(dir, null);

@@ -15,19 +15,19 @@ class SplitCostsTest {
 
     @Test
     void theSmallestRangeWorthSplittingIsMarginTimesHandOffOverTheSavingPerElement() {
-        assertEquals(3.0, SplitCosts.MARGIN);
-        // 3 * 10 000 ns / (0.25 ns * (1 - 1/2)) = 240 000 elements: the first n with a saving above m·h is 240 001
-        assertEquals(240_001, THREADS.minParallelSize(2));
-        assertFalse(THREADS.splitPays(240_000, 2));
-        assertTrue(THREADS.splitPays(240_001, 2));
-        // four workers on four cores save 3/4 of the work: 3 * 10 000 / (0.25 * 0.75) = 160 000
-        assertEquals(160_001, new SplitCosts(0.25, 0, 10_000, 4).minParallelSize(4));
+        assertEquals(2.0, SplitCosts.MARGIN);
+        // 2 * 10 000 ns / (0.25 ns * (1 - 1/2)) = 160 000 elements: the first n with a saving above m·h is 160 001
+        assertEquals(160_001, THREADS.minParallelSize(2));
+        assertFalse(THREADS.splitPays(160_000, 2));
+        assertTrue(THREADS.splitPays(160_001, 2));
+        // four workers on four cores save 3/4 of the work: 2 * 10 000 / (0.25 * 0.75) = 106 666.7
+        assertEquals(106_667, new SplitCosts(0.25, 0, 10_000, 4).minParallelSize(4));
     }
 
     @Test
     void aCopyPerElementMovesTheMinimumUpAndACopyDearerThanTheSavingNeverSplits() {
-        // t = 0.025: the saving per element falls from 0.125 to 0.1 ns, so n* = 30 000 / 0.1
-        assertEquals(300_001, new SplitCosts(0.25, 0.025, 10_000, 2).minParallelSize(2));
+        // t = 0.025: the saving per element falls from 0.125 to 0.1 ns, so n* = 20 000 / 0.1
+        assertEquals(200_001, new SplitCosts(0.25, 0.025, 10_000, 2).minParallelSize(2));
         // a pipe's copy (several ns per element) costs more than half the loop saves
         SplitCosts pipe = new SplitCosts(0.25, 5, 80_000, 2);
         assertEquals(Long.MAX_VALUE, pipe.minParallelSize(2));
@@ -44,7 +44,7 @@ class SplitCostsTest {
     @Test
     void moreWorkersThanCoresGainOnlyTheCores() {
         assertEquals(2, THREADS.parallelism(8));
-        assertEquals(240_001, THREADS.minParallelSize(8));
+        assertEquals(160_001, THREADS.minParallelSize(8));
     }
 
     @Test
@@ -55,7 +55,7 @@ class SplitCostsTest {
     @Test
     void theFormulaCarriesTheNumbersItDecidesWith() {
         assertEquals("split n elements when n·c·(1 − 1/p) − n·t > m·h, with c = 0.250 ns per element, t = 0.000 ns "
-                + "per element, h = 10.0 µs, m = 3, p = 2: from n = 240001", THREADS.formula(2));
+                + "per element, h = 10.0 µs, m = 2, p = 2: from n = 160001", THREADS.formula(2));
         assertTrue(new SplitCosts(0.25, 5, 80_000, 2).formula(2).endsWith("p = 2: never"));
     }
 
