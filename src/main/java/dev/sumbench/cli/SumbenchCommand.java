@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "sumbench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "When do threads, fork/join or separate processes pay off on the JVM, and how should the work "
                 + "be chunked? Measures it.",
-        subcommands = {DemoCommand.class, SumCommand.class, TablesCommand.class, PlotCommand.class,
+        subcommands = {DemoCommand.class, SumCommand.class, RaceCommand.class, TablesCommand.class, PlotCommand.class,
             CompareCommand.class, TuneCommand.class})
 final class SumbenchCommand implements Runnable {
 

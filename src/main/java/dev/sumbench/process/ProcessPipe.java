@@ -1,5 +1,6 @@
 package dev.sumbench.process;
 
+import dev.sumbench.sum.Calibration;
 import dev.sumbench.sum.ChunkDecider;
 import dev.sumbench.sum.ChunkingStrategy;
 import dev.sumbench.sum.Ranges;
@@ -32,12 +33,15 @@ public final class ProcessPipe implements ChunkingStrategy {
     private final Settings settings;
     private final ProcessPool pool;
     private final ChunkDecider decider;
+    /** Its split, made once (a method reference made in every sum would be an allocation per call). */
+    private final Calibration.Splitter splitter;
 
     public ProcessPipe(Settings settings, WorkerLauncher launcher) {
         this.settings = settings;
         this.pool = ProcessPool.start(settings.workers(), launcher);
+        this.splitter = pool::sumValues;
         this.decider = new ChunkDecider(ID, settings, FIXED_CHUNKS_PER_WORKER, ChunkDecider.OneChunk.BY_A_WORKER,
-                pool::sumValues, COPIES);
+                splitter, COPIES);
     }
 
     @Override
@@ -59,7 +63,7 @@ public final class ProcessPipe implements ChunkingStrategy {
     public long sum(long[] data, int lo, int hi) {
         Ranges.check(data, lo, hi);
         pool.checkUsable();
-        return decider.sum(data, lo, hi, pool::sumValues);
+        return decider.sum(data, lo, hi, splitter);
     }
 
     @Override

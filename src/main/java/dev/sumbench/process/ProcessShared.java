@@ -1,5 +1,6 @@
 package dev.sumbench.process;
 
+import dev.sumbench.sum.Calibration;
 import dev.sumbench.sum.ChunkDecider;
 import dev.sumbench.sum.ChunkingStrategy;
 import dev.sumbench.sum.ChunkPlan;
@@ -58,6 +59,8 @@ public final class ProcessShared implements ChunkingStrategy {
     private WeakReference<long[]> placed = new WeakReference<>(null);
     private int placedLength;
     private long[] placedSamples = new long[0];
+    /** Its split, made once (a method reference made in every sum would be an allocation per call). */
+    private final Calibration.Splitter splitter = this::sumPlaced;
 
     public ProcessShared(Settings settings, WorkerLauncher launcher) {
         this(settings, launcher, SharedDirectory.base());
@@ -71,7 +74,7 @@ public final class ProcessShared implements ChunkingStrategy {
         this.pool = ProcessPool.start(settings.workers(), launcher);
         // measured on its own split path: the calibration's arrays are placed in shared memory like any other
         this.decider = new ChunkDecider(ID, settings, ProcessPipe.FIXED_CHUNKS_PER_WORKER,
-                ChunkDecider.OneChunk.BY_A_WORKER, this::sumPlaced, NO_COPY);
+                ChunkDecider.OneChunk.BY_A_WORKER, splitter, NO_COPY);
     }
 
     @Override
@@ -93,7 +96,7 @@ public final class ProcessShared implements ChunkingStrategy {
     public long sum(long[] data, int lo, int hi) {
         Ranges.check(data, lo, hi);
         pool.checkUsable();
-        return decider.sum(data, lo, hi, this::sumPlaced);
+        return decider.sum(data, lo, hi, splitter);
     }
 
     /** Sums {@code plan} over {@code data} in the workers, placing the data in shared memory first if it is not. */

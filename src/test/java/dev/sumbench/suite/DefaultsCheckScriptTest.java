@@ -145,6 +145,35 @@ class DefaultsCheckScriptTest {
         assertTrue(result.output().contains("| process-pipe | never never | - (never in all) |"), result.output());
     }
 
+    @Test
+    void oneJvmRunsEachRoundAsOneRaceOfEveryColumn(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("calls.log");
+        Path sumbench = realSumbench(dir, log);
+
+        ScriptRun result = ScriptRun.of("defaults-check", Map.of("SUMBENCH", sumbench.toString()), "--one-jvm",
+                "--rounds", "2", "--repeat", "5", "--sizes", "10", "--strategies", "thread-pool,jdk-parallel-stream",
+                "--chunking", "fixed,adaptive", "--seed", "5");
+
+        assertEquals(0, result.exitCode(), result.output());
+        // one JVM per round ("$3" of `race --size N` is the size), none per column
+        assertEquals(List.of("10", "10"), Files.readAllLines(log));
+        assertTrue(result.output().contains("median of 2 rounds (one JVM each for all columns, sumbench race)"),
+                result.output());
+        assertTrue(Pattern.compile("\\| 10 \\| 0 \\| adaptive \\| [0-9.]+ ns \\| [0-9.]+ ns \\([0-9.]+x; [0-9.]+x\\) "
+                + "\\| [0-9.]+ (ns|µs) \\(").matcher(result.output()).find(), result.output());
+    }
+
+    @Test
+    void oneJvmRefusesTheRuleBeforeWhichIsAnotherJar(@TempDir Path dir) throws Exception {
+        Path jar = Files.createFile(dir.resolve("before.jar"));
+
+        ScriptRun result = run("--one-jvm", "--chunking", "adaptive,before", "--before", jar.toString());
+
+        assertEquals(2, result.exitCode(), result.output());
+        assertEquals("defaults-check: --one-jvm: the rule before runs another jar, in a JVM of its own; leave one of "
+                + "them out", result.output().strip());
+    }
+
     /** The real command line, from the classes this build compiled (the jar comes later in the build). */
     private static Path realSumbench(Path dir) throws IOException {
         return realSumbench(dir, null);

@@ -33,4 +33,25 @@ class ProbeTest {
             assertEquals(Math.round(timings.exactMedian()), timings.median());
         }
     }
+
+    @Test
+    void eachSessionTimesWithALoopOfItsOwnSoThatStrategiesTimedInTurnsAreTimedAsAlone() throws Exception {
+        long[] data = Data.generate(10, 1);
+        try (SumStrategy sequential = Strategies.create("sequential", new Settings(1, 0));
+             SumStrategy stream = Strategies.create("sequential-stream", new Settings(1, 0))) {
+            Probe.Session first = new Probe.Session(sequential, data, 0);
+            Probe.Session second = new Probe.Session(stream, data, 0);
+            double[] times = new double[4];
+            first.time(times, 0, 2);
+            second.time(times, 2, 2);
+            assertEquals(LongStream.of(data).sum(), first.sum());
+            assertEquals(first.sum(), second.sum());
+            for (double time : times) {
+                assertTrue(time > 0, java.util.Arrays.toString(times));
+            }
+        }
+        // a copy per session: two hidden classes, each with its own call site of sum
+        assertTrue(Probe.Timer.own().type().equals(Probe.Timer.own().type()));
+        assertTrue(!Probe.Timer.own().equals(Probe.Timer.own()));
+    }
 }
