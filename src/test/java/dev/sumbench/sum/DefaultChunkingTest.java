@@ -25,12 +25,12 @@ class DefaultChunkingTest {
         assertFalse(at.inCaller());
         assertEquals(2, at.plan().count());
         assertEquals("measured rule: at or above the minimum parallel size " + min, at.reason());
-        assertEquals(240_001, min);
+        assertEquals(160_001, min);
     }
 
     @Test
     void theFixedRuleIsTheFormerSizeRuleByName() {
-        // 131 072 = two chunks of 2^16: the fixed rule splits where the measured one (min 240 001 here) does not
+        // 131 072 = two chunks of 2^16: the fixed rule splits where the measured one (min 160 001 here) does not
         assertEquals(2, DefaultChunking.decide("fork-join", FIXED, 0, 131_072, 4, COSTS).plan().count());
         assertTrue(DefaultChunking.decide("fork-join", ADAPTIVE, 0, 131_072, 4, COSTS).inCaller());
         assertEquals(8, DefaultChunking.decide("fork-join", FIXED, 0, 10_000_000, 4, COSTS).plan().count());
@@ -74,7 +74,7 @@ class DefaultChunkingTest {
         long[][] steps = {{0, 50_000}};
         ChunkProfile profile = new ChunkProfile(Map.of(ChunkProfile.key("fork-join", 2), steps));
         Settings tuned = new Settings(2, 0, profile, ChunkingRule.ADAPTIVE);
-        assertTrue(DefaultChunking.decide("fork-join", tuned, 0, 200_000, 4, COSTS).inCaller());
+        assertTrue(DefaultChunking.decide("fork-join", tuned, 0, 150_000, 4, COSTS).inCaller());
         assertEquals(20, DefaultChunking.decide("fork-join", tuned, 0, 1_000_000, 4, COSTS).plan().count());
         // the fixed rule takes the profile's chunk at any size, as it always did
         Settings fixed = new Settings(2, 0, profile, ChunkingRule.FIXED);
