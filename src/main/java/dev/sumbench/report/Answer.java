@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * The answer a run gives, in a few lines that lead its {@code .md} and end its console summary: per strategy, from
@@ -122,14 +121,42 @@ public final class Answer {
                     + Formats.workers(workers) + ")", "4b");
         }
         // the most workers measured: one worker sums in the caller, its gains are not parallel ones (table 2's note)
-        int most = analysis.models().stream().filter(m -> m.strategy().equals(strategy))
-                .mapToInt(SumAnalysis.ModelRow::workers).max().orElse(1);
-        OptionalLong from = analysis.models().stream().filter(m -> m.strategy().equals(strategy))
-                .filter(m -> m.workers() == most).map(SumAnalysis.ModelRow::firstFasterMeasured)
-                .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min();
-        return new Part(strategy + (from.isPresent() ? ": faster at every measured size from "
-                + Formats.size(from.getAsLong()) + " (no crossover measured, no interval)"
-                : ": faster at no measured size"), "4");
+        int most = analysis.speedups().stream().filter(r -> r.strategy().equals(strategy))
+                .mapToInt(SumAnalysis.SpeedupRow::workers).max().orElse(1);
+        Map<Long, Ratio> bySize = analysis.speedups().stream()
+                .filter(r -> r.strategy().equals(strategy) && r.workers() == most)
+                .map(SumAnalysis.SpeedupRow::bySize).findFirst().orElse(Map.of());
+        // a size counts as faster or slower only where table 2's interval says so; without one, by the estimate
+        Long from = null;
+        boolean slower = false;
+        boolean intervals = false;
+        List<String> fasterAt = new ArrayList<>();
+        for (Map.Entry<Long, Ratio> e : new java.util.TreeMap<>(bySize).entrySet()) {
+            Ratio r = e.getValue();
+            intervals |= r.hasInterval();
+            boolean faster = r.hasInterval() ? r.lo() > 1 : r.value() > 1;
+            slower |= r.hasInterval() ? r.hi() < 1 : r.value() < 1;
+            if (faster) {
+                fasterAt.add(Formats.size(e.getKey()));
+            }
+            if (faster && from == null) {
+                from = e.getKey();
+            } else if (!faster) {
+                from = null;
+            }
+        }
+        String what;
+        if (from != null) {
+            what = ": faster at every measured size from " + Formats.size(from) + " (no crossover measured"
+                    + (intervals ? ")" : ", no interval)");
+        } else if (!fasterAt.isEmpty()) {
+            what = ": faster only at " + String.join(", ", fasterAt) + " of the measured sizes";
+        } else if (!bySize.isEmpty() && !slower && intervals) {
+            what = ": at par with sequential at every measured size (each interval holds 1)";
+        } else {
+            what = ": faster at no measured size";
+        }
+        return new Part(strategy + what, intervals ? "2" : "4");
     }
 
     /** "pays from ≈ 418,302 [339,766, 487,210]", "pays from below 4,096", "does not pay up to 1,048,576". */

@@ -124,4 +124,25 @@ class OneFigureOneValueTest {
     private static boolean inRow(List<List<String>> table, String strategy, String value) {
         return table.stream().anyMatch(row -> row.get(0).equals(strategy) && row.contains(value));
     }
+
+    @Test
+    void aStrategyWithoutACrossoverIsReadByTable2sIntervalsNotItsEstimates() throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (RenderedRuns.Rendered r : RenderedRuns.all()) {
+            for (String line : r.answer()) {
+                if (line.startsWith("process-pipe: ")) {
+                    lines.add(r.file().getFileName() + " " + line);
+                }
+            }
+        }
+        // the default sums in the caller: at 10,000,000 1.05x [0.848, 1.28], and every other interval holds 1 too
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("20261205-032022_vm_jdk17_A.json process-pipe: at par "
+                + "with sequential at every measured size (each interval holds 1) ([table 2]")), lines.toString());
+        // 1.03x [0.994, 1.07], 1.01x [1.00, 1.02] (its lower bound just above 1), 1.09x [0.970, 1.23]
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("20261205-043402_vm_jdk17.json process-pipe: faster only "
+                + "at 100,000 of the measured sizes ([table 2]")), lines.toString());
+        // the former default: faster at 100,000 by its interval, 0.0341x at 10,000,000
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("20261201-182834_vm_jdk17.json process-pipe: faster only "
+                + "at 100,000 of the measured sizes ([table 2]")), lines.toString());
+    }
 }
