@@ -397,6 +397,8 @@ class DocsFiguresTest {
                         XEON_DECISIONS, "| thread-pool | 1047992 1131259 1091493 1045303 1071774 | 1.08 |", "1.08"),
                 new Quoted(FINDINGS, "(the lowest upper bound is 1.01, `fork-join` with 2 workers at 100 000)",
                         XEON_DEFAULT_RUN, "| fork-join | 2 | 1.03× [0.992, 1.07] | 1.00× [0.993, 1.01] |", "1.01"),
+                new Quoted(FINDINGS, "the lowest upper bound is 1.01, `parallel-stream` with 1 worker at 1 000",
+                        XEON + "20261205-054529_vm_jdk25.md", "| parallel-stream | 1 | 0.979× [0.950, 1.01] |", "1.01"),
                 new Quoted(FINDINGS, "From 1 000 to 524 288 elements every default is at 0.98× `sequential` or more in every round",
                         XEON_ONE_JVM, "| 131072 | 0 | parallel-stream | 1x | 0.98x |", "0.98"),
                 new Quoted(FINDINGS, "the fixed rule goes down to 0.511× between 131 072 and 524 288", RULES_RANDOM,
