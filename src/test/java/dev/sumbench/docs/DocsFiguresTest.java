@@ -399,6 +399,12 @@ class DocsFiguresTest {
                         XEON_DEFAULT_RUN, "| fork-join | 2 | 1.03× [0.992, 1.07] | 1.00× [0.993, 1.01] |", "1.01"),
                 new Quoted(FINDINGS, "the lowest upper bound is 1.01, `parallel-stream` with 1 worker at 1 000",
                         XEON + "20261205-054529_vm_jdk25.md", "| parallel-stream | 1 | 0.979× [0.950, 1.01] |", "1.01"),
+                new Quoted(FINDINGS, "from 10 to 524 288 elements no round of any default is below 0.966×",
+                        XEON + "20261205-061239_defaults-check-one-jvm-defaults.md", "| 1000 | 0 | 255 ns | 264 ns "
+                        + "(0.97x; 0.968x) | 264 ns (0.968x; 0.966x) |", "0.966"),
+                new Quoted(FINDINGS, "With both rules in one JVM the process defaults stay at 0.772× at 10 elements",
+                        XEON + "20261205-060804_defaults-check-one-jvm-opaque.md",
+                        "| 10 | 0 | process-shared | 0.772x | 0.766x |", "0.772"),
                 new Quoted(FINDINGS, "From 1 000 to 524 288 elements every default is at 0.98× `sequential` or more in every round",
                         XEON_ONE_JVM, "| 131072 | 0 | parallel-stream | 1x | 0.98x |", "0.98"),
                 new Quoted(FINDINGS, "the fixed rule goes down to 0.511× between 131 072 and 524 288", RULES_RANDOM,
