@@ -13,12 +13,12 @@ import dev.sumbench.sum.Strategies;
 import dev.sumbench.sum.SumStrategy;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,8 +49,6 @@ final class RaceCommand implements Callable<Integer> {
      * contender alike; several, so that a strategy's pool is as hot as back to back when its later samples are timed.
      */
     static final int TURN = 10;
-    /** Share of the JVM's maximum heap the data may take, as for {@code sum}. */
-    private static final double MAX_HEAP_SHARE_FOR_DATA = 0.8;
 
     @Spec
     private CommandSpec spec;
@@ -216,15 +214,9 @@ final class RaceCommand implements Callable<Integer> {
     }
 
     private void checkNumbers(int w) {
-        if (size < 1 || size > Data.MAX_SIZE) {
-            throw new BadInputException("--size: must be 1.." + Data.MAX_SIZE + ", got " + size);
-        }
-        long maxHeap = Runtime.getRuntime().maxMemory();
-        if (Data.bytes(size) > MAX_HEAP_SHARE_FOR_DATA * maxHeap) {
-            throw new BadInputException(String.format(Locale.ROOT, "--size: %d elements need %d MiB, more than this "
-                    + "JVM may use (max heap %d MiB; raise it with JAVA_OPTS=-Xmx...)", size, Data.bytes(size) >> 20,
-                    maxHeap >> 20));
-        }
+        SizeOption.problem(size).ifPresent(problem -> {
+            throw new BadInputException(problem);
+        });
         if (w < 1 || w > Settings.MAX_WORKERS) {
             throw new BadInputException("--workers: must be 1.." + Settings.MAX_WORKERS + ", got " + w);
         }
@@ -243,10 +235,7 @@ final class RaceCommand implements Callable<Integer> {
     }
 
     private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        return new Median().evaluate(values);
     }
 
     private static String number(double nanos) {

@@ -44,8 +44,6 @@ final class SumCommand implements Callable<Integer> {
     private static final long PROBE_BUDGET_NANOS = 60_000_000_000L;
     /** The {@code --chunk} value that asks for the tuned chunk of {@code --profile}. */
     private static final String AUTO = "auto";
-    /** Share of the JVM's maximum heap the data may take; the rest is left for the strategies and the JVM. */
-    private static final double MAX_HEAP_SHARE_FOR_DATA = 0.8;
 
     @Spec
     private CommandSpec spec;
@@ -143,14 +141,9 @@ final class SumCommand implements Callable<Integer> {
             throw bad("--strategy: unknown strategy '" + strategy + "' (available: "
                     + String.join(", ", Strategies.ids()) + ")");
         }
-        if (size < 0 || size > Data.MAX_SIZE) {
-            throw bad("--size: must be 0.." + Data.MAX_SIZE + ", got " + size);
-        }
-        long maxHeap = Runtime.getRuntime().maxMemory();
-        if (Data.bytes(size) > MAX_HEAP_SHARE_FOR_DATA * maxHeap) {
-            throw bad(String.format(Locale.ROOT, "--size: %d elements need %d MiB, more than this JVM may use "
-                    + "(max heap %d MiB; raise it with JAVA_OPTS=-Xmx...)", size, Data.bytes(size) >> 20, maxHeap >> 20));
-        }
+        SizeOption.problem(size).ifPresent(problem -> {
+            throw bad(problem);
+        });
         int w = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
         if (w < 1 || w > Settings.MAX_WORKERS) {
             throw bad("--workers: must be 1.." + Settings.MAX_WORKERS + ", got " + w);

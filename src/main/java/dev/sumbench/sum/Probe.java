@@ -154,6 +154,11 @@ public final class Probe {
             return expected;
         }
 
+        /** The calls each timed sample makes back to back (see batchSize). */
+        int batch() {
+            return batch;
+        }
+
         /**
          * Times {@code samples} samples into {@code times[from ..]}, each the time per sum of one batch of calls, and
          * returns the nanoseconds they took together (idle time left out).
@@ -244,14 +249,8 @@ public final class Probe {
 
     /**
      * How many calls each timed sample makes back to back: 1 for a sum of {@link #BATCH_NANOS} or more, else as many
-     * as last about that long.
+     * as last about that long, {@code time} timing the given number of calls back to back.
      */
-    static int batchSize(SumStrategy strategy, long[] data, long expected) {
-        MethodHandle timer = Timer.own();
-        return batchSize(calls -> Session.invoke(timer, strategy, data, calls, expected));
-    }
-
-    /** {@link #batchSize(SumStrategy, long[], long)}, timing {@code calls} calls back to back with {@code time}. */
     private static int batchSize(java.util.function.IntToLongFunction time) {
         // two calls in a row that each last a batch are long enough without the other calls (40 ms each for
         // process-spawn); two, so that one pause of the machine cannot make a sum of nanoseconds look long
