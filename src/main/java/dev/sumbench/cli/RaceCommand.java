@@ -90,6 +90,10 @@ final class RaceCommand implements Callable<Integer> {
             description = "Seed of the rounds' random order (default: a new one, printed).")
     private Long orderSeed;
 
+    @Option(names = "--verbose", description = "Print on stderr how each contender's chunking decides for this size "
+            + "(the rule with the numbers it measured when it was made), as sum --verbose does.")
+    private boolean verbose;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Table format: text, md or csv (default: ${DEFAULT-VALUE}).")
     private String format;
@@ -120,6 +124,14 @@ final class RaceCommand implements Callable<Integer> {
                 Settings settings = new Settings(w, chunk);
                 strategies.add(Strategies.create(contender.strategy(),
                         contender.rule() == null ? settings : settings.with(contender.rule())));
+            }
+            if (verbose) {
+                PrintWriter err = spec.commandLine().getErr();
+                for (int i = 0; i < list.size(); i++) {
+                    err.println("sumbench race: " + list.get(i).label() + ": "
+                            + ChunkingNotes.describe(strategies.get(i), n));
+                }
+                err.flush();
             }
             // warmed up once all are made: the strategies measure their costs when they are made, and the JIT
             // compiles each timing loop with what it has seen by then

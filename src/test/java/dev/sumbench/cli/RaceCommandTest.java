@@ -48,6 +48,24 @@ class RaceCommandTest {
         assertTrue(run.out().contains("in turns of " + RaceCommand.TURN + " samples"), run.out());
     }
 
+    @Test
+    void verboseSaysHowEachContenderDecidesForThisSize() {
+        CliRun run = CliRun.of("race", "--size", "1000", "--workers", "2", "--repeat", "10", "--rounds", "1",
+                "--order-seed", "3", "--contenders", "sequential,thread-pool@fixed,thread-pool@adaptive", "--verbose");
+
+        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        List<String> lines = run.err().lines().toList();
+        assertEquals(3, lines.size(), run.err());
+        assertEquals("sumbench race: sequential: sequential: does not chunk (it always sums in the caller)",
+                lines.get(0));
+        assertTrue(lines.get(1).startsWith("sumbench race: thread-pool@fixed: thread-pool: chunking: fixed"),
+                lines.get(1));
+        // 1,000 elements never pay for a hand-off on any machine the rule has measured
+        assertTrue(lines.get(2).matches("sumbench race: thread-pool@adaptive: thread-pool: split n elements when .*, "
+                + "h = [0-9.]+ µs, m = 2, p = [0-9]+: (from n = [0-9]+|never); 1000 elements: summed in the caller \\(.*\\)"),
+                lines.get(2));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "--contenders sequential,bogus | sumbench race: --contenders: unknown strategy 'bogus' (available: ",

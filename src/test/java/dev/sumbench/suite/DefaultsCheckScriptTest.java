@@ -1,6 +1,7 @@
 package dev.sumbench.suite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -161,6 +162,10 @@ class DefaultsCheckScriptTest {
                 result.output());
         assertTrue(Pattern.compile("\\| 10 \\| 0 \\| adaptive \\| [0-9.]+ ns \\| [0-9.]+ ns \\([0-9.]+x; [0-9.]+x\\) "
                 + "\\| [0-9.]+ (ns|µs) \\(").matcher(result.output()).find(), result.output());
+        // each round's JVM says what its measured rule decided (the fixed rule and the JDK's stream measure nothing)
+        assertTrue(Pattern.compile("(?m)^\\| 10 \\| 0 \\| thread-pool \\| ([0-9]+|never) ([0-9]+|never) \\|$")
+                .matcher(result.output()).find(), result.output());
+        assertFalse(result.output().contains("| 10 | 0 | jdk-parallel-stream | never"), result.output());
     }
 
     @Test
