@@ -73,6 +73,8 @@ class DocsFiguresTest {
     private static final String XEON_MEASURED = XEON + "20261205-022334_defaults-check-measured-rule.md";
     private static final String XEON_SPREAD = XEON + "20261205-021300_sum-verbose-5-jvms.md";
     private static final String XEON_DECISIONS = XEON + "20261205-045200_decisions-before-after.md";
+    private static final String XEON_LARGE = XEON + "20261205-064557_defaults-check-one-jvm-large.md";
+    private static final String XEON_PSHARED_SPLIT = XEON + "20261205-065330_defaults-check-process-shared-split.md";
     private static final String XEON_SPREAD_SPEED = XEON + "20261205-045210_defaults-check-hand-off-spread.md";
     private static final String XEON_ONE_JVM = XEON + "20261205-051556_defaults-check-one-jvm.md";
     private static final String XEON_DEFAULT_RUN = XEON + "20261205-043402_vm_jdk17.md";
@@ -634,6 +636,26 @@ class DocsFiguresTest {
                         "strategy=thread-pool workers=2 2.65 ms/op ±11% 2.73 ms/op ±12% ~ 0.947 20+20 forks inconclusive", "2.73"),
                 new Quoted(FINDINGS, "thread-pool 2.65 ms fixed and 2.73 ms default, `process-shared` 3.75 and 3.86 ms", XEON_AB,
                         "strategy=process-shared workers=2 3.75 ms/op ±11% 3.86 ms/op ±12% ~ 0.718 20+20 forks inconclusive", "3.86"),
+                new Quoted(FINDINGS, "Yet round by round one was 0.656× to 1.5× as fast as the other", XEON_LARGE,
+                        "| 2097152 | 0 | thread-pool | 0.973x | 0.656x .. 1.5x |", "0.656"),
+                new Quoted(FINDINGS, "the thread defaults are at 0.973× to 1.02× of the fixed rule and 1.06× to 1.08× of "
+                        + "`jdk-parallel-stream` at 2 097 152", XEON_LARGE,
+                        "| 2097152 | 0 | thread-pool | 1.5x | 0.951x | 0.973x | 0.656x | 1.06x | 0.595x |", "0.973"),
+                new Quoted(FINDINGS, "`parallel-stream` 3.93 million in one round at 2 097 152", XEON_LARGE,
+                        "| 2097152 | 0 | parallel-stream | 3929654 1331676 ", "3.93"),
+                new Quoted(FINDINGS, "and lost in another, 0.667× (lowest round 0.612×; two forced halves 0.687×",
+                        XEON_PSHARED_SPLIT, "| 2097152 | 0 | fixed | 616 µs | 907 µs (0.667x; 0.612x) |", "0.667"),
+                new Quoted(FINDINGS, "and lost in another, 0.667× (lowest round 0.612×; two forced halves 0.687×",
+                        XEON_PSHARED_SPLIT, "| 2097152 | 0 | 633 µs | 913 µs (0.687x; 0.633x) |", "0.687"),
+                new Quoted(FINDINGS, "In that run the default was 1.43× as fast as the fixed rule, and never below 0.995× of "
+                        + "it in a round", XEON_PSHARED_SPLIT,
+                        "| 2097152 | 0 | process-shared | 1.43x | 0.995x .. 1.67x | 9 of 10 |", "1.43"),
+                new Quoted(FINDINGS, "the split pays, 1.36× as two halves, where the threads' halves reach 1.86×",
+                        XEON_PSHARED_SPLIT, "| 10000000 | 0 | 3.25 ms | 2.34 ms (1.36x; 1.28x) | 1.75 ms (1.86x; "
+                        + "1.73x) |", "1.36"),
+                new Quoted(FINDINGS, "0.92 to 1.16 million for `fork-join`, 1.06 to 1.40 million for `thread-pool`, 2.11 to "
+                        + "3.20 million for `process-shared`", XEON + "20261205-063640_decisions-20-jvms.md",
+                        "| process-shared | 2696663 ", "3.20"),
                 // docs/suite.md
                 new Quoted(SUITE, "table 1 flags 2 of its 42 rows as wider than ±10 %", RUN_MD,
                         "2 of 42 rows have an interval wider than ±10%", "42")));
