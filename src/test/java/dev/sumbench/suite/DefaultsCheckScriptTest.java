@@ -102,6 +102,20 @@ class DefaultsCheckScriptTest {
     }
 
     @Test
+    void aRaceThatFailsStopsTheOneJvmCheckWithItsReason(@TempDir Path dir) throws Exception {
+        Path sumbench = realSumbench(dir);
+
+        ScriptRun result = ScriptRun.of("defaults-check", Map.of("SUMBENCH", sumbench.toString()), "--one-jvm",
+                "--rounds", "1", "--repeat", "3", "--sizes", "10", "--idle", "5s", "--strategies", "thread-pool");
+
+        assertEquals(2, result.exitCode(), result.output());
+        assertTrue(result.output().contains("sumbench race: --idle: "), "sumbench's own one line: " + result.output());
+        assertTrue(result.output().contains("defaults-check: sumbench race --size 10 --idle 5s failed (exit 2); "
+                + "stopped"), result.output());
+        assertFalse(result.output().contains("| 10 |"), "no row of made-up figures: " + result.output());
+    }
+
+    @Test
     void theSeedNamesTheOrderOfTheRounds(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("calls.log");
         Path sumbench = realSumbench(dir, log);
