@@ -658,7 +658,7 @@ class DocsFiguresTest {
                         "| 7 | process-pipe | 5966784.5 | 0.7213 |", "0.721"),
                 new Quoted(FINDINGS, "sums in the caller by that loop, from 0.721× to 1.663×", XEON + "20261205-071350_race-aa-10m.md",
                         "| 5 | process-pipe | 4542860.5 | 1.6634 |", "1.663"),
-                new Quoted(FINDINGS, "`process-pipe` at 0.639× at 10 000 000, where its median is 1.02×", XEON + "20261205-070730_defaults-check-one-jvm-ten-rounds.md",
+                new Quoted(FINDINGS, "`process-pipe` had one round at 0.639×, where its median is 1.02×", XEON + "20261205-070730_defaults-check-one-jvm-ten-rounds.md",
                         "| 3.58 ms (1.02x; 0.639x) |", "0.639"),
                 new Quoted(FINDINGS, "`parallel-stream` 4.15 million and `process-shared` 4.29 million", XEON + "20261205-070730_defaults-check-one-jvm-ten-rounds.md",
                         "| 1000 | 0 | parallel-stream | 4153982 ", "4.15"),
