@@ -646,6 +646,12 @@ class DocsFiguresTest {
                         "0.945"),
                 new Quoted(FINDINGS, "what the slowest rounds show (0.951× to 0.967×)", XEON_LARGE,
                         "| 2097152 | 0 | thread-pool | 1.5x | 0.951x |", "0.951"),
+                new Quoted(STRATEGIES, "`sequential` against itself spans 0.727× to 1.641× round by round beside two "
+                        + "splitting strategies, 0.945× to 1.042× without them", XEON + "20261205-071350_race-aa-10m.md",
+                        "| 1 | sequential@fixed | 6792924.5 | 0.7271 |", "0.727"),
+                new Quoted(STRATEGIES, "`sequential` against itself spans 0.727× to 1.641× round by round beside two "
+                        + "splitting strategies, 0.945× to 1.042× without them", XEON + "20261205-071350_race-aa-10m.md",
+                        "| 6 | sequential@fixed | 3828969.5 | 0.9450 |", "0.945"),
                 new Quoted(FINDINGS, "a round's ratio stays within 0.945× to 1.042× (30 rounds in three JVMs)", XEON + "20261205-071350_race-aa-10m.md",
                         "| 6 | sequential@fixed | 3828969.5 | 0.9450 |", "0.945"),
                 new Quoted(FINDINGS, "a round's ratio stays within 0.945× to 1.042× (30 rounds in three JVMs)", XEON + "20261205-071350_race-aa-10m.md",
