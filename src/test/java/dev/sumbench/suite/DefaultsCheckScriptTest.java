@@ -176,6 +176,10 @@ class DefaultsCheckScriptTest {
                 result.output());
         assertTrue(Pattern.compile("\\| 10 \\| 0 \\| adaptive \\| [0-9.]+ ns \\| [0-9.]+ ns \\([0-9.]+x; [0-9.]+x\\) "
                 + "\\| [0-9.]+ (ns|µs) \\(").matcher(result.output()).find(), result.output());
+        // sequential against itself in each round's race: the range of a round's ratio when nothing differs
+        assertTrue(result.output().contains("sequential against itself, round by round"), result.output());
+        assertTrue(Pattern.compile("(?m)^\\| 10 \\| 0 \\| [0-9.]+x \\| [0-9.]+x \\|$").matcher(result.output()).find(),
+                result.output());
         // each round's JVM says what its measured rule decided (the fixed rule and the JDK's stream measure nothing)
         assertTrue(Pattern.compile("(?m)^\\| 10 \\| 0 \\| thread-pool \\| ([0-9]+|never) ([0-9]+|never) \\|$")
                 .matcher(result.output()).find(), result.output());
