@@ -652,6 +652,10 @@ class DocsFiguresTest {
                 new Quoted(STRATEGIES, "`sequential` against itself spans 0.727× to 1.641× round by round beside two "
                         + "splitting strategies, 0.945× to 1.042× without them", XEON + "20261205-071350_race-aa-10m.md",
                         "| 6 | sequential@fixed | 3828969.5 | 0.9450 |", "0.945"),
+                new Quoted(FINDINGS, "0.963× to 1.02× at 2 097 152 and 0.708× to 1.14× at 10 000 000", XEON + "20261205-072600_defaults-check-one-jvm-both-rules.md",
+                        "| 2097152 | 0 | 0.963x | 1.02x |", "0.963"),
+                new Quoted(FINDINGS, "0.963× to 1.02× at 2 097 152 and 0.708× to 1.14× at 10 000 000", XEON + "20261205-072600_defaults-check-one-jvm-both-rules.md",
+                        "| 10000000 | 0 | 0.708x | 1.14x |", "0.708"),
                 new Quoted(FINDINGS, "a round's ratio stays within 0.945× to 1.042× (30 rounds in three JVMs)", XEON + "20261205-071350_race-aa-10m.md",
                         "| 6 | sequential@fixed | 3828969.5 | 0.9450 |", "0.945"),
                 new Quoted(FINDINGS, "a round's ratio stays within 0.945× to 1.042× (30 rounds in three JVMs)", XEON + "20261205-071350_race-aa-10m.md",
