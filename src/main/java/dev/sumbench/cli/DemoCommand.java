@@ -12,7 +12,6 @@ import dev.sumbench.report.TableFormat;
 import dev.sumbench.sum.Calibration;
 import dev.sumbench.sum.Data;
 import dev.sumbench.sum.Family;
-import dev.sumbench.sum.IdleTime;
 import dev.sumbench.sum.JdkParallelStream;
 import dev.sumbench.sum.Probe;
 import dev.sumbench.sum.Sequential;
@@ -100,12 +99,7 @@ final class DemoCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--format: " + e.getMessage());
         }
-        long idleNanos;
-        try {
-            idleNanos = IdleTime.parseNanos(idle);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--idle: " + e.getMessage());
-        }
+        long idleNanos = IdleOption.parseNanos(idle);
         if (crash) {
             return crash();
         }

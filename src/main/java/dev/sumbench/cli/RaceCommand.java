@@ -6,7 +6,6 @@ import dev.sumbench.report.Table;
 import dev.sumbench.report.TableFormat;
 import dev.sumbench.sum.ChunkingRule;
 import dev.sumbench.sum.Data;
-import dev.sumbench.sum.IdleTime;
 import dev.sumbench.sum.Probe;
 import dev.sumbench.sum.Settings;
 import dev.sumbench.sum.Strategies;
@@ -105,12 +104,7 @@ final class RaceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TableFormat tableFormat = FormatOption.parse(format);
-        long idleNanos;
-        try {
-            idleNanos = IdleTime.parseNanos(idle);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--idle: " + e.getMessage());
-        }
+        long idleNanos = IdleOption.parseNanos(idle);
         List<Contender> list = parseContenders(contenders);
         int w = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
         checkNumbers(w);

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The answer a run gives, in a few lines that lead its {@code .md} and end its console summary: per strategy, from
@@ -131,7 +132,7 @@ public final class Answer {
         boolean slower = false;
         boolean intervals = false;
         List<String> fasterAt = new ArrayList<>();
-        for (Map.Entry<Long, Ratio> e : new java.util.TreeMap<>(bySize).entrySet()) {
+        for (Map.Entry<Long, Ratio> e : new TreeMap<>(bySize).entrySet()) {
             Ratio r = e.getValue();
             intervals |= r.hasInterval();
             boolean faster = r.hasInterval() ? r.lo() > 1 : r.value() > 1;

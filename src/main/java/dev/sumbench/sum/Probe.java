@@ -6,6 +6,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.Arrays;
+import java.util.function.IntToLongFunction;
 
 /**
  * The quick timing behind {@code sumbench sum --repeat} and {@code sumbench demo}: a short warm-up, then {@code repeat}
@@ -178,12 +179,8 @@ public final class Probe {
             return timed;
         }
 
+        /** {@link Timer#time} of {@code calls} calls, through this session's copy of it. */
         private long timedBatch(int calls) {
-            return invoke(timer, strategy, data, calls, expected);
-        }
-
-        /** {@link Timer#time} through {@code timer}, a copy of it. */
-        static long invoke(MethodHandle timer, SumStrategy strategy, long[] data, int calls, long expected) {
             try {
                 return (long) timer.invokeExact(strategy, data, calls, expected);
             } catch (RuntimeException | Error e) {
@@ -251,7 +248,7 @@ public final class Probe {
      * How many calls each timed sample makes back to back: 1 for a sum of {@link #BATCH_NANOS} or more, else as many
      * as last about that long, {@code time} timing the given number of calls back to back.
      */
-    private static int batchSize(java.util.function.IntToLongFunction time) {
+    private static int batchSize(IntToLongFunction time) {
         // two calls in a row that each last a batch are long enough without the other calls (40 ms each for
         // process-spawn); two, so that one pause of the machine cannot make a sum of nanoseconds look long
         for (int i = 0; i < 2; i++) {
